@@ -1,0 +1,6 @@
+export * from './sql-client.js';
+export * from './pglite-client.js';
+export * from './pg-client.js';
+export * from './data-dir-lock.js';
+export * from './migrations.js';
+export * from './open.js';
