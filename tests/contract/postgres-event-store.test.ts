@@ -1,5 +1,5 @@
 import { migrate } from '#libs/db';
-import { eventStoreMigrations, PostgresEventStore, START, type StoredEvent } from '#libs/event-store';
+import { eventStoreMigrations, idempotencyMigrations, PostgresEventStore, START, type StoredEvent } from '#libs/event-store';
 import { createTestDatabase, testBackends, type BackendName } from '../support/backends.js';
 import { eventStoreContract, newEvent } from './event-store.contract.js';
 
@@ -9,7 +9,7 @@ describe.each(backends)('PostgresEventStore on %s', (backend: BackendName) => {
   describe('contract', () => {
     eventStoreContract(async () => {
       const db = await createTestDatabase(backend);
-      await migrate(db.client, eventStoreMigrations);
+      await migrate(db.client, [...idempotencyMigrations, ...eventStoreMigrations]);
       const store = new PostgresEventStore(db.client);
       await store.start();
       return {
@@ -24,7 +24,7 @@ describe.each(backends)('PostgresEventStore on %s', (backend: BackendName) => {
 
   it('refuses to update or delete an event (R21)', async () => {
     const db = await createTestDatabase(backend);
-    await migrate(db.client, eventStoreMigrations);
+    await migrate(db.client, [...idempotencyMigrations, ...eventStoreMigrations]);
     const store = new PostgresEventStore(db.client);
     await store.append('S-1', [newEvent('A')], 'no_stream');
     await expect(db.client.query(`UPDATE events SET type = 'B'`)).rejects.toThrow(/append-only/);
@@ -35,7 +35,7 @@ describe.each(backends)('PostgresEventStore on %s', (backend: BackendName) => {
 
   it('never lets a reader skip an event that commits late: 8 writers with random delays, a subscriber meanwhile', async () => {
     const db = await createTestDatabase(backend);
-    await migrate(db.client, eventStoreMigrations);
+    await migrate(db.client, [...idempotencyMigrations, ...eventStoreMigrations]);
     // One append per transaction and 8 transactions open at once, each sleeping a random while before commit.
     const store = new PostgresEventStore(db.client, {
       maxBatch: 1,

@@ -1,6 +1,25 @@
 import type { Migration } from '#libs/db';
 
 /** Schema of the PostgreSQL event store. Append-only: nothing here is ever updated but `streams.version`. */
+/**
+ * Idempotency records of commands. In the read-model database whatever the event store: with the PostgreSQL
+ * store they commit in the same transaction as the events.
+ */
+export const idempotencyMigrations: Migration[] = [
+  {
+    name: '0000-idempotency-keys',
+    async up(sql) {
+      await sql.exec(`
+        CREATE TABLE idempotency_keys (
+          key text PRIMARY KEY,
+          request_hash text NOT NULL,
+          response jsonb NOT NULL,
+          created_at timestamptz NOT NULL DEFAULT now()
+        );`);
+    },
+  },
+];
+
 export const eventStoreMigrations: Migration[] = [
   {
     name: '0001-event-store',
@@ -25,12 +44,6 @@ export const eventStoreMigrations: Migration[] = [
         CREATE TABLE streams (
           stream_id text PRIMARY KEY,
           version integer NOT NULL
-        );
-        CREATE TABLE idempotency_keys (
-          key text PRIMARY KEY,
-          request_hash text NOT NULL,
-          response jsonb NOT NULL,
-          created_at timestamptz NOT NULL DEFAULT now()
         );
         CREATE FUNCTION events_are_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
           BEGIN RAISE EXCEPTION 'events are append-only (R21): % refused', TG_OP; END $$;
