@@ -1,20 +1,36 @@
 import pg from 'pg';
-import type { QueryResult, Sql, SqlClient } from './sql-client.js';
+import { searchPathSql, type QueryResult, type Sql, type SqlClient } from './sql-client.js';
 
 /** A PostgreSQL server through a `pg` pool. */
 export class PgClient implements SqlClient {
   readonly backend = 'postgres' as const;
-  private readonly pool: pg.Pool;
+  private pool: pg.Pool;
   private listener?: pg.Client;
   private readonly channels = new Map<string, Set<(payload: string) => void>>();
 
   constructor(
     private readonly connectionString: string,
-    poolSize = 10,
+    private readonly poolSize = 10,
   ) {
-    this.pool = new pg.Pool({ connectionString, max: poolSize });
+    this.pool = this.createPool();
+  }
+
+  private createPool(searchPath?: string): pg.Pool {
+    const pool = new pg.Pool({
+      connectionString: this.connectionString,
+      max: this.poolSize,
+      ...(searchPath ? { options: `-c search_path=${searchPath.replace(/ /g, '')}` } : {}),
+    });
     // An idle client's error (server restart) must not crash the process; the next query reconnects.
-    this.pool.on('error', () => undefined);
+    pool.on('error', () => undefined);
+    return pool;
+  }
+
+  /** Every connection of the pool starts with this search path (the pool is replaced; call at start-up). */
+  async setSearchPath(schemas: string[]): Promise<void> {
+    const old = this.pool;
+    this.pool = this.createPool(searchPathSql(schemas));
+    await old.end();
   }
 
   async query<T>(text: string, params?: unknown[]): Promise<QueryResult<T>> {

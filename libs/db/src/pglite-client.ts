@@ -1,5 +1,5 @@
 import { PGlite, types } from '@electric-sql/pglite';
-import type { QueryResult, Sql, SqlClient } from './sql-client.js';
+import { searchPathSql, type QueryResult, type Sql, type SqlClient } from './sql-client.js';
 
 /**
  * The embedded default: PGlite through its direct API. PGlite is one Postgres session; its own mutex
@@ -42,6 +42,10 @@ export class PgliteClient implements SqlClient {
 
   async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
     return this.db.listen(channel, onPayload);
+  }
+
+  async setSearchPath(schemas: string[]): Promise<void> {
+    await this.db.exec(`SET search_path TO ${searchPathSql(schemas)}`);
   }
 
   /** A tarball of the whole database, to clone it quickly (test templates). */

@@ -18,7 +18,14 @@ export interface SqlClient extends Sql {
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   /** LISTEN on a channel; returns an unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** The session's schema search path (read-model schemas first, then public), for every connection. */
+  setSearchPath(schemas: string[]): Promise<void>;
   close(): Promise<void>;
+}
+
+export function searchPathSql(schemas: string[]): string {
+  for (const s of schemas) if (!/^[a-z_][a-z0-9_]*$/.test(s)) throw new Error(`invalid schema name ${s}`);
+  return [...schemas, 'public'].join(', ');
 }
 
 /** PostgreSQL error codes Dekomp reacts to. */
