@@ -1,2 +1,3 @@
 export * from './actor.js';
 export * from './errors.js';
+export * from './schemes.js';

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from '#libs/auth';
+import type { DekompConfig } from '#libs/config';
+import type { OpenDatabase } from '#libs/db';
+import { HttpResultInterceptor, ProblemFilter, ReadYourWritesInterceptor } from '#libs/http';
+import { PlatformModule } from '#libs/platform';
+import { CAPABILITY_MODULES, MIGRATIONS, PROJECTIONS } from './capabilities.js';
+import { AdminController } from './ops/admin.controller.js';
+import { HealthController } from './ops/health.controller.js';
+import { eventStoreFactoryFor } from './event-store-factory.js';
+
+export interface AppOverrides {
+  /** An already open database (tests). */
+  database?: OpenDatabase;
+}
+
+@Module({})
+export class AppModule {
+  static register(config: DekompConfig, overrides: AppOverrides = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            redact: ['req.headers.authorization'],
+            genReqId: (req, res) => {
+              const given = req.headers['x-request-id'];
+              const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+              res.setHeader('X-Request-Id', id);
+              return id;
+            },
+          },
+        }),
+        CqrsModule.forRoot(),
+        TerminusModule,
+        AuthModule.forRoot(
+          config.AUTH_MODE === 'oidc'
+            ? { mode: 'oidc', issuer: config.AUTH_ISSUER!, audience: config.AUTH_AUDIENCE!, jwksUrl: config.AUTH_JWKS_URL! }
+            : { mode: 'dev', dataDir: config.DATA_DIR },
+        ),
+        PlatformModule.forRoot({
+          config,
+          projections: PROJECTIONS,
+          migrations: MIGRATIONS,
+          database: overrides.database,
+          eventStoreFactory: eventStoreFactoryFor(config),
+        }),
+        ...CAPABILITY_MODULES,
+      ],
+      controllers: [HealthController, AdminController],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: HttpResultInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
+      ],
+    };
+  }
+}

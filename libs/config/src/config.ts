@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Every setting Dekomp reads from the environment. README's configuration table mirrors this. */
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+    EVENT_STORE: z.enum(['postgres', 'kurrentdb']).default('postgres'),
+    KURRENTDB_URL: z
+      .string()
+      .regex(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\//, 'must be a kurrentdb:// (or esdb://) connection string')
+      .optional(),
+    AUTH_MODE: z.enum(['dev', 'oidc']).default('dev'),
+    AUTH_ISSUER: z.string().min(1).optional(),
+    AUTH_AUDIENCE: z.string().min(1).optional(),
+    AUTH_JWKS_URL: z.string().url().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    READ_WAIT_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+    READY_MAX_LAG: z.coerce.number().int().min(0).default(0),
+    PROJECTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+    SWAGGER: bool.default(true),
+  })
+  .superRefine((c, ctx) => {
+    if (c.EVENT_STORE === 'kurrentdb' && !c.KURRENTDB_URL) {
+      ctx.addIssue({ code: 'custom', path: ['KURRENTDB_URL'], message: 'is required when EVENT_STORE=kurrentdb' });
+    }
+    if (c.AUTH_MODE === 'oidc') {
+      for (const k of ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL'] as const) {
+        if (!c[k]) ctx.addIssue({ code: 'custom', path: [k], message: 'is required when AUTH_MODE=oidc' });
+      }
+    }
+  });
+
+export type DekompConfig = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment; throws ConfigError naming every bad variable and its rule. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): DekompConfig {
+  const relevant = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(relevant);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((i) => {
+      const key = i.path.join('.') || '(config)';
+      const value = typeof i.path[0] === 'string' ? relevant[i.path[0]] : undefined;
+      return `${key}: ${i.message}${value !== undefined && !/URL/.test(key) ? ` (got ${JSON.stringify(value)})` : ''}`;
+    }),
+  );
+}

@@ -1,0 +1,7 @@
+export * from './decider.js';
+export * from './tokens.js';
+export * from './http-result.js';
+export * from './command-meta.js';
+export * from './command-runner.js';
+export * from './read-models.js';
+export * from './platform.module.js';

@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Sql, SqlClient } from '#libs/db';
+import type { EventStore, StoredEvent } from '#libs/event-store';
+import type { ProjectionEngine } from '#libs/projections';
+import { EVENT_STORE, PROJECTION_ENGINE, SQL_CLIENT } from './tokens.js';
+
+export interface HistoryEntry {
+  position: number;
+  version: number;
+  type: string;
+  recordedAt: string;
+  actor: { role: string; org: string; subject: string };
+  reason: string | null;
+  data: unknown;
+}
+
+/** The query side: read models now, or as they stood at a past global position (R21). */
+@Injectable()
+export class ReadModels {
+  constructor(
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
+  ) {}
+
+  /** Runs `fn` on the live read models, or on the named ones as of `asOf` (a global position). */
+  run<T>(names: string[], asOf: number | undefined, fn: (sql: Sql) => Promise<T>): Promise<T> {
+    if (asOf === undefined) return fn(this.sql);
+    return this.engine.asOf(asOf, names, fn);
+  }
+
+  /** An aggregate's events in order, in readable form (type, time, actor, reason). */
+  async history(streamId: string, asOf?: number): Promise<HistoryEntry[]> {
+    const events = await this.store.readStream(streamId, asOf === undefined ? {} : { maxPosition: asOf });
+    return events.map(toHistoryEntry);
+  }
+
+  /** Translates an `asOf` query value (ISO time or global position) to a global position. */
+  async resolveAsOf(value: string): Promise<number | undefined> {
+    if (/^\d+$/.test(value)) return Number(value);
+    const t = new Date(value);
+    if (Number.isNaN(t.getTime())) return undefined;
+    return this.store.positionAt(t);
+  }
+}
+
+export function toHistoryEntry(e: StoredEvent): HistoryEntry {
+  return {
+    position: e.globalPosition,
+    version: e.streamVersion,
+    type: e.type,
+    recordedAt: e.metadata.recordedAt,
+    actor: { role: e.metadata.actor.role, org: e.metadata.actor.org, subject: e.metadata.actor.subject },
+    reason: e.metadata.reason ?? null,
+    data: e.data,
+  };
+}

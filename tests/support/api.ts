@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createApp } from '../../apps/api/src/bootstrap.js';
+import { DevTokenIssuer, type IssueTokenInput } from '#libs/auth';
+import { loadConfig } from '#libs/config';
+import { createTestDatabase, type BackendName } from './backends.js';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface TestApi {
+  backend: BackendName;
+  url: string;
+  app: NestExpressApplication;
+  token(input: IssueTokenInput): Promise<string>;
+  request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  get<T = any>(path: string, token?: string): Promise<ApiResponse<T>>;
+  post<T = any>(path: string, token: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** The real HTTP application on a fresh database of the given backend, listening on a free port. */
+export async function startTestApi(backend: BackendName, env: Record<string, string> = {}): Promise<TestApi> {
+  const db = await createTestDatabase(backend);
+  const dataDir = mkdtempSync(join(tmpdir(), 'dekomp-api-'));
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', READ_WAIT_TIMEOUT_MS: '10000', ...env, ...(db.url ? { DATABASE_URL: db.url } : {}) });
+  const app = await createApp(config, { database: { client: db.client, close: db.drop, describe: `test ${backend}` } });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  const issuer = new DevTokenIssuer(dataDir);
+
+  async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(url + path, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: res.status, headers: res.headers, body: body as T };
+  }
+
+  return {
+    backend,
+    url,
+    app,
+    token: (input) => issuer.issue(input),
+    request,
+    get: (path, token) => request('GET', path, { token }),
+    post: (path, token, body, headers) => request('POST', path, { token, body: body ?? {}, headers }),
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
