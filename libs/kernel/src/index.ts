@@ -1,3 +1,4 @@
 export * from './actor.js';
 export * from './errors.js';
 export * from './schemes.js';
+export * from './ports.js';
