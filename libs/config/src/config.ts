@@ -27,17 +27,17 @@ const schema = z
     READY_MAX_LAG: z.coerce.number().int().min(0).default(0),
     PROJECTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
     SWAGGER: bool.default(true),
-  })
-  .superRefine((c, ctx) => {
-    if (c.EVENT_STORE === 'kurrentdb' && !c.KURRENTDB_URL) {
-      ctx.addIssue({ code: 'custom', path: ['KURRENTDB_URL'], message: 'is required when EVENT_STORE=kurrentdb' });
-    }
-    if (c.AUTH_MODE === 'oidc') {
-      for (const k of ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL'] as const) {
-        if (!c[k]) ctx.addIssue({ code: 'custom', path: [k], message: 'is required when AUTH_MODE=oidc' });
-      }
-    }
   });
+
+/** Rules between variables; checked on the raw values so they are reported together with the rest. */
+function crossChecks(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (env.EVENT_STORE === 'kurrentdb' && !env.KURRENTDB_URL) problems.push('KURRENTDB_URL: is required when EVENT_STORE=kurrentdb');
+  if (env.AUTH_MODE === 'oidc') {
+    for (const k of ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL']) if (!env[k]) problems.push(`${k}: is required when AUTH_MODE=oidc`);
+  }
+  return problems;
+}
 
 export type DekompConfig = z.infer<typeof schema>;
 
@@ -52,12 +52,14 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): DekompConfig {
   const relevant = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(relevant);
-  if (parsed.success) return parsed.data;
-  throw new ConfigError(
-    parsed.error.issues.map((i) => {
+  const cross = crossChecks(relevant);
+  if (parsed.success && cross.length === 0) return parsed.data;
+  throw new ConfigError([
+    ...(parsed.success ? [] : parsed.error.issues).map((i) => {
       const key = i.path.join('.') || '(config)';
       const value = typeof i.path[0] === 'string' ? relevant[i.path[0]] : undefined;
       return `${key}: ${i.message}${value !== undefined && !/URL/.test(key) ? ` (got ${JSON.stringify(value)})` : ''}`;
     }),
-  );
+    ...cross,
+  ]);
 }

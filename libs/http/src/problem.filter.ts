@@ -75,7 +75,7 @@ export class ProblemFilter implements ExceptionFilter {
       ...(m.errors ? { errors: m.errors } : {}),
       ...(req.id ? { requestId: String(req.id) } : {}),
     };
-    for (const [k, v] of Object.entries(m.headers ?? {})) res.setHeader(k, v);
+    for (const [k, v] of Object.entries(m.headers ?? {})) if (!res.getHeader(k)) res.setHeader(k, v);
     res.status(m.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 }

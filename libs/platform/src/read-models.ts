@@ -29,6 +29,18 @@ export class ReadModels {
     return this.engine.asOf(asOf, names, fn);
   }
 
+  /**
+   * For command handlers that look facts up in a read model: first waits (bounded) until the named read
+   * models have passed everything committed before this call, so the lookup sees the latest writes.
+   */
+  async caughtUp<T>(names: string[], fn: (sql: Sql) => Promise<T>, timeoutMs = 10_000): Promise<T> {
+    const head = await this.store.headPosition();
+    if (head > 0 && !(await this.engine.waitFor(head, timeoutMs, names))) {
+      throw new Error(`read models ${names.join(', ')} did not reach position ${head} within ${timeoutMs} ms`);
+    }
+    return fn(this.sql);
+  }
+
   /** An aggregate's events in order, in readable form (type, time, actor, reason). */
   async history(streamId: string, asOf?: number): Promise<HistoryEntry[]> {
     const events = await this.store.readStream(streamId, asOf === undefined ? {} : { maxPosition: asOf });
