@@ -1,0 +1,3 @@
+export * from './domain/categories.js';
+export * from './domain/forum.decider.js';
+export * from './domain/recommendation.decider.js';
