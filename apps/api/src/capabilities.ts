@@ -3,10 +3,12 @@ import type { Migration } from '#libs/db';
 import type { Projection } from '#libs/projections';
 import { callsProjection, CallsModule } from '#libs/calls';
 import { organisationsProjection, OrganisationsModule } from '#libs/organisations';
+import { needsAssessmentsProjection, NeedsAssessmentsModule } from '#libs/needs-assessments';
+import { partnershipsProjection, PartnershipsModule } from '#libs/partnerships';
 
 /** Every capability of Dekomp: its Nest module, its read models and its own migrations. */
-export const CAPABILITY_MODULES: Type[] = [OrganisationsModule, CallsModule];
+export const CAPABILITY_MODULES: Type[] = [OrganisationsModule, CallsModule, NeedsAssessmentsModule, PartnershipsModule];
 
-export const PROJECTIONS: Projection[] = [organisationsProjection, callsProjection];
+export const PROJECTIONS: Projection[] = [organisationsProjection, callsProjection, needsAssessmentsProjection, partnershipsProjection];
 
 export const MIGRATIONS: Migration[] = [];

@@ -1,1 +1,3 @@
 export * from './domain/partnership.decider.js';
+export * from './read-model/partnerships.projection.js';
+export * from './partnerships.module.js';
