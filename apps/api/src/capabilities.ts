@@ -3,6 +3,7 @@ import type { Migration } from '#libs/db';
 import type { Projection } from '#libs/projections';
 import { callsProjection, CallsModule } from '#libs/calls';
 import { organisationsProjection, OrganisationsModule } from '#libs/organisations';
+import { forumProjection, ForumModule } from '#libs/forum';
 import { needsAssessmentsProjection, NeedsAssessmentsModule } from '#libs/needs-assessments';
 import { partnershipsProjection, PartnershipsModule } from '#libs/partnerships';
 
