@@ -8,8 +8,8 @@ import { needsAssessmentsProjection, NeedsAssessmentsModule } from '#libs/needs-
 import { partnershipsProjection, PartnershipsModule } from '#libs/partnerships';
 
 /** Every capability of Dekomp: its Nest module, its read models and its own migrations. */
-export const CAPABILITY_MODULES: Type[] = [OrganisationsModule, CallsModule, NeedsAssessmentsModule, PartnershipsModule];
+export const CAPABILITY_MODULES: Type[] = [OrganisationsModule, CallsModule, ForumModule, NeedsAssessmentsModule, PartnershipsModule];
 
-export const PROJECTIONS: Projection[] = [organisationsProjection, callsProjection, needsAssessmentsProjection, partnershipsProjection];
+export const PROJECTIONS: Projection[] = [organisationsProjection, callsProjection, forumProjection, needsAssessmentsProjection, partnershipsProjection];
 
 export const MIGRATIONS: Migration[] = [];
