@@ -71,6 +71,8 @@ export class PostgresEventStore implements EventStore {
   private readonly beforeCommit?: () => Promise<void>;
   private readonly emitter = new EventEmitter();
   private unlisten?: () => Promise<void>;
+  private notifying = false;
+  private notifyAgain = false;
 
   constructor(
     private readonly sql: SqlClient,
@@ -100,7 +102,7 @@ export class PostgresEventStore implements EventStore {
 
   private kick(): void {
     while (this.flushing < this.flushers && this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.maxBatch);
+      const batch = this.takeBatch();
       this.flushing++;
       void this.flush(batch).finally(() => {
         this.flushing--;
@@ -109,18 +111,35 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
+  /** The next batch: queue order, at most one append per stream (later ones wait for the next flush). */
+  private takeBatch(): PendingAppend[] {
+    const batch: PendingAppend[] = [];
+    const streams = new Set<string>();
+    for (let i = 0; i < this.queue.length && batch.length < this.maxBatch; ) {
+      const p = this.queue[i];
+      if (streams.has(p.streamId)) {
+        i++;
+        continue;
+      }
+      streams.add(p.streamId);
+      batch.push(p);
+      this.queue.splice(i, 1);
+    }
+    return batch;
+  }
+
   private async flush(batch: PendingAppend[]): Promise<void> {
     let outcomes: Array<AppendResult | ConcurrencyError>;
     try {
-      outcomes = await this.sql.transaction(async (tx) => {
-        const results: Array<AppendResult | ConcurrencyError> = [];
-        for (const p of batch) results.push(await appendOne(tx, p));
-        if (results.some((r) => !(r instanceof ConcurrencyError))) {
-          await tx.query(`SELECT pg_notify($1, '')`, [NOTIFY_CHANNEL]);
-        }
-        await this.beforeCommit?.();
-        return results;
-      });
+      const needsTransaction = this.beforeCommit !== undefined || batch.some((p) => p.options?.idempotency);
+      outcomes = needsTransaction
+        ? await this.sql.transaction(async (tx) => {
+            const results = await appendBatch(tx, batch);
+            await recordIdempotency(tx, batch, results);
+            await this.beforeCommit?.();
+            return results;
+          })
+        : await appendBatch(this.sql, batch); // one statement: atomic on its own
     } catch (error) {
       if (batch.length > 1) {
         // One append broke the shared transaction: give each its own so only the culprit fails.
@@ -140,7 +159,34 @@ export class PostgresEventStore implements EventStore {
       return p.reject(error);
     }
     outcomes.forEach((outcome, i) => (outcome instanceof ConcurrencyError ? batch[i].reject(outcome) : batch[i].resolve(outcome)));
-    if (outcomes.some((o) => !(o instanceof ConcurrencyError))) this.emitter.emit('appended');
+    if (outcomes.some((o) => !(o instanceof ConcurrencyError))) {
+      this.emitter.emit('appended');
+      this.notifyOthers();
+    }
+  }
+
+  /**
+   * Tells other processes (PostgreSQL server only) after the commit, in its own tiny transaction and at most
+   * one at a time: a NOTIFY inside the append transaction would serialise every commit on PostgreSQL's
+   * notify-queue lock and defeat group commit.
+   */
+  private notifyOthers(): void {
+    if (this.sql.backend !== 'postgres') return;
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifying = true;
+    void this.sql
+      .query(`SELECT pg_notify('${NOTIFY_CHANNEL}', '')`)
+      .catch(() => undefined) // readers poll as well; a lost wake-up only delays them
+      .finally(() => {
+        this.notifying = false;
+        if (this.notifyAgain) {
+          this.notifyAgain = false;
+          this.notifyOthers();
+        }
+      });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -206,59 +252,88 @@ export class PostgresEventStore implements EventStore {
 
   async close(): Promise<void> {
     // Let queued appends finish before the connection goes.
-    while (this.flushing > 0 || this.queue.length > 0) await new Promise((r) => setTimeout(r, 5));
+    while (this.flushing > 0 || this.queue.length > 0 || this.notifying) await new Promise((r) => setTimeout(r, 5));
     await this.unlisten?.();
     this.unlisten = undefined;
   }
 }
 
-/** Checks the version and inserts one append's events in a single statement. */
-async function appendOne(tx: Sql, p: PendingAppend): Promise<AppendResult | ConcurrencyError> {
-  const n = p.events.length;
-  const versionStep =
-    p.expected === 'no_stream'
-      ? `INSERT INTO streams (stream_id, version) VALUES ($1, $2) ON CONFLICT (stream_id) DO NOTHING RETURNING version`
-      : p.expected === 'any'
-        ? `INSERT INTO streams (stream_id, version) VALUES ($1, $2)
-             ON CONFLICT (stream_id) DO UPDATE SET version = streams.version + EXCLUDED.version RETURNING version`
-        : `UPDATE streams SET version = version + $2 WHERE stream_id = $1 AND version = $4 RETURNING version`;
-  const payload = p.events.map((e) => ({
-    id: e.id ?? randomUUID(),
-    type: e.type,
-    schemaVersion: e.schemaVersion ?? 1,
-    data: e.data,
-    metadata: e.metadata,
+/**
+ * Checks every append's expected version and inserts all their events in ONE statement (distinct streams,
+ * see takeBatch). An append whose version does not match inserts nothing and gets a ConcurrencyError; the
+ * others go through.
+ */
+async function appendBatch(sql: Sql, batch: PendingAppend[]): Promise<Array<AppendResult | ConcurrencyError>> {
+  const input = batch.map((p, idx) => ({
+    idx,
+    stream_id: p.streamId,
+    mode: typeof p.expected === 'number' ? 'exact' : p.expected,
+    expected: typeof p.expected === 'number' ? p.expected : null,
+    n: p.events.length,
   }));
-  const params: unknown[] = [p.streamId, n, JSON.stringify(payload)];
-  if (typeof p.expected === 'number') params.push(p.expected);
-  const r = await tx.query<{ global_position: string; stream_version: number }>(
-    `WITH bump AS (${versionStep})
-     INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata)
-     SELECT (e.value->>'id')::uuid, $1, bump.version - $2 + e.ordinality::int, e.value->>'type',
-            (e.value->>'schemaVersion')::int, e.value->'data', e.value->'metadata'
-       FROM bump, jsonb_array_elements($3::jsonb) WITH ORDINALITY AS e(value, ordinality)
-     RETURNING global_position, stream_version`,
-    params,
+  const events = batch.map((p) =>
+    p.events.map((e) => ({ id: e.id ?? randomUUID(), type: e.type, schemaVersion: e.schemaVersion ?? 1, data: e.data, metadata: e.metadata })),
   );
-  if (r.rows.length === 0) {
-    const actual = await tx.query<{ version: number }>('SELECT version FROM streams WHERE stream_id = $1', [p.streamId]);
-    return new ConcurrencyError(p.streamId, p.expected, actual.rows[0]?.version ?? null);
+  const r = await sql.query<{ idx: number; global_position: string; stream_version: number }>(
+    `WITH input AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(idx int, stream_id text, mode text, expected int, n int)
+     ), exact AS (
+       UPDATE streams s SET version = s.version + i.n FROM input i
+        WHERE i.mode = 'exact' AND s.stream_id = i.stream_id AND s.version = i.expected
+       RETURNING i.idx, s.version
+     ), fresh AS (
+       INSERT INTO streams (stream_id, version) SELECT stream_id, n FROM input WHERE mode = 'no_stream'
+       ON CONFLICT (stream_id) DO NOTHING RETURNING stream_id, version
+     ), anyv AS (
+       INSERT INTO streams (stream_id, version) SELECT stream_id, n FROM input WHERE mode = 'any'
+       ON CONFLICT (stream_id) DO UPDATE SET version = streams.version + EXCLUDED.version RETURNING stream_id, version
+     ), ok AS (
+       SELECT idx, version FROM exact
+       UNION ALL SELECT i.idx, f.version FROM fresh f JOIN input i ON i.stream_id = f.stream_id AND i.mode = 'no_stream'
+       UNION ALL SELECT i.idx, a.version FROM anyv a JOIN input i ON i.stream_id = a.stream_id AND i.mode = 'any'
+     ), ins AS (
+       INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata)
+       SELECT (e.value->>'id')::uuid, i.stream_id, ok.version - i.n + e.ord::int, e.value->>'type',
+              (e.value->>'schemaVersion')::int, e.value->'data', e.value->'metadata'
+         FROM ok JOIN input i USING (idx)
+         CROSS JOIN LATERAL jsonb_array_elements($2::jsonb -> ok.idx) WITH ORDINALITY AS e(value, ord)
+        ORDER BY ok.idx, e.ord
+       RETURNING stream_id, global_position, stream_version
+     )
+     SELECT i.idx, ins.global_position, ins.stream_version FROM ins JOIN input i ON i.stream_id = ins.stream_id`,
+    [JSON.stringify(input), JSON.stringify(events)],
+  );
+  const results: Array<AppendResult | undefined> = batch.map(() => undefined);
+  for (const row of r.rows) {
+    const position = Number(row.global_position);
+    const prev = results[row.idx];
+    results[row.idx] = prev
+      ? { streamVersion: Math.max(prev.streamVersion, row.stream_version), firstPosition: Math.min(prev.firstPosition, position), lastPosition: Math.max(prev.lastPosition, position) }
+      : { streamVersion: row.stream_version, firstPosition: position, lastPosition: position };
   }
-  const positions = r.rows.map((row) => Number(row.global_position));
-  const result: AppendResult = {
-    streamVersion: Math.max(...r.rows.map((row) => row.stream_version)),
-    firstPosition: Math.min(...positions),
-    lastPosition: Math.max(...positions),
-  };
-  const idem = p.options?.idempotency;
-  if (idem) {
-    await tx.query('INSERT INTO idempotency_keys (key, request_hash, response) VALUES ($1, $2, $3)', [
-      idem.key,
-      idem.requestHash,
-      JSON.stringify(idem.response(result)),
-    ]);
+  const failed = batch.filter((_, i) => results[i] === undefined).map((p) => p.streamId);
+  const actual = new Map<string, number>();
+  if (failed.length > 0) {
+    const v = await sql.query<{ stream_id: string; version: number }>('SELECT stream_id, version FROM streams WHERE stream_id = ANY($1::text[])', [failed]);
+    for (const row of v.rows) actual.set(row.stream_id, row.version);
   }
-  return result;
+  return batch.map((p, i) => results[i] ?? new ConcurrencyError(p.streamId, p.expected, actual.get(p.streamId) ?? null));
+}
+
+/** The idempotency records of the appends that went through, in the same transaction as their events. */
+async function recordIdempotency(tx: Sql, batch: PendingAppend[], results: Array<AppendResult | ConcurrencyError>): Promise<void> {
+  const rows = batch.flatMap((p, i) => {
+    const idem = p.options?.idempotency;
+    const result = results[i];
+    if (!idem || result instanceof ConcurrencyError) return [];
+    return [{ key: idem.key, request_hash: idem.requestHash, response: idem.response(result) }];
+  });
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO idempotency_keys (key, request_hash, response)
+     SELECT key, request_hash, response FROM jsonb_to_recordset($1::jsonb) AS r(key text, request_hash text, response jsonb)`,
+    [JSON.stringify(rows)],
+  );
 }
 
 function toStoredEvent(row: EventRow): StoredEvent {

@@ -201,29 +201,37 @@ export class ProjectionEngine {
   }
 
   /**
-   * Rebuilds one read model from position 0 into a shadow schema while the live copy keeps answering,
-   * then swaps the shadow in, atomically, once it is at least as far along as the live copy.
+   * Rebuilds read models from position 0 into shadow schemas while the live copies keep answering, reading
+   * the log once for all of them, then swaps each shadow in, atomically, once it is at least as far along as
+   * its live copy (the live checkpoint row is locked during the swap, so live processing waits).
    */
-  async rebuild(name: string, onProgress?: RebuildProgress): Promise<void> {
-    const p = this.byName.get(name);
-    if (!p) throw new Error(`unknown read model ${name}; known: ${[...this.byName.keys()].join(', ')}`);
-    if (this.rebuilding.has(name)) throw new Error(`read model ${name} is being rebuilt already`);
-    this.rebuilding.add(name);
-    const shadowName = `${name}__next`;
-    const shadowSchema = `${schemaOf(name)}__next`;
+  async rebuild(names: string | string[], onProgress?: RebuildProgress): Promise<void> {
+    const list = typeof names === 'string' ? [names] : [...new Set(names)];
+    const targets = list.map((name) => {
+      const p = this.byName.get(name);
+      if (!p) throw new Error(`unknown read model ${name}; known: ${[...this.byName.keys()].join(', ')}`);
+      if (this.rebuilding.has(name)) throw new Error(`read model ${name} is being rebuilt already`);
+      return { p, name, shadowName: `${name}__next`, shadowSchema: `${schemaOf(name)}__next` };
+    });
+    for (const t of targets) this.rebuilding.add(t.name);
     try {
       await this.sql.transaction(async (tx) => {
-        await createSchema(tx, shadowSchema, p.schema);
-        await tx.query(`DELETE FROM projection_state WHERE name = $1`, [shadowName]);
-        await tx.query(`INSERT INTO projection_state (name, version) VALUES ($1, $2)`, [shadowName, p.version]);
+        for (const t of targets) {
+          await createSchema(tx, t.shadowSchema, t.p.schema);
+          await tx.query(`DELETE FROM projection_state WHERE name = $1`, [t.shadowName]);
+          await tx.query(`INSERT INTO projection_state (name, version) VALUES ($1, $2)`, [t.shadowName, t.p.version]);
+        }
       });
       const total = await this.store.headPosition();
       let checkpoint = START;
       let position = 0;
-      for (;;) {
+      let pending = targets;
+      while (pending.length > 0) {
         const page = await this.store.readAll(checkpoint, this.batchSize * 4);
         if (page.events.length > 0) {
-          await this.sql.transaction((tx) => applyTo(tx, p, shadowSchema, shadowName, page.events));
+          await this.sql.transaction(async (tx) => {
+            for (const t of pending) await applyTo(tx, t.p, t.shadowSchema, t.shadowName, page.events);
+          });
           const last = page.events[page.events.length - 1];
           checkpoint = last.checkpoint;
           position = Math.max(position, last.globalPosition);
@@ -235,30 +243,31 @@ export class ProjectionEngine {
           continue;
         }
         const cp = checkpoint;
-        const pos = position;
-        const swapped = await this.sql.transaction(async (tx) => {
-          const live = (await readStates(tx, [name], true)).get(name);
-          if (live && compareCheckpoints(cp, live.checkpoint) < 0) return false; // live got ahead: catch up more
-          await tx.exec(`DROP SCHEMA IF EXISTS ${schemaOf(name)} CASCADE; ALTER SCHEMA ${shadowSchema} RENAME TO ${schemaOf(name)};`);
-          await tx.query(
-            `INSERT INTO projection_state (name, version, checkpoint_major, checkpoint_minor, position, events_applied)
-             SELECT $1, version, checkpoint_major, checkpoint_minor, position, events_applied FROM projection_state WHERE name = $2
-             ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version, checkpoint_major = EXCLUDED.checkpoint_major,
-               checkpoint_minor = EXCLUDED.checkpoint_minor, position = EXCLUDED.position,
-               events_applied = EXCLUDED.events_applied, updated_at = now()`,
-            [name, shadowName],
-          );
-          await tx.query(`DELETE FROM projection_state WHERE name = $1`, [shadowName]);
-          return true;
-        });
-        if (swapped) {
-          onProgress?.(Math.max(pos, total), Math.max(pos, total));
-          this.emitter.emit('progress');
-          return;
+        const still: typeof pending = [];
+        for (const t of pending) {
+          const swapped = await this.sql.transaction(async (tx) => {
+            const live = (await readStates(tx, [t.name], true)).get(t.name);
+            if (live && compareCheckpoints(cp, live.checkpoint) < 0) return false; // live got ahead: read on
+            await tx.exec(`DROP SCHEMA IF EXISTS ${schemaOf(t.name)} CASCADE; ALTER SCHEMA ${t.shadowSchema} RENAME TO ${schemaOf(t.name)};`);
+            await tx.query(
+              `INSERT INTO projection_state (name, version, checkpoint_major, checkpoint_minor, position, events_applied)
+               SELECT $1, version, checkpoint_major, checkpoint_minor, position, events_applied FROM projection_state WHERE name = $2
+               ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version, checkpoint_major = EXCLUDED.checkpoint_major,
+                 checkpoint_minor = EXCLUDED.checkpoint_minor, position = EXCLUDED.position,
+                 events_applied = EXCLUDED.events_applied, updated_at = now()`,
+              [t.name, t.shadowName],
+            );
+            await tx.query(`DELETE FROM projection_state WHERE name = $1`, [t.shadowName]);
+            return true;
+          });
+          if (!swapped) still.push(t);
         }
+        pending = still;
       }
+      onProgress?.(Math.max(position, total), Math.max(position, total));
+      this.emitter.emit('progress');
     } finally {
-      this.rebuilding.delete(name);
+      for (const t of targets) this.rebuilding.delete(t.name);
     }
   }
 
@@ -313,12 +322,10 @@ async function createSchema(tx: Sql, schema: string, ddl: string): Promise<void>
 async function applyTo(tx: Sql, p: Projection, schema: string, stateName: string | null, events: StoredEvent[]): Promise<void> {
   if (events.length === 0) return;
   await tx.exec(`SET LOCAL search_path TO ${schema}, public`);
-  let applied = 0;
-  for (const e of events) {
-    if (!p.handles.includes(e.type)) continue;
-    await p.apply(e, tx);
-    applied++;
-  }
+  const handled = events.filter((e) => p.handles.includes(e.type));
+  if (p.applyBatch && handled.length > 1) await p.applyBatch(handled, tx);
+  else for (const e of handled) await p.apply(e, tx);
+  const applied = handled.length;
   const last = events[events.length - 1];
   if (stateName) await writeState(tx, stateName, last.checkpoint, last.globalPosition, applied);
 }

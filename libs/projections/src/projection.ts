@@ -15,6 +15,11 @@ export interface Projection {
   /** Event types it reads; others pass by without a call. */
   readonly handles: readonly string[];
   apply(event: StoredEvent, sql: Sql): Promise<void>;
+  /**
+   * Optional set-based form of `apply` for a run of events (in log order, only types in `handles`): must
+   * leave the same tables as applying them one by one. Used by rebuilds and live batches for speed.
+   */
+  applyBatch?(events: StoredEvent[], sql: Sql): Promise<void>;
 }
 
 export function schemaOf(name: string): string {

@@ -17,16 +17,34 @@ export const organisationsProjection: Projection = {
     );
     CREATE INDEX org_by_office ON org_organisations (office, kind);`,
   handles: ['OrganisationRegistered', 'OrganisationAmended'],
-  async apply(stored, sql) {
-    const e = { type: stored.type, data: stored.data } as OrganisationEvent;
-    const d = e.data;
+  apply(stored, sql) {
+    return this.applyBatch!([stored], sql);
+  },
+  /** Every event carries the whole organisation: per organisation the last one wins, the first keeps the registration time. */
+  async applyBatch(events, sql) {
+    const rows = new Map<string, Record<string, unknown>>();
+    for (const stored of events) {
+      const d = (stored.data as OrganisationEvent['data']);
+      const earlier = rows.get(d.orgNumber);
+      rows.set(d.orgNumber, {
+        org_number: d.orgNumber,
+        name: d.name,
+        kind: d.kind,
+        municipality_number: d.municipalityNumber,
+        county_number: d.countyNumber,
+        office: d.office,
+        registered_at: earlier?.registered_at ?? stored.metadata.recordedAt,
+        version: stored.streamVersion,
+      });
+    }
     await sql.query(
       `INSERT INTO org_organisations (org_number, name, kind, municipality_number, county_number, office, registered_at, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(org_number text, name text, kind text, municipality_number text,
+         county_number text, office text, registered_at timestamptz, version integer)
        ON CONFLICT (org_number) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind,
          municipality_number = EXCLUDED.municipality_number, county_number = EXCLUDED.county_number,
          office = EXCLUDED.office, version = EXCLUDED.version`,
-      [d.orgNumber, d.name, d.kind, d.municipalityNumber, d.countyNumber, d.office, stored.metadata.recordedAt, stored.streamVersion],
+      [JSON.stringify([...rows.values()])],
     );
   },
 };

@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { PgClient, PgliteClient, type SqlClient } from '#libs/db';
+
+export const BENCH_POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface BenchDatabase {
+  backend: 'pglite' | 'postgres';
+  client: SqlClient;
+  url?: string;
+  dataDir?: string;
+  drop(): Promise<void>;
+}
+
+export async function postgresAnswers(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: BENCH_POSTGRES_URL, connectionTimeoutMillis: 1500 });
+  try {
+    await c.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
+/** A fresh database: a new PostgreSQL database on the server, or a PGlite on disk (as the service runs it). */
+export async function benchDatabase(backend: 'pglite' | 'postgres', poolSize = 16): Promise<BenchDatabase> {
+  if (backend === 'pglite') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dekomp-bench-'));
+    const client = await PgliteClient.open(join(dataDir, 'pglite'));
+    return { backend, client, dataDir, drop: () => client.close() };
+  }
+  const name = `dekomp_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: BENCH_POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = BENCH_POSTGRES_URL.replace(/\/[^/?]*(\?|$)/, `/${name}$1`);
+  const client = new PgClient(url, poolSize);
+  return {
+    backend,
+    client,
+    url,
+    drop: async () => {
+      await client.close();
+      const a = new pg.Client({ connectionString: BENCH_POSTGRES_URL });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+export interface Figure {
+  id: string;
+  backend: string;
+  metric: string;
+  value: number;
+  unit: string;
+  baseline?: number;
+  ratio?: number;
+  target: string;
+  met: boolean;
+  note?: string;
+}
