@@ -123,6 +123,9 @@ describe.each(backends)('API foundation on %s', (backend: BackendName) => {
     expect(then.body.deadline).toBe('2038-02-01');
     const now = await api.get(`/calls/rogaland-dekomp-2038?minPosition=${history.body[1].position}`, ministry);
     expect(now.body.deadline).toBe('2038-03-01');
+    const listThen = await api.get(`/calls?year=2038&asOf=${position}&minPosition=${position}`, ministry);
+    expect(listThen.status).toBe(200);
+    expect(listThen.body.map((c: { deadline: string }) => c.deadline)).toEqual(['2038-02-01']);
   });
 
   it('serves health, readiness and the OpenAPI document with the bearer scheme', async () => {

@@ -18,7 +18,14 @@ export async function readEverything(store: EventStore, batchSize = 100): Promis
   let after = START;
   for (;;) {
     const page = await store.readAll(after, batchSize);
-    if (page.events.length === 0) return out;
+    if (page.events.length === 0) {
+      // Held back: an older transaction (anywhere in the cluster) is still open; its events may yet commit.
+      if (page.heldBack) {
+        await new Promise((r) => setTimeout(r, 5));
+        continue;
+      }
+      return out;
+    }
     out.push(...page.events);
     after = page.events[page.events.length - 1].checkpoint;
   }

@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiHideProperty, ApiProperty } from '@nestjs/swagger';
+import { IsOptional, IsString } from 'class-validator';
 
 export class WarningDto {
   @ApiProperty({ example: 'R3' }) rule: string;
@@ -28,4 +29,13 @@ export class HistoryEntryDto {
   @ApiProperty({ type: HistoryActorDto }) actor: HistoryActorDto;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
   @ApiProperty({ type: Object }) data: unknown;
+}
+
+/**
+ * Base of every list-query DTO: lets `minPosition` and `asOf` (handled by the read-your-writes interceptor and
+ * AsOfPipe) pass the global whitelist. Documented by @ApiRead(), so hidden here.
+ */
+export class ReadParamsDto {
+  @ApiHideProperty() @IsOptional() @IsString() minPosition?: string;
+  @ApiHideProperty() @IsOptional() @IsString() asOf?: string;
 }

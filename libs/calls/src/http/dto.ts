@@ -1,5 +1,7 @@
+import { Type } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ReadParamsDto } from '#libs/http';
 import { SCHEMES, type Scheme } from '#libs/kernel';
 
 export class OpenCallDto {
@@ -17,10 +19,10 @@ export class ExtendCallDeadlineDto {
   @ApiProperty({ example: 'Municipal elections delayed the staff involvement' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
 }
 
-export class CallListQueryDto {
+export class CallListQueryDto extends ReadParamsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() office?: string;
   @ApiPropertyOptional({ enum: SCHEMES }) @IsOptional() @IsIn(SCHEMES) scheme?: Scheme;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(2015) @Max(2100) year?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2015) @Max(2100) year?: number;
 }
 
 export class CallViewDto {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ReadParamsDto } from '#libs/http';
 import { ORG_KINDS, type OrgKind } from '#libs/kernel';
 
 export class RegisterOrganisationDto {
@@ -18,7 +19,7 @@ export class AmendOrganisationDto {
   @ApiProperty({ description: 'Why (R21)' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
 }
 
-export class OrganisationQueryDto {
+export class OrganisationQueryDto extends ReadParamsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() office?: string;
   @ApiPropertyOptional({ enum: ORG_KINDS }) @IsOptional() @IsIn(ORG_KINDS) kind?: OrgKind;
 }
