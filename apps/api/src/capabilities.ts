@@ -4,12 +4,13 @@ import type { Projection } from '#libs/projections';
 import { callsProjection, CallsModule } from '#libs/calls';
 import { organisationsProjection, OrganisationsModule } from '#libs/organisations';
 import { forumProjection, ForumModule } from '#libs/forum';
+import { grantsProjection, GrantsModule } from '#libs/grants';
 import { needsAssessmentsProjection, NeedsAssessmentsModule } from '#libs/needs-assessments';
 import { partnershipsProjection, PartnershipsModule } from '#libs/partnerships';
 
 /** Every capability of Dekomp: its Nest module, its read models and its own migrations. */
-export const CAPABILITY_MODULES: Type[] = [OrganisationsModule, CallsModule, ForumModule, NeedsAssessmentsModule, PartnershipsModule];
+export const CAPABILITY_MODULES: Type[] = [OrganisationsModule, CallsModule, ForumModule, GrantsModule, NeedsAssessmentsModule, PartnershipsModule];
 
-export const PROJECTIONS: Projection[] = [organisationsProjection, callsProjection, forumProjection, needsAssessmentsProjection, partnershipsProjection];
+export const PROJECTIONS: Projection[] = [organisationsProjection, callsProjection, forumProjection, grantsProjection, needsAssessmentsProjection, partnershipsProjection];
 
 export const MIGRATIONS: Migration[] = [];
