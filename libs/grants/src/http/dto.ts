@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ReadParamsDto } from '#libs/http';
 import { SCHEMES, type Scheme } from '#libs/kernel';
 import { MEASURE_ID_PATTERN } from '../domain/grant-id.js';
 
@@ -113,13 +114,7 @@ export class SettleRepaymentDto {
 
 // ---------- queries ----------
 
-/** `asOf` and `minPosition` are read by AsOfPipe and the read-your-writes interceptor (documented by @ApiRead). */
-class ReadQueryDto {
-  @IsOptional() @IsString() asOf?: string;
-  @IsOptional() @IsString() minPosition?: string;
-}
-
-export class FrameQueryDto extends ReadQueryDto {
+export class FrameQueryDto extends ReadParamsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() office?: string;
   @ApiPropertyOptional({ enum: SCHEMES }) @IsOptional() @IsIn(SCHEMES) scheme?: Scheme;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2015) @Max(2100) year?: number;
@@ -129,7 +124,7 @@ export class GrantQueryDto extends FrameQueryDto {
   @ApiPropertyOptional({ description: 'Recipient org number' }) @IsOptional() @Matches(/^\d{9}$/) recipientOrg?: string;
 }
 
-export class OverviewQueryDto extends ReadQueryDto {
+export class OverviewQueryDto extends ReadParamsDto {
   @ApiPropertyOptional({ description: 'Office code (the ministry must give it; a governor sees its own)' }) @IsOptional() @IsString() office?: string;
   @ApiProperty({ enum: SCHEMES }) @IsIn(SCHEMES) scheme: Scheme;
   @ApiProperty() @Type(() => Number) @IsInt() @Min(2015) @Max(2100) year: number;
