@@ -7,10 +7,11 @@ import { forumProjection, ForumModule } from '#libs/forum';
 import { grantsProjection, GrantsModule } from '#libs/grants';
 import { needsAssessmentsProjection, NeedsAssessmentsModule } from '#libs/needs-assessments';
 import { partnershipsProjection, PartnershipsModule } from '#libs/partnerships';
+import { evaluationExportProjection, ExportsModule } from '#libs/exports';
 
 /** Every capability of Dekomp: its Nest module, its read models and its own migrations. */
-export const CAPABILITY_MODULES: Type[] = [OrganisationsModule, CallsModule, ForumModule, GrantsModule, NeedsAssessmentsModule, PartnershipsModule];
+export const CAPABILITY_MODULES: Type[] = [OrganisationsModule, CallsModule, ForumModule, GrantsModule, NeedsAssessmentsModule, PartnershipsModule, ExportsModule];
 
-export const PROJECTIONS: Projection[] = [organisationsProjection, callsProjection, forumProjection, grantsProjection, needsAssessmentsProjection, partnershipsProjection];
+export const PROJECTIONS: Projection[] = [organisationsProjection, callsProjection, forumProjection, grantsProjection, needsAssessmentsProjection, partnershipsProjection, evaluationExportProjection];
 
 export const MIGRATIONS: Migration[] = [];

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { Writable } from 'node:stream';
+import { ForbiddenError, type Actor } from '#libs/kernel';
+import { ReadModels } from '#libs/platform';
+import { EVALUATION_EXPORT } from '../read-model/evaluation-export.projection.js';
+import { countRows, officeYears, type ExportFilter, type OfficeYear } from './export-query.js';
+import { writeEvaluationExport, type ExportFormat, type Progress } from './writers.js';
+
+/**
+ * R20: the ministry exports everything; a governor exports its own office only (another office is a 403, and no
+ * office means its own). School owners and universities never reach the export (403).
+ */
+export function scopeOf(actor: Actor, filter: ExportFilter): ExportFilter {
+  if (actor.role === 'ministry') return filter;
+  if (actor.role === 'governor') {
+    if (filter.office !== undefined && filter.office !== actor.office) {
+      throw new ForbiddenError(`R20: the governor of ${actor.office} exports its own office only, not ${filter.office}`);
+    }
+    return { ...filter, office: actor.office };
+  }
+  throw new ForbiddenError('R20: the evaluation export is for the ministry and, for their own office, the governors');
+}
+
+/** The evaluation export now, or as it stood at a past global position (R21), streamed into `out`. */
+@Injectable()
+export class EvaluationExportService {
+  constructor(private readonly readModels: ReadModels) {}
+
+  /** Runs on the live read model, or on one recomputed from the events up to `asOf` in a scratch schema. */
+  write(filter: ExportFilter, format: ExportFormat, out: Writable, asOf?: number, progress?: Progress): Promise<number> {
+    return this.readModels.run([EVALUATION_EXPORT], asOf, (sql) => writeEvaluationExport(sql, filter, format, out, progress));
+  }
+
+  offices(filter: ExportFilter, asOf?: number): Promise<OfficeYear[]> {
+    return this.readModels.run([EVALUATION_EXPORT], asOf, (sql) => officeYears(sql, filter));
+  }
+
+  count(filter: ExportFilter, asOf?: number): Promise<number> {
+    return this.readModels.run([EVALUATION_EXPORT], asOf, (sql) => countRows(sql, filter));
+  }
+}

@@ -1,0 +1,153 @@
+import type { Sql } from '#libs/db';
+import { COLUMNS, MEMBER_COLUMN, OFFICE_COLUMNS, type ExportRow } from './columns.js';
+
+export interface ExportFilter {
+  year?: number;
+  scheme?: string;
+  office?: string;
+}
+
+/** Rows per keyset page: memory stays flat however many rows there are (both backends). */
+export const PAGE_SIZE = 1000;
+
+const SELECT = `
+  SELECT r.year, r.scheme, COALESCE(r.rule_set_version, a.rule_set_version, c.rule_set_version) AS "ruleSetVersion", r.office,
+    o.county_number AS "countyNumber", a.call_id AS "callId", a.network, a.lead_owner AS "leadOwner", a.assessment_id AS "assessmentId",
+    a.title AS "assessmentTitle", a.status AS "assessmentStatus", a.late AS "assessmentLate",
+    r.measure_id AS "measureId", m.title AS "measureTitle", a.themes, r.recipient_org AS "recipientOrg", o.name AS "recipientName",
+    COALESCE(o.kind, r.recipient_kind) AS "recipientKind", o.municipality_number AS "municipalityNumber",
+    m.university_org AS "universityPartner",
+    CASE WHEN m.university_org IS NULL THEN NULL ELSE COALESCE(p.status, 'requested') END AS "universityPartnerStatus",
+    m.university_local AS "universityLocal",
+    (SELECT string_agg((s->>'orgNumber') || ':' || (s->>'sharePercent') || '%', ';') FROM jsonb_array_elements(p.subcontractors) s) AS subcontractors,
+    m.schools, m.teachers, m.leaders, m.other_staff AS "otherStaff", m.start_year AS "startYear", m.span_years AS "spanYears",
+    CASE WHEN m.start_year IS NULL THEN NULL ELSE r.year - m.start_year + 1 END AS "yearIndex",
+    r.requested::float8 AS requested, r.coordinator::float8 AS coordinator, r.planned_co_financing::float8 AS "plannedCoFinancing",
+    r.recommended::float8 AS recommended, r.recommendation_id AS "recommendationId", to_char(r.recommended_on, 'YYYY-MM-DD') AS "recommendedOn",
+    r.grant_id AS "grantId", r.decision_status AS "decisionStatus", r.decision_basis AS "decisionBasis", r.decision_year AS "decisionYear",
+    to_char(r.decided_on, 'YYYY-MM-DD') AS "decidedOn", r.amendments AS "decisionAmendments", r.granted::float8 AS granted,
+    r.deviates AS "departsFromRecommendation", r.deviation_reason AS "deviationReason",
+    r.co_fin_required::float8 AS "coFinancingRequired", r.co_fin_committed::float8 AS "coFinancingCommitted", to_char(r.accepted_on, 'YYYY-MM-DD') AS "acceptedOn",
+    r.paid::float8 AS paid, to_char(r.last_paid_on, 'YYYY-MM-DD') AS "lastPaidOn",
+    r.report_status AS "reportStatus", to_char(r.report_deadline, 'YYYY-MM-DD') AS "reportDeadline",
+    to_char(r.report_submitted_on, 'YYYY-MM-DD') AS "reportSubmittedOn", r.report_late AS "reportLate", to_char(r.report_approved_on, 'YYYY-MM-DD') AS "reportApprovedOn",
+    r.spent::float8 AS spent, r.unspent::float8 AS unspent, r.co_fin_documented::float8 AS "coFinancingDocumented",
+    r.co_fin_salary_time::float8 AS "coFinancingSalaryOrTime", r.reported_participants AS "reportedParticipants",
+    r.claimed::float8 AS claimed, r.repaid::float8 AS repaid, r.evaluation
+  FROM ex_rows r
+  LEFT JOIN ex_measures m ON m.measure_id = r.measure_id
+  LEFT JOIN ex_assessments a ON a.assessment_id = m.assessment_id
+  LEFT JOIN ex_calls c ON c.call_id = a.call_id
+  LEFT JOIN ex_orgs o ON o.org_number = r.recipient_org
+  LEFT JOIN ex_partnerships p ON p.measure_id = r.measure_id AND p.university = m.university_org`;
+
+/** Values of bigint columns come as float8 (whole kroner stay exact below 2^53); the order of keys is COLUMNS'. */
+function normalise(raw: Record<string, unknown>): ExportRow {
+  const row: ExportRow = {};
+  for (const c of COLUMNS) {
+    const v = raw[c.key];
+    row[c.key] = v === undefined || v === null ? null : c.type === 'int' ? Number(v) : (v as string | number | boolean);
+  }
+  return row;
+}
+
+/**
+ * Streams the export's rows in key order (measure, recipient, year) page by page with keyset pagination, calling
+ * `onPage` for each page before reading the next (so a slow consumer slows the reading down). Returns the row count.
+ */
+export async function streamRows(sql: Sql, filter: ExportFilter, onPage: (rows: ExportRow[]) => Promise<void>, extraWhere = ''): Promise<number> {
+  let key: [string, string, number] = ['', '', -1];
+  let count = 0;
+  for (;;) {
+    const page = (
+      await sql.query<Record<string, unknown>>(
+        `${SELECT}
+         WHERE (r.measure_id, r.recipient_org, r.year) > ($1, $2, $3)
+           AND ($4::int IS NULL OR r.year = $4) AND ($5::text IS NULL OR r.scheme = $5) AND ($6::text IS NULL OR r.office = $6) ${extraWhere}
+         ORDER BY r.measure_id, r.recipient_org, r.year
+         LIMIT ${PAGE_SIZE}`,
+        [key[0], key[1], key[2], filter.year ?? null, filter.scheme ?? null, filter.office ?? null],
+      )
+    ).rows;
+    if (page.length === 0) return count;
+    const rows = page.map(normalise);
+    count += rows.length;
+    await onPage(rows);
+    const last = page[page.length - 1];
+    key = [last.measureId as string, last.recipientOrg as string, Number(last.year)];
+    if (page.length < PAGE_SIZE) return count;
+  }
+}
+
+export async function countRows(sql: Sql, filter: ExportFilter): Promise<number> {
+  const r = await sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ex_rows r WHERE ($1::int IS NULL OR r.year = $1) AND ($2::text IS NULL OR r.scheme = $2) AND ($3::text IS NULL OR r.office = $3)`,
+    [filter.year ?? null, filter.scheme ?? null, filter.office ?? null],
+  );
+  return Number(r.rows[0].n);
+}
+
+export type OfficeYear = Record<string, string | number | null>;
+
+/**
+ * Per office, scheme and year (R9, R11, R18): the frame, commitments of earlier years' decisions, this year's
+ * decisions, the free rest, paid and repaid, and the office's forum members by category during the year
+ * (joined on or before 31 December and not left before 1 January). Small (offices × schemes × years): in memory.
+ */
+export async function officeYears(sql: Sql, filter: ExportFilter): Promise<OfficeYear[]> {
+  const params = [filter.year ?? null, filter.scheme ?? null, filter.office ?? null];
+  const money = (
+    await sql.query<Record<string, unknown>>(
+      `WITH f AS (
+         SELECT office, scheme, year FROM ex_frames
+         UNION SELECT DISTINCT office, scheme, year FROM ex_rows WHERE office IS NOT NULL AND scheme IS NOT NULL
+       ), m AS (
+         SELECT office, scheme, year,
+           COALESCE(sum(granted) FILTER (WHERE decision_status = 'active' AND decision_year < year), 0)::float8 AS committed,
+           COALESCE(sum(granted) FILTER (WHERE decision_status = 'active' AND decision_year = year), 0)::float8 AS decided,
+           sum(requested)::float8 AS requested, COALESCE(sum(recommended), 0)::float8 AS recommended,
+           sum(paid)::float8 AS paid, sum(repaid)::float8 AS repaid
+         FROM ex_rows GROUP BY office, scheme, year
+       )
+       SELECT f.office, f.scheme, f.year, fr.amount::float8 AS frame, COALESCE(m.committed, 0) AS committed, COALESCE(m.decided, 0) AS decided,
+         COALESCE(m.requested, 0) AS requested, COALESCE(m.recommended, 0) AS recommended, COALESCE(m.paid, 0) AS paid, COALESCE(m.repaid, 0) AS repaid
+       FROM f
+       LEFT JOIN ex_frames fr ON fr.office = f.office AND fr.scheme = f.scheme AND fr.year = f.year
+       LEFT JOIN m ON m.office = f.office AND m.scheme = f.scheme AND m.year = f.year
+       WHERE ($1::int IS NULL OR f.year = $1) AND ($2::text IS NULL OR f.scheme = $2) AND ($3::text IS NULL OR f.office = $3)
+       ORDER BY f.office, f.scheme, f.year`,
+      params,
+    )
+  ).rows;
+  const members = (
+    await sql.query<{ office: string; year: number; category: string; n: number }>(
+      `SELECT y.office, y.year, fm.category, count(*)::int AS n
+       FROM (SELECT DISTINCT office, year FROM ex_frames UNION SELECT DISTINCT office, year FROM ex_rows WHERE office IS NOT NULL) y
+       JOIN ex_forum_members fm ON fm.office = y.office
+         AND fm.joined_on <= make_date(y.year, 12, 31) AND (fm.left_on IS NULL OR fm.left_on > make_date(y.year, 1, 1))
+       GROUP BY y.office, y.year, fm.category`,
+    )
+  ).rows;
+  return money.map((m) => {
+    const frame = m.frame === null ? null : Number(m.frame);
+    const committed = Number(m.committed);
+    const decided = Number(m.decided);
+    const out: OfficeYear = {
+      office: m.office as string,
+      scheme: m.scheme as string,
+      year: Number(m.year),
+      frame,
+      committedFromEarlierYears: committed,
+      decided,
+      free: frame === null ? null : frame - committed - decided,
+      requested: Number(m.requested),
+      recommended: Number(m.recommended),
+      paid: Number(m.paid),
+      repaid: Number(m.repaid),
+    };
+    for (const col of Object.values(MEMBER_COLUMN)) out[col] = 0;
+    for (const x of members) if (x.office === out.office && Number(x.year) === out.year && MEMBER_COLUMN[x.category]) out[MEMBER_COLUMN[x.category]] = Number(x.n);
+    // keep OFFICE_COLUMNS' order
+    return Object.fromEntries(OFFICE_COLUMNS.map((c) => [c.key, out[c.key] ?? null]));
+  });
+}

@@ -1,0 +1,66 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor, Roles } from '#libs/auth';
+import { ApiRead, AsOfPipe } from '#libs/http';
+import type { Actor } from '#libs/kernel';
+import { EvaluationExportService, scopeOf } from '../application/evaluation-export.service.js';
+import type { ExportFilter } from '../application/export-query.js';
+import { CONTENT_TYPES, FILE_EXTENSIONS, type ExportFormat } from '../application/writers.js';
+import { EvaluationExportQueryDto, ExportFilterDto } from './dto.js';
+
+function filterOf(q: ExportFilterDto): ExportFilter {
+  return { year: q.year, scheme: q.scheme, office: q.office };
+}
+
+@ApiTags('exports')
+@ApiBearerAuth('bearer')
+@Controller('exports')
+@Roles('ministry', 'governor')
+export class ExportsController {
+  constructor(private readonly exports: EvaluationExportService) {}
+
+  @Get('evaluation')
+  @ApiOperation({
+    summary: "The ministry's evaluation export: one row per measure × recipient × year, streamed as CSV, JSON, NDJSON or XLSX (with a per-office sheet), or the grants as 360Giving JSON (R20: a governor exports its own office; R21: asOf)",
+  })
+  @ApiProduces(...Object.values(CONTENT_TYPES))
+  @ApiOkResponse({ description: 'The export, streamed' })
+  @ApiRead()
+  async evaluation(@CurrentActor() actor: Actor, @Query() q: EvaluationExportQueryDto, @Query('asOf', AsOfPipe) asOf: number | undefined, @Res() res: Response) {
+    const filter = scopeOf(actor, filterOf(q));
+    await this.stream(res, filter, q.format ?? 'csv', asOf);
+  }
+
+  @Get('360giving')
+  @ApiOperation({ summary: 'The decided grants as a 360Giving data package (open data; the year is the decision year)' })
+  @ApiProduces(CONTENT_TYPES['360giving'])
+  @ApiOkResponse({ description: 'A 360Giving package: {"grants": [...]}' })
+  @ApiRead()
+  async threeSixtyGiving(@CurrentActor() actor: Actor, @Query() q: ExportFilterDto, @Query('asOf', AsOfPipe) asOf: number | undefined, @Res() res: Response) {
+    await this.stream(res, scopeOf(actor, filterOf(q)), '360giving', asOf);
+  }
+
+  @Get('evaluation/offices')
+  @ApiOperation({ summary: 'Per office, scheme and year: frame, commitments from earlier years, decided, free, paid, repaid, forum members by category (R9, R11, R18)' })
+  @ApiOkResponse({ description: 'One object per office, scheme and year' })
+  @ApiRead()
+  offices(@CurrentActor() actor: Actor, @Query() q: ExportFilterDto, @Query('asOf', AsOfPipe) asOf?: number) {
+    return this.exports.offices(scopeOf(actor, filterOf(q)), asOf);
+  }
+
+  private async stream(res: Response, filter: ExportFilter, format: ExportFormat, asOf: number | undefined): Promise<void> {
+    const name = `dekomp-evaluation${filter.year ? `-${filter.year}` : ''}${filter.scheme ? `-${filter.scheme}` : ''}${filter.office ? `-${filter.office}` : ''}`;
+    res.status(200);
+    res.setHeader('Content-Type', CONTENT_TYPES[format]);
+    res.setHeader('Content-Disposition', `attachment; filename="${name}.${FILE_EXTENSIONS[format]}"`);
+    if (asOf !== undefined) res.setHeader('Dekomp-As-Of', String(asOf));
+    try {
+      await this.exports.write(filter, format, res, asOf);
+    } catch (error) {
+      // Once bytes are out, a problem document can no longer be sent: cut the stream so the client sees it broke.
+      if (res.headersSent) res.destroy(error instanceof Error ? error : new Error(String(error)));
+      else throw error;
+    }
+  }
+}
