@@ -1,0 +1,386 @@
+import { EventEmitter } from 'node:events';
+import {
+  KurrentDBClient,
+  type AllStreamResolvedEvent,
+  type AppendResult as KurrentAppendResult,
+  type AppendStreamState,
+  type Direction,
+  type EventData,
+  type Filter,
+  type Position,
+  type ReadPosition,
+  type ReadRevision,
+  type ResolvedEvent,
+} from '@kurrent/kurrentdb-client';
+import { pgErrorCode, PgErrorCode, type SqlClient } from '#libs/db';
+import {
+  compareCheckpoints,
+  IdempotencyKeyUsedError,
+  type AppendOptions,
+  type AppendResult,
+  type Checkpoint,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type ReadAllResult,
+  type ReadStreamOptions,
+  type StoredEvent,
+} from '#libs/event-store';
+import {
+  assignEventIds,
+  checkpointOf,
+  dekompStreamFilter,
+  DEKOMP_STREAM_REGEX,
+  firstDuplicate,
+  globalPositionOf,
+  isDekompRecord,
+  isKnownPosition,
+  readPositionAfter,
+  toConcurrencyError,
+  toKurrentEvent,
+  toStoredEvent,
+  toStreamState,
+  type KurrentRecord,
+} from './mapping.js';
+
+/**
+ * The part of `KurrentDBClient` the adapter uses (a real client fits it; tests may pass an imitation).
+ */
+export interface KurrentClient {
+  appendToStream(streamName: string, events: EventData[], options: { streamState: AppendStreamState }): Promise<KurrentAppendResult>;
+  readStream(
+    streamName: string,
+    options: { fromRevision: ReadRevision; maxCount: number; direction: Direction },
+  ): AsyncIterable<ResolvedEvent>;
+  readAll(options: { fromPosition: ReadPosition; maxCount: number; direction: Direction; filter?: Filter }): AsyncIterable<AllStreamResolvedEvent>;
+  subscribeToAll(options: { fromPosition: ReadPosition; filter?: Filter }): KurrentSubscription;
+  dispose(): Promise<void>;
+}
+
+export interface KurrentSubscription {
+  on(event: 'data', listener: (event: AllStreamResolvedEvent) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'close', listener: () => void): unknown;
+  unsubscribe(): Promise<void>;
+}
+
+export interface KurrentDbEventStoreOptions {
+  /** Events per read request (stream reads, backward scans). */
+  pageSize?: number;
+  /** Which streams are Dekomp's (server-side filter on `$all`); `$`-streams are always left out. */
+  streamRegex?: string;
+  /** Wait before re-subscribing to `$all` after the subscription dropped. */
+  resubscribeDelayMs?: number;
+  /** Dispose of the client on close (true when the factory made it). */
+  ownsClient?: boolean;
+}
+
+export interface CreateKurrentDbEventStoreOptions extends Omit<KurrentDbEventStoreOptions, 'ownsClient'> {
+  /** `kurrentdb://host:2113?tls=false`; `kurrentdb+discover://…` for a cluster (`esdb://` still works, deprecated). */
+  connectionString: string;
+  /** The read-model database: holds `idempotency_keys` (see `idempotencyMigrations`). */
+  sql: SqlClient;
+}
+
+/** A KurrentDB event store over a new client. Call `start()` before use (checks the server, subscribes). */
+export function createKurrentDbEventStore(options: CreateKurrentDbEventStoreOptions): KurrentDbEventStore {
+  const { connectionString, sql, ...rest } = options;
+  const client = KurrentDBClient.connectionString(connectionString);
+  return new KurrentDbEventStore(client, sql, { ...rest, ownsClient: true });
+}
+
+/**
+ * The event store on KurrentDB (EventStoreDB), read models staying in PostgreSQL.
+ *
+ * - Streams map one to one; our version N is Kurrent's revision N-1. An append is one `appendToStream` (atomic
+ *   in KurrentDB); a wrong expected revision becomes a ConcurrencyError.
+ * - The global log is `$all` without KurrentDB's `$`-streams. Checkpoint = (commit, prepare) position,
+ *   globalPosition = commit position (a byte offset: increasing, unique per event, not dense). `$all` is in
+ *   commit order, so nothing commits "late" behind a reader: `heldBack` is always false.
+ * - Idempotency records go to `idempotency_keys` in the read-model database after the append; see `append`.
+ */
+export class KurrentDbEventStore implements EventStore {
+  readonly name = 'kurrentdb';
+  private readonly emitter = new EventEmitter();
+  private readonly pageSize: number;
+  private readonly filter: Filter;
+  private readonly streamRegex: RegExp;
+  private readonly resubscribeDelayMs: number;
+  private readonly ownsClient: boolean;
+  private started = false;
+  private closed = false;
+  private subscription?: KurrentSubscription;
+  private resubscribeTimer?: NodeJS.Timeout;
+  private inFlight = 0;
+
+  constructor(
+    private readonly client: KurrentClient,
+    private readonly sql: SqlClient,
+    options: KurrentDbEventStoreOptions = {},
+  ) {
+    this.pageSize = Math.max(2, options.pageSize ?? 500);
+    const regex = options.streamRegex ?? DEKOMP_STREAM_REGEX;
+    this.filter = dekompStreamFilter(regex);
+    this.streamRegex = new RegExp(regex);
+    this.resubscribeDelayMs = options.resubscribeDelayMs ?? 1000;
+    this.ownsClient = options.ownsClient ?? false;
+    this.emitter.setMaxListeners(0);
+  }
+
+  /** Checks that the server answers (throws otherwise) and subscribes to `$all` for other writers' appends. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    await this.headPosition();
+    this.started = true;
+    this.subscribe();
+  }
+
+  private subscribe(): void {
+    if (!this.started || this.closed) return;
+    const sub = this.client.subscribeToAll({ fromPosition: 'end', filter: this.filter });
+    this.subscription = sub;
+    const dropped = () => {
+      if (this.subscription !== sub) return;
+      this.subscription = undefined;
+      void sub.unsubscribe().catch(() => undefined);
+      if (!this.started || this.closed) return;
+      this.resubscribeTimer = setTimeout(() => {
+        this.resubscribeTimer = undefined;
+        this.subscribe();
+        // Whatever was appended while we were away: let readers look.
+        this.emitter.emit('appended');
+      }, this.resubscribeDelayMs);
+      this.resubscribeTimer.unref?.();
+    };
+    sub.on('data', () => this.emitter.emit('appended'));
+    sub.on('error', dropped);
+    sub.on('close', dropped);
+  }
+
+  /**
+   * Appends atomically, then writes the idempotency record to the read-model database.
+   *
+   * Trade-off: KurrentDB and PostgreSQL cannot commit together. A crash between the append and the record
+   * would let a retry of the same command append its events again. To make that retry safe, events of an
+   * idempotent command (no explicit id) get ids derived from (idempotency key, stream, index), so the retry
+   * proposes the same ids at the same expected revision and KurrentDB's idempotent append returns the earlier
+   * write instead of writing again; the record is then stored. The price: such ids are predictable from the key,
+   * a retry with the same key but a different body inside that crash window gets the first body's events,
+   * and two different requests racing with one key can both reach KurrentDB (the second is deduplicated when
+   * it targets the same stream and revision; otherwise its events stay and it is answered with
+   * IdempotencyKeyUsedError). With the PostgreSQL store, events and record commit in one transaction.
+   */
+  async append(streamId: string, events: NewEvent[], expected: ExpectedVersion, options?: AppendOptions): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('append needs at least one event');
+    this.inFlight++;
+    try {
+      const idem = options?.idempotency;
+      if (idem && (await this.keyUsed(idem.key))) throw new IdempotencyKeyUsedError(idem.key);
+      const ids = assignEventIds(events, streamId, idem?.key);
+      const duplicate = firstDuplicate(ids);
+      if (duplicate) throw new Error(`append to ${streamId} repeats event id ${duplicate}`);
+      const streamState = toStreamState(expected);
+      let written: KurrentAppendResult;
+      try {
+        written = await this.client.appendToStream(
+          streamId,
+          events.map((e, i) => toKurrentEvent(e, ids[i])),
+          { streamState },
+        );
+      } catch (error) {
+        if (errorType(error) === 'wrong-expected-version') {
+          throw toConcurrencyError(streamId, expected, (error as { actualState?: bigint | 'no_stream' }).actualState);
+        }
+        throw error;
+      }
+      // Only with `throwOnAppendFailure=false` in the connection string; the client's batch-append path then
+      // reports a wrong current revision, so the actual version is left unknown.
+      if (!written.success) throw toConcurrencyError(streamId, expected, undefined);
+      const result = await this.resultOf(streamId, written, events.length);
+      this.emitter.emit('appended');
+      if (idem) {
+        try {
+          await this.sql.query('INSERT INTO idempotency_keys (key, request_hash, response) VALUES ($1, $2, $3)', [
+            idem.key,
+            idem.requestHash,
+            JSON.stringify(idem.response(result)),
+          ]);
+        } catch (error) {
+          if (pgErrorCode(error) === PgErrorCode.uniqueViolation) throw new IdempotencyKeyUsedError(idem.key);
+          throw error;
+        }
+      }
+      return result;
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private async keyUsed(key: string): Promise<boolean> {
+    const r = await this.sql.query('SELECT 1 FROM idempotency_keys WHERE key = $1', [key]);
+    return r.rows.length > 0;
+  }
+
+  /**
+   * The append's positions. KurrentDB reports only the last event's position (and none when the append was an
+   * idempotent repeat), so for several events, or none reported, the appended events are read back.
+   */
+  private async resultOf(streamId: string, written: KurrentAppendResult, n: number): Promise<AppendResult> {
+    const lastRevision = written.nextExpectedRevision;
+    const streamVersion = Number(lastRevision) + 1;
+    if (n === 1 && isKnownPosition(written.position)) {
+      const p = globalPositionOf(written.position);
+      return { streamVersion, firstPosition: p, lastPosition: p };
+    }
+    const from = lastRevision - BigInt(n - 1);
+    const positions: number[] = [];
+    for await (const r of this.client.readStream(streamId, { fromRevision: from < 0n ? 0n : from, maxCount: n, direction: 'forwards' })) {
+      if (r.event && isKnownPosition(r.event.position)) positions.push(globalPositionOf(r.event.position));
+    }
+    if (positions.length === 0) throw new Error(`appended to ${streamId} but could not read the events' positions back`);
+    return { streamVersion, firstPosition: Math.min(...positions), lastPosition: Math.max(...positions) };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const out: StoredEvent[] = [];
+    const maxRecordedAt = options.maxRecordedAt?.getTime();
+    let from = 0n;
+    for (;;) {
+      let seen = 0;
+      try {
+        for await (const r of this.client.readStream(streamId, { fromRevision: from, maxCount: this.pageSize, direction: 'forwards' })) {
+          seen++;
+          if (!r.event) continue;
+          from = r.event.revision + 1n;
+          const e = toStoredEvent(r.event as KurrentRecord);
+          // A stream's events are in log order: past maxPosition, nothing later qualifies.
+          if (options.maxPosition !== undefined && e.globalPosition > options.maxPosition) return out;
+          if (maxRecordedAt !== undefined && Date.parse(e.metadata.recordedAt) > maxRecordedAt) continue;
+          out.push(e);
+        }
+      } catch (error) {
+        if (errorType(error) === 'stream-not-found') return out;
+        throw error;
+      }
+      if (seen < this.pageSize) return out;
+    }
+  }
+
+  async readAll(after: Checkpoint, batchSize: number): Promise<ReadAllResult> {
+    const events: StoredEvent[] = [];
+    let from = after;
+    while (events.length < batchSize) {
+      // The read includes its start position: ask for one more and drop what is not after `from`.
+      const want = batchSize - events.length + 1;
+      let seen = 0;
+      let last: Checkpoint | undefined;
+      for await (const r of this.client.readAll({ fromPosition: readPositionAfter(from), maxCount: want, direction: 'forwards', filter: this.filter })) {
+        seen++;
+        const rec = r.event;
+        if (!rec || !isKnownPosition(rec.position)) continue;
+        const cp = checkpointOf(rec.position);
+        if (compareCheckpoints(cp, from) <= 0) continue;
+        last = cp;
+        if (!isDekompRecord(rec, this.streamRegex)) continue;
+        events.push(toStoredEvent(rec as KurrentRecord));
+        if (events.length === batchSize) break;
+      }
+      // A short read is the end of the log; a full one that only held skipped records goes on from there.
+      if (seen < want || last === undefined) break;
+      from = last;
+    }
+    return { events, heldBack: false };
+  }
+
+  async checkpointOf(globalPosition: number): Promise<Checkpoint | null> {
+    if (!Number.isSafeInteger(globalPosition) || globalPosition <= 0) return null;
+    const commit = BigInt(globalPosition);
+    // Dekomp's events have prepare = commit (no explicit transactions), so (p, p) is the event's own position.
+    const at: Position = { commit, prepare: commit };
+    try {
+      for await (const r of this.client.readAll({ fromPosition: at, maxCount: 1, direction: 'forwards', filter: this.filter })) {
+        const rec = r.event;
+        if (rec && isKnownPosition(rec.position) && rec.position.commit === commit && isDekompRecord(rec, this.streamRegex)) {
+          return checkpointOf(rec.position);
+        }
+        return null;
+      }
+      return null;
+    } catch (error) {
+      // A position that is no event's (e.g. from another store) can be refused by the server: no such event.
+      if (isConnectionError(error)) throw error;
+      return null;
+    }
+  }
+
+  async headPosition(): Promise<number> {
+    // Usually the newest record is Dekomp's: a small page (>= 2, as a read includes its start).
+    const e = await this.scanBackwards(() => true, 8);
+    return e?.globalPosition ?? 0;
+  }
+
+  async positionAt(time: Date): Promise<number> {
+    const t = time.getTime();
+    const e = await this.scanBackwards((event) => Date.parse(event.metadata.recordedAt) <= t, this.pageSize);
+    return e?.globalPosition ?? 0;
+  }
+
+  /** The newest Dekomp event that satisfies `wanted`, reading `$all` backwards page by page. */
+  private async scanBackwards(wanted: (e: StoredEvent) => boolean, page: number): Promise<StoredEvent | null> {
+    let from: ReadPosition = 'end';
+    let before: Checkpoint | undefined;
+    for (;;) {
+      let seen = 0;
+      let last: Position | undefined;
+      for await (const r of this.client.readAll({ fromPosition: from, maxCount: page, direction: 'backwards', filter: this.filter })) {
+        seen++;
+        const rec = r.event;
+        if (!rec || !isKnownPosition(rec.position)) continue;
+        const cp = checkpointOf(rec.position);
+        if (before && compareCheckpoints(cp, before) >= 0) continue; // the page's start, read again
+        last = rec.position;
+        if (!isDekompRecord(rec, this.streamRegex)) continue;
+        const e = toStoredEvent(rec as KurrentRecord);
+        if (wanted(e)) return e;
+      }
+      if (seen < page || !last) return null;
+      from = last;
+      before = checkpointOf(last);
+    }
+  }
+
+  onAppended(listener: () => void): () => void {
+    this.emitter.on('appended', listener);
+    return () => this.emitter.off('appended', listener);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    while (this.inFlight > 0) await new Promise((r) => setTimeout(r, 5));
+    this.closed = true;
+    this.started = false;
+    if (this.resubscribeTimer) clearTimeout(this.resubscribeTimer);
+    this.resubscribeTimer = undefined;
+    const sub = this.subscription;
+    this.subscription = undefined;
+    await sub?.unsubscribe().catch(() => undefined);
+    if (this.ownsClient) await this.client.dispose();
+  }
+}
+
+/** The client's error kind (`CommandError.type`, e.g. 'wrong-expected-version'), if it is one. */
+function errorType(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'type' in error) {
+    const t = (error as { type: unknown }).type;
+    return typeof t === 'string' ? t : undefined;
+  }
+  return undefined;
+}
+
+/** The server could not be reached or did not answer (the append path reports raw gRPC status 14/4). */
+function isConnectionError(error: unknown): boolean {
+  const t = errorType(error);
+  if (t === 'unavailable' || t === 'deadline-exceeded' || t === 'not-leader' || t === 'access-denied' || t === 'cancelled') return true;
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === 14 || code === 4;
+}
