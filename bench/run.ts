@@ -10,6 +10,7 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       events: { type: 'string', default: '1000000' },
       appends: { type: 'string', default: '400' },
+      seconds: { type: 'string', default: '10' },
       out: { type: 'string', default: 'bench/results' },
     },
   });
@@ -28,6 +29,12 @@ async function main(): Promise<void> {
   };
   for (const backend of backends) {
     await run('P1', async () => (await import('./p1-append.js')).p1Append(backend, Number(values.appends)));
+    if (wants('P2') || wants('P4')) {
+      process.stdout.write('running P2/P4… ');
+      const fs = await (await import('./p2-http.js')).p2p4Http(backend, Number(values.seconds));
+      for (const f of fs) if (wants(f.id)) figures.push(f);
+      console.log(fs.map((f) => `${f.id} ${f.value.toLocaleString('en')} ${f.unit}`).join('; '));
+    }
     await run('P3', async () => (await import('./p3-rebuild.js')).p3Rebuild(backend, Number(values.events)));
   }
   console.log();

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '#libs/kernel';
+import { LRUCache } from 'lru-cache';
 import { type JWTPayload, type JWTVerifyGetKey, createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import { actorFromClaims } from './claims.js';
 import { DEV_SIGNING_ALG, loadDevSigningKey } from './dev-key.js';
@@ -16,6 +17,11 @@ export const CLOCK_TOLERANCE_SECONDS = 30;
 @Injectable()
 export class TokenVerifier {
   private readonly jwks?: JWTVerifyGetKey;
+  /**
+   * Tokens already verified, until their `exp` (at most 5 minutes): a client sends the same token with every
+   * request, and verifying an ES256/RS256 signature is the dearest step of a request.
+   */
+  private readonly verified = new LRUCache<string, Actor>({ max: 10_000, ttl: 5 * 60_000, ttlAutopurge: false });
 
   constructor(@Inject(AUTH_OPTIONS) private readonly options: AuthOptions) {
     validateAuthOptions(options);
@@ -45,6 +51,8 @@ export class TokenVerifier {
     if (typeof token !== 'string' || token.trim() === '') {
       throw new AuthenticationError('missing_token', 'No bearer token was given');
     }
+    const known = this.verified.get(token);
+    if (known) return known;
     let payload: JWTPayload;
     if (this.options.mode === 'dev') {
       const key = await loadDevSigningKey(this.options.dataDir); // a broken key file is a server error, not a 401
@@ -69,7 +77,10 @@ export class TokenVerifier {
         }),
       );
     }
-    return actorFromClaims(payload);
+    const actor = actorFromClaims(payload);
+    const left = typeof payload.exp === 'number' ? payload.exp * 1000 - Date.now() : 0;
+    if (left > 1000) this.verified.set(token, actor, { ttl: Math.min(left, 5 * 60_000) });
+    return actor;
   }
 
   private async check(run: () => Promise<{ payload: JWTPayload }>): Promise<JWTPayload> {

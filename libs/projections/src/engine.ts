@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import type { Sql, SqlClient } from '#libs/db';
 import { compareCheckpoints, START, type Checkpoint, type EventStore, type StoredEvent } from '#libs/event-store';
-import { readStates, writeState } from './checkpoints.js';
+import { readStates, writeState, writeStates } from './checkpoints.js';
 import { schemaOf, type Projection } from './projection.js';
 
 export interface ProjectionEngineOptions {
@@ -148,12 +148,16 @@ export class ProjectionEngine {
     await this.sql.transaction(async (tx) => {
       // Lock, then re-read: another process may have passed some of these events meanwhile.
       const locked = await readStates(tx, names, true);
+      const moved: Array<{ name: string; event: StoredEvent; applied: number }> = [];
       for (const p of this.projections) {
         const state = locked.get(p.name);
         if (!state) continue;
         const events = page.events.filter((e) => compareCheckpoints(e.checkpoint, state.checkpoint) > 0);
-        await applyTo(tx, p, schemaOf(p.name), p.name, events);
+        if (events.length === 0) continue;
+        const applied = await applyTo(tx, p, schemaOf(p.name), null, events);
+        moved.push({ name: p.name, event: events[events.length - 1], applied });
       }
+      await writeStates(tx, moved.map((m) => ({ name: m.name, checkpoint: m.event.checkpoint, position: m.event.globalPosition, applied: m.applied })));
       await this.options.beforeCommit?.();
     });
     this.emitter.emit('progress');
@@ -318,14 +322,18 @@ async function createSchema(tx: Sql, schema: string, ddl: string): Promise<void>
   await tx.exec(ddl);
 }
 
-/** Applies events to one read model in `schema` and, when `stateName` is given, moves its checkpoint. */
-async function applyTo(tx: Sql, p: Projection, schema: string, stateName: string | null, events: StoredEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  await tx.exec(`SET LOCAL search_path TO ${schema}, public`);
+/**
+ * Applies events to one read model in `schema` (only the types it handles; no SQL at all when none) and,
+ * when `stateName` is given, moves its checkpoint. Returns how many events it applied.
+ */
+async function applyTo(tx: Sql, p: Projection, schema: string, stateName: string | null, events: StoredEvent[]): Promise<number> {
+  if (events.length === 0) return 0;
   const handled = events.filter((e) => p.handles.includes(e.type));
+  if (handled.length > 0) await tx.exec(`SET LOCAL search_path TO ${schema}, public`);
   if (p.applyBatch && handled.length > 1) await p.applyBatch(handled, tx);
   else for (const e of handled) await p.apply(e, tx);
   const applied = handled.length;
   const last = events[events.length - 1];
   if (stateName) await writeState(tx, stateName, last.checkpoint, last.globalPosition, applied);
+  return applied;
 }
