@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { migrate } from '#libs/db';
 import { eventStoreMigrations, idempotencyMigrations, PostgresEventStore, START, type StoredEvent } from '#libs/event-store';
 import { createTestDatabase, testBackends, type BackendName } from '../support/backends.js';
@@ -20,6 +21,19 @@ describe.each(backends)('PostgresEventStore on %s', (backend: BackendName) => {
         },
       };
     });
+  });
+
+  it('an append of many events is atomic: a duplicate event id rejects the whole append', async () => {
+    // PostgreSQL-specific: event ids are unique across the whole log here (KurrentDB only dedupes per stream).
+    const db = await createTestDatabase(backend);
+    await migrate(db.client, [...idempotencyMigrations, ...eventStoreMigrations]);
+    const store = new PostgresEventStore(db.client);
+    const id = randomUUID();
+    await store.append('S-atomic', [newEvent('A', {}, { id })], 'no_stream');
+    await expect(store.append('S-other', [newEvent('X'), newEvent('Y', {}, { id })], 'no_stream')).rejects.toBeTruthy();
+    expect(await store.readStream('S-other')).toHaveLength(0);
+    await store.close();
+    await db.drop();
   });
 
   it('refuses to update or delete an event (R21)', async () => {

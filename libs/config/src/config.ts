@@ -16,7 +16,7 @@ const schema = z
     EVENT_STORE: z.enum(['postgres', 'kurrentdb']).default('postgres'),
     KURRENTDB_URL: z
       .string()
-      .regex(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\//, 'must be a kurrentdb:// (or esdb://) connection string')
+      .regex(/^(kurrentdb|kurrent|esdb|kdb)(\+discover)?:\/\//, 'must be a kurrentdb:// (or kurrent://, esdb://) connection string')
       .optional(),
     AUTH_MODE: z.enum(['dev', 'oidc']).default('dev'),
     AUTH_ISSUER: z.string().min(1).optional(),

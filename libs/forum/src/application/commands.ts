@@ -49,7 +49,7 @@ export class CreateForumHandler implements ICommandHandler<CreateForum> {
     const office = governorOffice(meta.actor, 'creates forums');
     const officeCounties = officeByCode(office)?.countyNumbers ?? [];
     const forumId = forumIdOf(office, input.counties);
-    const others = await this.readModels.run(['forum'], undefined, async (sql) =>
+    const others = await this.readModels.caughtUp(['forum'], async (sql) =>
       (await sql.query<{ forum_id: string; counties: string[] | string }>(`SELECT forum_id, counties FROM forum_forums WHERE office = $1 AND forum_id <> $2`, [office, forumId])).rows,
     );
     const countiesTaken: Record<string, string> = {};
@@ -132,7 +132,7 @@ abstract class RecommendationFactsHandler {
   ) {}
 
   protected async facts(forum: ForumState, callId: string, content: RecommendationContent): Promise<RecommendationFacts> {
-    const call = await this.readModels.run(['calls'], undefined, async (sql) =>
+    const call = await this.readModels.caughtUp(['calls'], async (sql) =>
       (await sql.query<{ callId: string; office: string; scheme: Scheme; year: number }>(`SELECT call_id AS "callId", office, scheme, year FROM calls WHERE call_id = $1`, [callId])).rows[0] ?? null,
     );
     const rules = call ? ruleSetFor(call.scheme, call.year) : null;

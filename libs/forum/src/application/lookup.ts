@@ -14,7 +14,7 @@ export class ReadModelRecommendationLookup implements RecommendationLookup {
   constructor(private readonly readModels: ReadModels) {}
 
   async forCall(callId: string): Promise<RecommendationInfo | null> {
-    const row = await this.readModels.run(['forum'], undefined, async (sql) =>
+    const row = await this.readModels.caughtUp(['forum'], async (sql) =>
       (
         await sql.query<{ recommendation_id: string; forum_id: string; call_id: string; outcome: Outcome; measures: unknown; recorded_at: unknown }>(
           `SELECT recommendation_id, forum_id, call_id, outcome, measures, recorded_at FROM forum_recommendations

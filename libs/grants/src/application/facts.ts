@@ -6,6 +6,7 @@ import { EVENT_STORE, fold, HttpResult, SQL_CLIENT, type CommandResultBody } fro
 import { ledgerDecider, ledgerStream, type GrantCharge, type LedgerEvent, type LedgerState } from '../domain/frame-ledger.decider.js';
 import { grantDecider, type GrantEvent, type GrantFacts, type GrantState, type OverdueReport } from '../domain/grant.decider.js';
 import { grantStream, parseGrantId } from '../domain/grant-id.js';
+import { callStream } from '#libs/calls';
 
 /**
  * "Today" for deadlines (R14, R15) and dates in events. The real date unless a test fixes it: tests reach it
@@ -124,9 +125,10 @@ export class GrantFactsLoader {
     return r.rows;
   }
 
-  /** R14: the office's decision date for the call, from the calls read model (null when there is no such call). */
+  /** R14: the office's decision date for the call, from the call's own stream (null when there is no such call). */
   async decisionDate(callId: string): Promise<string | null> {
-    const r = await this.sql.query<{ d: string }>(`SELECT to_char(decision_date, 'YYYY-MM-DD') AS d FROM calls WHERE call_id = $1`, [callId]);
-    return r.rows[0]?.d ?? null;
+    const events = await this.store.readStream(callStream(callId));
+    const opened = events.find((e) => e.type === 'CallOpened');
+    return opened ? (opened.data as { decisionDate: string }).decisionDate : null;
   }
 }

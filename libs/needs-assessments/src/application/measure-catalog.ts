@@ -34,7 +34,7 @@ export class ReadModelMeasureCatalog implements MeasureCatalog {
   }
 
   private rows(where: string, params: unknown[]): Promise<Row[]> {
-    return this.readModels.run(['needs_assessments'], undefined, async (sql) =>
+    return this.readModels.caughtUp(['needs_assessments'], async (sql) =>
       (
         await sql.query<Row>(
           `SELECT a.state, v.snapshot FROM na_assessments a

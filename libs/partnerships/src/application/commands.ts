@@ -37,7 +37,7 @@ export class MeasureFactsLookup {
   async measure(measureId: string, university: string): Promise<MeasureFacts> {
     const none: MeasureFacts = { assessmentId: '', measureId, office: '', scheme: 'DEKOMP', year: 0, startYear: 0, spanYears: 0, namesUniversity: false, withdrawn: false };
     // The read model says which assessment holds the measure (ids never move); the stream says what it is now.
-    const row = await this.readModels.run(['needs_assessments'], undefined, async (sql) => (await sql.query<{ assessment_id: string }>('SELECT assessment_id FROM na_measures WHERE measure_id = $1', [measureId])).rows[0]);
+    const row = await this.readModels.caughtUp(['needs_assessments'], async (sql) => (await sql.query<{ assessment_id: string }>('SELECT assessment_id FROM na_measures WHERE measure_id = $1', [measureId])).rows[0]);
     if (!row) return none;
     const events = await this.store.readStream(needsAssessmentStream(row.assessment_id));
     const s = fold(needsAssessmentDecider, events.map((e) => ({ type: e.type, data: e.data }) as NeedsAssessmentEvent));
