@@ -27,7 +27,18 @@ export type Progress = (rowsWritten: number) => void;
 async function drained(out: Writable): Promise<void> {
   if (!out.writableNeedDrain) return;
   if (out.destroyed) throw new Error('the export stream was closed');
-  await Promise.race([once(out, 'drain'), once(out, 'close').then(() => Promise.reject(new Error('the export stream was closed')))]);
+  await new Promise<void>((resolve, reject) => {
+    const done = (error?: Error) => {
+      out.off('drain', onDrain);
+      out.off('close', onClose);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => done();
+    const onClose = () => done(new Error('the export stream was closed'));
+    out.on('drain', onDrain);
+    out.on('close', onClose);
+  });
 }
 
 async function write(out: Writable, chunk: string): Promise<void> {
@@ -106,6 +117,17 @@ function xlsxColumns(columns: readonly Column[]): Partial<ExcelJS.Column>[] {
   }));
 }
 
+/**
+ * exceljs' streaming worksheet writes its XML into the zip's entry stream without heeding backpressure, so rows
+ * committed faster than zlib compresses them pile up in memory (measured: +250 MB for 100k × 60 cells). Wait until
+ * that entry stream (archiver's readable-stream PassThrough, reached through exceljs internals) has drained.
+ */
+async function sheetDrained(sheet: ExcelJS.Worksheet): Promise<void> {
+  const entry = (sheet as unknown as { stream?: { pipes?: Array<Writable & { _writableState?: { length: number; highWaterMark: number } }> } }).stream?.pipes?.[0];
+  const state = entry?._writableState;
+  if (entry && state && state.length > state.highWaterMark) await once(entry, 'drain');
+}
+
 /** XLSX through exceljs' streaming WorkbookWriter: rows are committed (written to the zip) page by page. */
 async function writeXlsx(sql: Sql, filter: ExportFilter, out: Writable, progress?: Progress): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -119,6 +141,7 @@ async function writeXlsx(sql: Sql, filter: ExportFilter, out: Writable, progress
     for (const r of rows) sheet.addRow(COLUMNS.map((c) => cell(c, r[c.key]))).commit();
     n += rows.length;
     progress?.(n);
+    await sheetDrained(sheet);
     await drained(out);
   });
   sheet.commit();

@@ -1,0 +1,128 @@
+import 'reflect-metadata';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { DevTokenIssuer } from '#libs/auth';
+import { ConfigError, loadConfig } from '#libs/config';
+import { DataDirLockedError, migrate, openDatabase } from '#libs/db';
+import { eventStoreMigrations, idempotencyMigrations, PostgresEventStore } from '#libs/event-store';
+import { countRows, EVALUATION_EXPORT, evaluationExportProjection, EXPORT_FORMATS, writeEvaluationExport, type ExportFilter, type ExportFormat } from '#libs/exports';
+import { SCHEMES } from '#libs/kernel';
+import { projectionMigrations, ProjectionEngine } from '#libs/projections';
+import { isKnownOfficeCode } from '#libs/reference-data';
+import { eventStoreFactoryFor } from '../../api/src/event-store-factory.js';
+
+const USAGE = `usage: npm run export -- --year <y> [--scheme DEKOMP] [--office ROGALAND] --format ${EXPORT_FORMATS.join('|')} --out <file> [--as-of <ISO time|position>] [--url http://127.0.0.1:3000]
+
+The ministry's evaluation export (one row per measure × recipient × year), or the decided grants as a 360Giving
+package. It reads the store itself when it may; when the service holds the embedded data directory it asks the
+running service's HTTP export endpoint instead, with a ministry token minted from the data directory's dev key.`;
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+/** npm run export -- --year 2027 --format xlsx --out evaluation-2027.xlsx */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      year: { type: 'string' },
+      scheme: { type: 'string' },
+      office: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      'as-of': { type: 'string' },
+      url: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (!values.out) fail('--out <file> is required');
+  const format = (values.format ?? 'csv') as ExportFormat;
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) fail(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) fail('--year is a year, like 2027');
+  if (values.scheme !== undefined && !(SCHEMES as readonly string[]).includes(values.scheme)) fail(`--scheme must be one of ${SCHEMES.join(', ')}`);
+  if (values.office !== undefined && !isKnownOfficeCode(values.office)) fail(`--office ${values.office} is not a governor office code`);
+  const filter: ExportFilter = { year: values.year === undefined ? undefined : Number(values.year), scheme: values.scheme, office: values.office };
+  const config = loadConfig();
+  const started = Date.now();
+
+  let db;
+  try {
+    db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 4 });
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    await viaService(values.url ?? `http://127.0.0.1:${config.PORT}`, config.DATA_DIR, filter, format, values['as-of'], values.out);
+    console.log(`${values.out} written in ${((Date.now() - started) / 1000).toFixed(1)} s (through the service)`);
+    return;
+  }
+  try {
+    const factory = eventStoreFactoryFor(config);
+    await migrate(db.client, [...idempotencyMigrations, ...(factory ? [] : eventStoreMigrations), ...projectionMigrations]);
+    const store = factory ? await factory(db, config) : new PostgresEventStore(db.client);
+    // Only the export's read model: brought up to date with the log before reading.
+    const engine = new ProjectionEngine(db.client, store, [evaluationExportProjection], { batchSize: config.PROJECTION_BATCH_SIZE });
+    await db.client.setSearchPath(engine.schemas);
+    const rebuilding: Promise<void>[] = [];
+    await engine.ensure((_, done) => rebuilding.push(done));
+    await Promise.all(rebuilding);
+    await engine.catchUp();
+    let asOf: number | undefined;
+    if (values['as-of'] !== undefined) {
+      const v = values['as-of'];
+      asOf = /^\d+$/.test(v) ? Number(v) : Number.isNaN(Date.parse(v)) ? fail('--as-of is an ISO 8601 time or a global position') : await store.positionAt(new Date(v));
+    }
+    const bar = new cliProgress.SingleBar(
+      { hideCursor: true, noTTYOutput: true, notTTYSchedule: 1000, format: ` export |{bar}| {percentage}% {value}/{total} ${format === '360giving' ? 'rows read' : 'rows'}` },
+      cliProgress.Presets.shades_classic,
+    );
+    const out = createWriteStream(values.out);
+    const run = async (sql: Parameters<typeof countRows>[0]) => {
+      bar.start(Math.max(await countRows(sql, filter), 1), 0);
+      return writeEvaluationExport(sql, filter, format, out, (n) => bar.update(n));
+    };
+    const n = asOf === undefined ? await run(db.client) : await engine.asOf(asOf, [EVALUATION_EXPORT], run);
+    bar.update(bar.getTotal());
+    bar.stop();
+    console.log(`${values.out}: ${n} ${format === '360giving' ? 'grants' : 'rows'} in ${((Date.now() - started) / 1000).toFixed(1)} s${asOf === undefined ? '' : ` (as of position ${asOf})`}`);
+    await store.close();
+  } finally {
+    await db.close();
+  }
+}
+
+async function viaService(url: string, dataDir: string, filter: ExportFilter, format: ExportFormat, asOf: string | undefined, outPath: string): Promise<void> {
+  console.log(`The service holds ${dataDir}; exporting through it at ${url}.`);
+  const token = await new DevTokenIssuer(dataDir).issue({ role: 'ministry', org: '972417750', subject: 'cli:export', ttl: '1h' });
+  const q = new URLSearchParams({ format });
+  if (filter.year !== undefined) q.set('year', String(filter.year));
+  if (filter.scheme) q.set('scheme', filter.scheme);
+  if (filter.office) q.set('office', filter.office);
+  if (asOf) q.set('asOf', asOf);
+  const res = await fetch(`${url}/exports/evaluation?${q}`, { headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 200 || !res.body) throw new Error(`the service refused the export: ${res.status} ${await res.text()}`);
+  const bar = new cliProgress.SingleBar({ hideCursor: true, noTTYOutput: true, notTTYSchedule: 1000, format: ' export |{bar}| {value} kB received' }, cliProgress.Presets.shades_classic);
+  bar.start(0, 0);
+  const out = createWriteStream(outPath);
+  let bytes = 0;
+  for await (const chunk of Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>)) {
+    bytes += (chunk as Buffer).length;
+    bar.setTotal(Math.ceil(bytes / 1024));
+    bar.update(Math.ceil(bytes / 1024));
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  bar.stop();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : `export failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
