@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { DekompConfig } from '#libs/config';
-import { migrate, openDatabase, type Migration, type OpenDatabase } from '#libs/db';
+import { migrate, openDatabase, PgClient, type Migration, type OpenDatabase, type SqlClient } from '#libs/db';
 import { eventStoreMigrations, idempotencyMigrations, PostgresEventStore, type EventStore } from '#libs/event-store';
 import { projectionMigrations, ProjectionEngine, type Projection } from '#libs/projections';
 import { CommandRunner } from './command-runner.js';
@@ -22,6 +22,9 @@ interface Runtime {
   db: OpenDatabase;
   store: EventStore & { start?(): Promise<void> };
   engine: ProjectionEngine;
+  /** The read models' own connections on a PostgreSQL server, so request load cannot starve them. */
+  engineSql?: SqlClient;
+  engineStore?: EventStore;
 }
 
 const RUNTIME = Symbol('RUNTIME');
@@ -40,11 +43,17 @@ async function startRuntime(o: PlatformOptions): Promise<Runtime> {
     if (applied.length > 0) log.log(`migrations applied: ${applied.join(', ')}`);
     const store = o.eventStoreFactory ? await o.eventStoreFactory(db, o.config) : new PostgresEventStore(db.client);
     await store.start?.();
-    const engine = new ProjectionEngine(db.client, store, o.projections, {
+    // On a PostgreSQL server the projection engine gets a small pool of its own: under request load it would
+    // otherwise queue behind every HTTP request for a connection and the read models would fall behind.
+    const engineSql = db.client.backend === 'postgres' && o.config.DATABASE_URL ? new PgClient(o.config.DATABASE_URL, 3) : undefined;
+    const engineStore = engineSql && usesPgStore ? new PostgresEventStore(engineSql) : undefined;
+    const engine = new ProjectionEngine(engineSql ?? db.client, engineStore ?? store, o.projections, {
       batchSize: o.config.PROJECTION_BATCH_SIZE,
+      signals: store,
       log: (message, detail) => log.log({ msg: message, ...detail }),
     });
     await db.client.setSearchPath(engine.schemas);
+    await engineSql?.setSearchPath(engine.schemas);
     await engine.ensure((name, done) =>
       done.then(
         () => log.log(`read model ${name} rebuilt`),
@@ -53,7 +62,7 @@ async function startRuntime(o: PlatformOptions): Promise<Runtime> {
     );
     engine.start();
     log.log(`event store: ${store.name}; database: ${db.describe}`);
-    return { db, store, engine };
+    return { db, store, engine, engineSql, engineStore };
   } catch (error) {
     await db.close();
     throw error;
@@ -70,6 +79,8 @@ class PlatformLifecycle implements OnApplicationShutdown, OnApplicationBootstrap
 
   async onApplicationShutdown(): Promise<void> {
     await this.runtime.engine.stop();
+    await this.runtime.engineStore?.close();
+    await this.runtime.engineSql?.close();
     await this.runtime.store.close();
     await this.runtime.db.close();
   }

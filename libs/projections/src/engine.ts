@@ -9,6 +9,8 @@ export interface ProjectionEngineOptions {
   batchSize?: number;
   /** How long the loop sleeps with nothing to do and no signal (other processes' appends, held-back reads). */
   idleMs?: number;
+  /** Where appends are announced, when the engine reads through another store instance than the writers use. */
+  signals?: Pick<EventStore, 'onAppended'>;
   /** Test seam: runs inside each live batch transaction just before it commits. */
   beforeCommit?: () => Promise<void>;
   log?: (message: string, detail?: Record<string, unknown>) => void;
@@ -91,7 +93,7 @@ export class ProjectionEngine {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.unsubscribe = this.store.onAppended(() => this.signal());
+    this.unsubscribe = (this.options.signals ?? this.store).onAppended(() => this.signal());
     this.loopDone = this.loop();
   }
 
