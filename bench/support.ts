@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { PgClient, PgliteClient, type SqlClient } from '#libs/db';
+import { createScratchDatabase, PgClient, PgliteClient, type SqlClient } from '#libs/db';
 
 export const BENCH_POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -34,23 +33,15 @@ export async function benchDatabase(backend: 'pglite' | 'postgres', poolSize = 1
     const client = await PgliteClient.open(join(dataDir, 'pglite'));
     return { backend, client, dataDir, drop: () => client.close() };
   }
-  const name = `dekomp_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: BENCH_POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = BENCH_POSTGRES_URL.replace(/\/[^/?]*(\?|$)/, `/${name}$1`);
-  const client = new PgClient(url, poolSize);
+  const scratch = await createScratchDatabase(BENCH_POSTGRES_URL, 'dekomp_bench');
+  const client = new PgClient(scratch.url, poolSize);
   return {
     backend,
     client,
-    url,
+    url: scratch.url,
     drop: async () => {
       await client.close();
-      const a = new pg.Client({ connectionString: BENCH_POSTGRES_URL });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      await scratch.drop();
     },
   };
 }

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { PgClient, PgliteClient, type SqlClient } from '#libs/db';
+import { createScratchDatabase, PgClient, PgliteClient, type SqlClient } from '#libs/db';
 
 /** The PostgreSQL server that CI and developer machines run; tests use it when it answers. */
 export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -56,23 +55,15 @@ export async function createTestDatabase(backend: BackendName): Promise<TestData
     const client = await PgliteClient.open(undefined, await pgliteTemplate);
     return { backend, client, drop: () => client.close() };
   }
-  const name = `dekomp_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = TEST_POSTGRES_URL.replace(/\/[^/?]*(\?|$)/, `/${name}$1`);
-  const client = new PgClient(url, 12);
+  const scratch = await createScratchDatabase(TEST_POSTGRES_URL, 'dekomp_t');
+  const client = new PgClient(scratch.url, 12);
   return {
     backend,
     client,
-    url,
+    url: scratch.url,
     drop: async () => {
       await client.close();
-      const a = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      await scratch.drop();
     },
   };
 }

@@ -4,3 +4,4 @@ export * from './pg-client.js';
 export * from './data-dir-lock.js';
 export * from './migrations.js';
 export * from './open.js';
+export * from './scratch-database.js';
