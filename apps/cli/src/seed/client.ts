@@ -132,7 +132,7 @@ export class SeedClient {
         throw this.fail(new Error(`seed step ${step.key}: ${error instanceof Error ? error.message : String(error)}`));
       }
       this.gate.release();
-      const kind = `${step.method} ${step.path.replace(/\/[0-9a-f]{8}-[0-9a-f-]{27,}|\/[A-Z_]+\.DEKOMP\.[^/]+|\/\d{4}(?=\/|$)|\/\d{9}/g, '/:id').replace(/\/(rogaland|[a-z_]+)-[\d-]+(--[a-z_-]+\d+)?/g, '/:id')}`;
+      const kind = `${step.method} ${step.path.split('/').map((seg) => (/\d/.test(seg) ? ':id' : seg)).join('/')}`;
       const t = this.timing.get(kind) ?? { ms: 0, n: 0 };
       t.ms += performance.now() - t0;
       t.n++;
@@ -163,6 +163,9 @@ export class SeedClient {
         this.stats.retries++;
         await sleep(50 * (attempt + 1) + Math.floor(attempt * 37) % 50);
         continue;
+      }
+      if (status === 401) {
+        throw this.fail(new Error(`the service at ${this.baseUrl} refused the seed's token (401): run the seed with the service's DATA_DIR, whose keys/ sign dev-mode tokens, and AUTH_MODE=dev`));
       }
       throw this.fail(new SeedStepError(step, status, parsed));
     }

@@ -457,7 +457,7 @@ export function buildPlan(options: SeedOptions): SeedPlan {
     assessments.push(...officeAssessments);
 
     // ---- frames (R9, R18): the ministry's frame per year covers the commitments from earlier years' decisions plus
-    // new money for about a third of the year's first-year requests; the frames of the two years after the last
+    // new money for about a fifth of the year's first-year requests; the frames of the two years after the last
     // seeded one are set too, so multi-year decisions have a frame to commit against.
     const rrng = orng.fork('frames');
     const firstYearRequested = (year: number) =>
@@ -479,7 +479,7 @@ export function buildPlan(options: SeedOptions): SeedPlan {
     // ---- recommendations (R12, R13) and decisions (R9, R12, R18), year by year against the frames
     for (const year of years) {
       const drng = orng.fork(`decisions:${year}`);
-      const available = setFrame(year, firstYearRequested(year) * (0.26 + rrng.next() * 0.08));
+      const available = setFrame(year, firstYearRequested(year) * (0.2 + rrng.next() * 0.06));
       const call = calls.find((c) => c.office === code && c.year === year)!;
       const candidates = drng.sample(
         officeAssessments.filter((a) => a.year === year && a.submission !== 'draft' && !a.withdrawal).flatMap((a) => a.measures.map((m) => ({ a, m }))),
@@ -609,8 +609,8 @@ function planAssessment(
       },
       university,
       ownerLines: linesByOwner,
-      // Two in three universities get their own money line; otherwise the owners pay them out of theirs.
-      universityLines: rng.chance(0.65) ? universityLines(rng, lineYears) : null,
+      // Half the universities get their own money line; otherwise the owners pay them out of theirs.
+      universityLines: rng.chance(0.5) ? universityLines(rng, lineYears) : null,
       answer,
       commitment: { competenceAreas: theme.areas, capacityHoursPerYear: rng.int(8, 60) * 10, contactRole: rng.pick(CONTACT_ROLES) },
     };
