@@ -11,6 +11,7 @@ async function main(): Promise<void> {
       events: { type: 'string', default: '1000000' },
       appends: { type: 'string', default: '400' },
       seconds: { type: 'string', default: '10' },
+      grants: { type: 'string', default: '34000' },
       out: { type: 'string', default: 'bench/results' },
     },
   });
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
       console.log(fs.map((f) => `${f.id} ${f.value.toLocaleString('en')} ${f.unit}`).join('; '));
     }
     await run('P3', async () => (await import('./p3-rebuild.js')).p3Rebuild(backend, Number(values.events)));
+    await run('P5', async () => (await import('./p5-export.js')).p5Export(backend, Number(values.grants)));
   }
   console.log();
   console.table(figures.map((f) => ({ id: f.id, backend: f.backend, metric: f.metric, value: `${f.value.toLocaleString('en')} ${f.unit}`, baseline: f.baseline?.toLocaleString('en') ?? '', ratio: f.ratio ?? '', target: f.target, met: f.met ? 'yes' : 'NO', note: f.note ?? '' })));

@@ -76,7 +76,10 @@ async function main(): Promise<void> {
   await db.close();
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0), // a one-shot script: don't wait on idle pool timers
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
