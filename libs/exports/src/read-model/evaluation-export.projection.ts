@@ -7,7 +7,7 @@ import type { CallEvent } from '#libs/calls';
 import type { NeedsAssessmentEvent, AssessmentSnapshot } from '#libs/needs-assessments';
 import type { PartnershipEvent } from '#libs/partnerships';
 import type { ForumEvent, RecommendationEvent } from '#libs/forum';
-import type { GrantEvent, LedgerEvent } from '#libs/grants';
+import { GRANTS_EVENT_TYPES, type GrantEvent, type LedgerEvent } from '#libs/grants';
 
 /**
  * The ministry's evaluation export (R20, R21): one row per measure × recipient × year in `ex_rows`, and the facts
@@ -182,17 +182,7 @@ export const evaluationExportProjection: Projection = {
     'RecommendationRecorded',
     'RecommendationAmended',
     'RecommendationWithdrawn',
-    'FrameSet',
-    'FrameAdjusted',
-    'AllocationDecided',
-    'AllocationAmended',
-    'AllocationRevoked',
-    'GrantAccepted',
-    'GrantPaymentRecorded',
-    'GrantReportSubmitted',
-    'GrantReportApproved',
-    'RepaymentClaimed',
-    'RepaymentSettled',
+    ...GRANTS_EVENT_TYPES,
   ],
   async apply(stored, sql) {
     await applyEvent(stored, sql);

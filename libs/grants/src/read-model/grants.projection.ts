@@ -9,6 +9,21 @@ import { requiredCoFinancing, type GrantEvent } from '../domain/grant.decider.js
  * co-financing required/committed/documented, paid, report, claims), payments and repayment claims.
  * Every table is prefixed `gr_`.
  */
+/** Every event type of the frame ledgers and grants (for read models of other capabilities too). */
+export const GRANTS_EVENT_TYPES = [
+  'FrameSet',
+  'FrameAdjusted',
+  'AllocationDecided',
+  'AllocationAmended',
+  'AllocationRevoked',
+  'GrantAccepted',
+  'GrantPaymentRecorded',
+  'GrantReportSubmitted',
+  'GrantReportApproved',
+  'RepaymentClaimed',
+  'RepaymentSettled',
+] as const;
+
 export const grantsProjection: Projection = {
   name: 'grants',
   version: 1,
@@ -102,19 +117,7 @@ export const grantsProjection: Projection = {
       settled_on date,
       PRIMARY KEY (grant_id, claim_id)
     );`,
-  handles: [
-    'FrameSet',
-    'FrameAdjusted',
-    'AllocationDecided',
-    'AllocationAmended',
-    'AllocationRevoked',
-    'GrantAccepted',
-    'GrantPaymentRecorded',
-    'GrantReportSubmitted',
-    'GrantReportApproved',
-    'RepaymentClaimed',
-    'RepaymentSettled',
-  ],
+  handles: GRANTS_EVENT_TYPES,
   async apply(stored, sql) {
     const e = { type: stored.type, data: stored.data } as LedgerEvent | GrantEvent;
     if (stored.streamId.startsWith('FrameLedger-')) {
