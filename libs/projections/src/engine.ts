@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import type { Sql, SqlClient } from '#libs/db';
-import { compareCheckpoints, START, type Checkpoint, type EventStore, type StoredEvent } from '#libs/event-store';
+import { compareCheckpoints, START, type Checkpoint, type EventStore, type ReadAllResult, type StoredEvent } from '#libs/event-store';
 import { readStates, writeState, writeStates } from './checkpoints.js';
 import { schemaOf, type Projection } from './projection.js';
 
@@ -232,13 +232,18 @@ export class ProjectionEngine {
       let checkpoint = START;
       let position = 0;
       let pending = targets;
+      let prefetched: Promise<ReadAllResult> | undefined;
       while (pending.length > 0) {
-        const page = await this.store.readAll(checkpoint, this.batchSize * 4);
+        const page = await (prefetched ?? this.store.readAll(checkpoint, this.batchSize * 4));
+        prefetched = undefined;
         if (page.events.length > 0) {
+          const last = page.events[page.events.length - 1];
+          // Read the next page while this one is applied (on a server, over another connection).
+          prefetched = this.store.readAll(last.checkpoint, this.batchSize * 4);
+          prefetched.catch(() => undefined);
           await this.sql.transaction(async (tx) => {
             for (const t of pending) await applyTo(tx, t.p, t.shadowSchema, t.shadowName, page.events);
           });
-          const last = page.events[page.events.length - 1];
           checkpoint = last.checkpoint;
           position = Math.max(position, last.globalPosition);
           onProgress?.(Math.min(position, total), total);

@@ -187,6 +187,34 @@ export const evaluationExportProjection: Projection = {
   async apply(stored, sql) {
     await applyEvent(stored, sql);
   },
+  /**
+   * Runs of organisation events (every one carries the whole organisation, so per org the last wins) go in one
+   * set-based upsert; everything else is applied one by one, in order.
+   */
+  async applyBatch(events, sql) {
+    let orgs = new Map<string, Record<string, unknown>>();
+    const flushOrgs = async () => {
+      if (orgs.size === 0) return;
+      await sql.query(
+        `INSERT INTO ex_orgs (org_number, name, kind, municipality_number, county_number, office)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(org_number text, name text, kind text, municipality_number text, county_number text, office text)
+         ON CONFLICT (org_number) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, municipality_number = EXCLUDED.municipality_number,
+           county_number = EXCLUDED.county_number, office = EXCLUDED.office`,
+        [JSON.stringify([...orgs.values()])],
+      );
+      orgs = new Map();
+    };
+    for (const stored of events) {
+      if (stored.type === 'OrganisationRegistered' || stored.type === 'OrganisationAmended') {
+        const d = (stored.data as OrganisationEvent['data']);
+        orgs.set(d.orgNumber, { org_number: d.orgNumber, name: d.name, kind: d.kind, municipality_number: d.municipalityNumber, county_number: d.countyNumber, office: d.office });
+        continue;
+      }
+      await flushOrgs();
+      await applyEvent(stored, sql);
+    }
+    await flushOrgs();
+  },
 };
 
 type Ev = OrganisationEvent | CallEvent | NeedsAssessmentEvent | PartnershipEvent | ForumEvent | RecommendationEvent | LedgerEvent | GrantEvent;
