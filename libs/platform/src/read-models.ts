@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Sql, SqlClient } from '#libs/db';
 import type { EventStore, StoredEvent } from '#libs/event-store';
+import { NotFoundError } from '#libs/kernel';
 import type { ProjectionEngine } from '#libs/projections';
 import { EVENT_STORE, PROJECTION_ENGINE, SQL_CLIENT } from './tokens.js';
 
@@ -45,6 +46,13 @@ export class ReadModels {
   async history(streamId: string, asOf?: number): Promise<HistoryEntry[]> {
     const events = await this.store.readStream(streamId, asOf === undefined ? {} : { maxPosition: asOf });
     return events.map(toHistoryEntry);
+  }
+
+  /** An aggregate's history, or NotFoundError (404) naming the resource when it has no events (then). */
+  async existingHistory(resource: string, id: string, streamId: string, asOf?: number): Promise<HistoryEntry[]> {
+    const history = await this.history(streamId, asOf);
+    if (history.length === 0) throw new NotFoundError(resource, id);
+    return history;
   }
 
   /** Translates an `asOf` query value (ISO time or global position) to a global position. */

@@ -64,8 +64,6 @@ export class GetCallHistoryHandler implements IQueryHandler<GetCallHistory, Hist
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ callId, asOf }: GetCallHistory) {
-    const history = await this.readModels.history(callStream(callId), asOf);
-    if (history.length === 0) throw new NotFoundError('call', callId);
-    return history;
+    return this.readModels.existingHistory('call', callId, callStream(callId), asOf);
   }
 }

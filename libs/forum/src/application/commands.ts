@@ -1,4 +1,4 @@
-import { Inject, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { MEASURE_CATALOG, ORGANISATION_DIRECTORY, ruleSetFor, type MeasureCatalog, type MeasureInfo, type OrganisationDirectory, type Scheme } from '#libs/kernel';
 import { CommandRunner, ReadModels, type CommandMeta, type CommandResultBody, type HttpResult } from '#libs/platform';
@@ -122,13 +122,15 @@ export class RecordForumMeetingHandler implements ICommandHandler<RecordForumMee
 }
 
 /** Looks up what a recommendation's decider needs: the call, the measures (MEASURE_CATALOG) and the organisations. */
+/** Subclasses inherit this constructor's injection (Nest reads parameter metadata through the prototype chain). */
+@Injectable()
 abstract class RecommendationFactsHandler {
   constructor(
     protected readonly runner: CommandRunner,
     protected readonly streams: ForumStreams,
     protected readonly readModels: ReadModels,
-    protected readonly directory: OrganisationDirectory,
-    protected readonly catalog: MeasureCatalog | null,
+    @Inject(ORGANISATION_DIRECTORY) protected readonly directory: OrganisationDirectory,
+    @Optional() @Inject(MEASURE_CATALOG) protected readonly catalog: MeasureCatalog | null,
   ) {}
 
   protected async facts(forum: ForumState, callId: string, content: RecommendationContent): Promise<RecommendationFacts> {
@@ -165,15 +167,6 @@ const contentOf = (input: RecommendationContent): RecommendationContent => ({
 
 @CommandHandler(RecordRecommendation)
 export class RecordRecommendationHandler extends RecommendationFactsHandler implements ICommandHandler<RecordRecommendation> {
-  constructor(
-    runner: CommandRunner,
-    streams: ForumStreams,
-    readModels: ReadModels,
-    @Inject(ORGANISATION_DIRECTORY) directory: OrganisationDirectory,
-    @Optional() @Inject(MEASURE_CATALOG) catalog: MeasureCatalog | null,
-  ) {
-    super(runner, streams, readModels, directory, catalog ?? null);
-  }
 
   async execute({ meta, forumId, input }: RecordRecommendation): Result {
     const forum = await this.streams.governedForum(meta, forumId, "records the forum's recommendation");
@@ -192,15 +185,6 @@ export class RecordRecommendationHandler extends RecommendationFactsHandler impl
 
 @CommandHandler(AmendRecommendation)
 export class AmendRecommendationHandler extends RecommendationFactsHandler implements ICommandHandler<AmendRecommendation> {
-  constructor(
-    runner: CommandRunner,
-    streams: ForumStreams,
-    readModels: ReadModels,
-    @Inject(ORGANISATION_DIRECTORY) directory: OrganisationDirectory,
-    @Optional() @Inject(MEASURE_CATALOG) catalog: MeasureCatalog | null,
-  ) {
-    super(runner, streams, readModels, directory, catalog ?? null);
-  }
 
   async execute({ meta, recommendationId, input }: AmendRecommendation): Result {
     const rec = await this.streams.governedRecommendation(meta, recommendationId, "amends the forum's recommendation");

@@ -233,8 +233,7 @@ export class GetForumHistoryHandler implements IQueryHandler<GetForumHistory, Hi
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ actor, forumId, asOf }: GetForumHistory) {
-    const history = await this.readModels.history(forumStream(forumId), asOf);
-    if (history.length === 0) throw new NotFoundError('forum', forumId);
+    const history = await this.readModels.existingHistory('forum', forumId, forumStream(forumId), asOf);
     assertForumReader(actor, (history[0].data as { office: string }).office, `forum ${forumId}`);
     return history;
   }
@@ -409,8 +408,7 @@ export class GetRecommendationHistoryHandler implements IQueryHandler<GetRecomme
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ actor, recommendationId, asOf }: GetRecommendationHistory) {
-    const history = await this.readModels.history(recommendationStream(recommendationId), asOf);
-    if (history.length === 0) throw new NotFoundError('recommendation', recommendationId);
+    const history = await this.readModels.existingHistory('recommendation', recommendationId, recommendationStream(recommendationId), asOf);
     assertForumReader(actor, (history[0].data as { office: string }).office, `recommendation ${recommendationId}`);
     return history;
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   DomainError,
@@ -244,6 +244,8 @@ export class SettleRepayment {
   constructor(readonly meta: CommandMeta, readonly grantId: string, readonly claimId: string, readonly input: { amount: number; settledOn?: string }) {}
 }
 
+/** Subclasses inherit this constructor's injection (Nest reads parameter metadata through the prototype chain). */
+@Injectable()
 abstract class GrantHandler {
   constructor(
     protected readonly runner: CommandRunner,
@@ -261,9 +263,6 @@ abstract class GrantHandler {
 
 @CommandHandler(AcceptGrant)
 export class AcceptGrantHandler extends GrantHandler implements ICommandHandler<AcceptGrant> {
-  constructor(runner: CommandRunner, facts: GrantFactsLoader, clock: GrantsClock) {
-    super(runner, facts, clock);
-  }
 
   async execute({ meta, grantId, input }: AcceptGrant): Result {
     const grant = await this.load(grantId, (_, recipient) => assertRecipient(meta.actor, recipient));
@@ -273,9 +272,6 @@ export class AcceptGrantHandler extends GrantHandler implements ICommandHandler<
 
 @CommandHandler(RecordPayment)
 export class RecordPaymentHandler extends GrantHandler implements ICommandHandler<RecordPayment> {
-  constructor(runner: CommandRunner, facts: GrantFactsLoader, clock: GrantsClock) {
-    super(runner, facts, clock);
-  }
 
   async execute({ meta, grantId, input }: RecordPayment): Result {
     const grant = await this.load(grantId, (office) => assertGovernorOf(meta.actor, office));
@@ -295,9 +291,6 @@ export class RecordPaymentHandler extends GrantHandler implements ICommandHandle
 
 @CommandHandler(SubmitReport)
 export class SubmitReportHandler extends GrantHandler implements ICommandHandler<SubmitReport> {
-  constructor(runner: CommandRunner, facts: GrantFactsLoader, clock: GrantsClock) {
-    super(runner, facts, clock);
-  }
 
   async execute({ meta, grantId, input }: SubmitReport): Result {
     const grant = await this.load(grantId, (_, recipient) => assertRecipient(meta.actor, recipient));
@@ -307,9 +300,6 @@ export class SubmitReportHandler extends GrantHandler implements ICommandHandler
 
 @CommandHandler(ApproveReport)
 export class ApproveReportHandler extends GrantHandler implements ICommandHandler<ApproveReport> {
-  constructor(runner: CommandRunner, facts: GrantFactsLoader, clock: GrantsClock) {
-    super(runner, facts, clock);
-  }
 
   async execute({ meta, grantId, year }: ApproveReport): Result {
     const grant = await this.load(grantId, (office) => assertGovernorOf(meta.actor, office));
@@ -319,9 +309,6 @@ export class ApproveReportHandler extends GrantHandler implements ICommandHandle
 
 @CommandHandler(ClaimRepayment)
 export class ClaimRepaymentHandler extends GrantHandler implements ICommandHandler<ClaimRepayment> {
-  constructor(runner: CommandRunner, facts: GrantFactsLoader, clock: GrantsClock) {
-    super(runner, facts, clock);
-  }
 
   async execute({ meta, grantId, input }: ClaimRepayment): Result {
     const grant = await this.load(grantId, (office) => assertGovernorOf(meta.actor, office));
@@ -340,9 +327,6 @@ export class ClaimRepaymentHandler extends GrantHandler implements ICommandHandl
 
 @CommandHandler(SettleRepayment)
 export class SettleRepaymentHandler extends GrantHandler implements ICommandHandler<SettleRepayment> {
-  constructor(runner: CommandRunner, facts: GrantFactsLoader, clock: GrantsClock) {
-    super(runner, facts, clock);
-  }
 
   async execute({ meta, grantId, claimId, input }: SettleRepayment): Result {
     const grant = await this.load(grantId, (office) => assertGovernorOf(meta.actor, office));

@@ -191,9 +191,7 @@ export class GetFrameLedgerHistoryHandler implements IQueryHandler<GetFrameLedge
 
   async execute({ actor, office, scheme, asOf }: GetFrameLedgerHistory) {
     officeScope(actor, office);
-    const history = await this.readModels.history(ledgerStream(office, scheme), asOf);
-    if (history.length === 0) throw new NotFoundError('frame ledger', `${office} ${scheme}`);
-    return history;
+    return this.readModels.existingHistory('frame ledger', `${office} ${scheme}`, ledgerStream(office, scheme), asOf);
   }
 }
 

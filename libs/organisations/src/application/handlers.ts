@@ -92,8 +92,6 @@ export class GetOrganisationHandler implements IQueryHandler<GetOrganisation> {
 export class GetOrganisationHistoryHandler implements IQueryHandler<GetOrganisationHistory> {
   constructor(private readonly readModels: ReadModels) {}
   async execute({ orgNumber, asOf }: GetOrganisationHistory) {
-    const history = await this.readModels.history(organisationStream(orgNumber), asOf);
-    if (history.length === 0) throw new NotFoundError('organisation', orgNumber);
-    return history;
+    return this.readModels.existingHistory('organisation', orgNumber, organisationStream(orgNumber), asOf);
   }
 }
