@@ -50,7 +50,7 @@ if (url) {
       const { store, db, close } = await openStore();
       const key = `key-${randomUUID()}`;
       const s = `Idem-${randomUUID()}`;
-      const options: AppendOptions = { idempotency: { key, requestHash: 'h', response: (r) => ({ status: 201, body: r, headers: {} }) } };
+      const options: AppendOptions = { idempotency: { key, requestHash: 'h', outcome: (r) => ({ body: r }) } };
       // The crash: events appended, record never written. Same ids the adapter derives from the key.
       const first = await store.append(s, [newEvent('A', {}, { id: idempotentEventId(key, s, 0) }), newEvent('B', {}, { id: idempotentEventId(key, s, 1) })], 'no_stream');
       const retry = await store.append(s, [newEvent('A'), newEvent('B')], 'no_stream', options);

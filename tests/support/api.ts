@@ -5,6 +5,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from '../../apps/api/src/bootstrap.js';
 import { DevTokenIssuer, type IssueTokenInput } from '#libs/auth';
 import { loadConfig } from '#libs/config';
+import { START, type EventStore, type StoredEvent } from '#libs/event-store';
+import { CLOCK, type ServiceClock } from '#libs/kernel';
+import { EVENT_STORE } from '#libs/platform';
 import { createTestDatabase, type BackendName } from './backends.js';
 
 export interface ApiResponse<T = any> {
@@ -27,6 +30,14 @@ export interface TestApi {
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
   get<T = any>(path: string, token?: string): Promise<ApiResponse<T>>;
   post<T = any>(path: string, token: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
+  /** The service's one clock: `api.clock.fix('2029-01-20')` makes that "today" (R14, R15, R26). */
+  clock: ServiceClock;
+  /** The event store behind the service. */
+  store: EventStore;
+  /** The global position written last (pass it to expectNewEvents). */
+  head(): Promise<number>;
+  /** Asserts that exactly these event types (in order) were written after position `since`; returns them. */
+  expectNewEvents(since: number, types: string[]): Promise<StoredEvent[]>;
   close(): Promise<void>;
 }
 
@@ -56,10 +67,33 @@ export async function startTestApi(backend: BackendName, env: Record<string, str
     return { status: res.status, headers: res.headers, body: body as T };
   }
 
+  const store = app.get<EventStore>(EVENT_STORE, { strict: false });
+
+  async function eventsAfter(since: number): Promise<StoredEvent[]> {
+    const events: StoredEvent[] = [];
+    let after = since === 0 ? START : await store.checkpointOf(since);
+    if (!after) throw new Error(`no event at position ${since}`);
+    for (;;) {
+      const page = await store.readAll(after, 1000);
+      events.push(...page.events);
+      if (page.events.length === 0 && !page.heldBack) return events.filter((e) => e.globalPosition > since);
+      if (page.events.length > 0) after = page.events[page.events.length - 1].checkpoint;
+      else await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
   return {
     backend,
     url,
     app,
+    clock: app.get<ServiceClock>(CLOCK, { strict: false }),
+    store,
+    head: () => store.headPosition(),
+    expectNewEvents: async (since, types) => {
+      const events = await eventsAfter(since);
+      expect(events.map((e) => e.type)).toEqual(types);
+      return events;
+    },
     token: (input) => issuer.issue(input),
     request,
     get: (path, token) => request('GET', path, { token }),

@@ -8,5 +8,4 @@ export * from './dev-token-issuer.js';
 export * from './decorators.js';
 export * from './auth.guard.js';
 export * from './auth.module.js';
-export * from './org-checks.js';
 export * from './swagger.js';

@@ -1,3 +1,3 @@
-export * from './domain/call.decider.js';
-export * from './read-model/calls.projection.js';
+export * from './call/call.aggregate.js';
+export * from './read-model/calls/calls.projection.js';
 export * from './calls.module.js';

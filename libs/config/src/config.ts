@@ -27,6 +27,12 @@ const schema = z
     READY_MAX_LAG: z.coerce.number().int().min(0).default(0),
     PROJECTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
     SWAGGER: bool.default(true),
+    /** Fixes the service clock's "today" (YYYY-MM-DD), for demonstrations and the seed; dev auth only. */
+    TODAY: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+      .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'must be a real calendar day')
+      .optional(),
   });
 
 /** Rules between variables; checked on the raw values so they are reported together with the rest. */
@@ -36,6 +42,7 @@ function crossChecks(env: Record<string, string | undefined>): string[] {
   if (env.AUTH_MODE === 'oidc') {
     for (const k of ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL']) if (!env[k]) problems.push(`${k}: is required when AUTH_MODE=oidc`);
   }
+  if (env.TODAY && env.AUTH_MODE === 'oidc') problems.push('TODAY: a fixed clock is for development only (AUTH_MODE=dev)');
   return problems;
 }
 

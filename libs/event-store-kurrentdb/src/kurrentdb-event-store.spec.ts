@@ -234,15 +234,15 @@ describe('KurrentDbEventStore (adapter logic, imitated server)', () => {
 
 describe('KurrentDbEventStore idempotency (adapter logic, imitated server)', () => {
   const options = (key: string, hash = 'h-1'): AppendOptions => ({
-    idempotency: { key, requestHash: hash, response: (r) => ({ status: 201, body: { version: r.streamVersion, position: r.lastPosition }, headers: {} }) },
+    idempotency: { key, requestHash: hash, outcome: (r) => ({ version: r.streamVersion, position: r.lastPosition }) },
   });
   const stored = async (key: string) =>
-    (await db.query<{ request_hash: string; response: { body: unknown } }>('SELECT request_hash, response FROM idempotency_keys WHERE key = $1', [key])).rows;
+    (await db.query<{ request_hash: string; response: unknown }>('SELECT request_hash, response FROM idempotency_keys WHERE key = $1', [key])).rows;
 
   it('writes the idempotency record after the append, with ids derived from the key', async () => {
     const key = `key-${randomUUID()}`;
     const r = await store.append('I-1', [ev('A'), ev('B')], 'no_stream', options(key));
-    expect(await stored(key)).toEqual([{ request_hash: 'h-1', response: { status: 201, body: { version: 2, position: r.lastPosition }, headers: {} } }]);
+    expect(await stored(key)).toEqual([{ request_hash: 'h-1', response: { version: 2, position: r.lastPosition } }]);
     expect((await store.readStream('I-1')).map((e) => e.id)).toEqual([idempotentEventId(key, 'I-1', 0), idempotentEventId(key, 'I-1', 1)]);
   });
 

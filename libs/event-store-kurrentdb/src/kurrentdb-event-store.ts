@@ -203,7 +203,7 @@ export class KurrentDbEventStore implements EventStore {
           await this.sql.query('INSERT INTO idempotency_keys (key, request_hash, response) VALUES ($1, $2, $3)', [
             idem.key,
             idem.requestHash,
-            JSON.stringify(idem.response(result)),
+            JSON.stringify(idem.outcome(result)),
           ]);
         } catch (error) {
           if (pgErrorCode(error) === PgErrorCode.uniqueViolation) throw new IdempotencyKeyUsedError(idem.key);

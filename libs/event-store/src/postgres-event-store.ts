@@ -326,7 +326,7 @@ async function recordIdempotency(tx: Sql, batch: PendingAppend[], results: Array
     const idem = p.options?.idempotency;
     const result = results[i];
     if (!idem || result instanceof ConcurrencyError) return [];
-    return [{ key: idem.key, request_hash: idem.requestHash, response: idem.response(result) }];
+    return [{ key: idem.key, request_hash: idem.requestHash, response: idem.outcome(result) }];
   });
   if (rows.length === 0) return;
   await tx.query(

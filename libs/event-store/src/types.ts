@@ -59,17 +59,14 @@ export interface AppendResult {
   lastPosition: number;
 }
 
-/** What the HTTP layer stores for an idempotent command, written atomically with the events. */
+/**
+ * The outcome stored for an idempotent command, written atomically with the events: a retry with the same key
+ * gets it back. JSON, made from the append's result; what it holds is the application's business.
+ */
 export interface IdempotencyRecord {
   key: string;
   requestHash: string;
-  response: (result: AppendResult) => StoredResponse;
-}
-
-export interface StoredResponse {
-  status: number;
-  body: unknown;
-  headers: Record<string, string>;
+  outcome: (result: AppendResult) => unknown;
 }
 
 export interface AppendOptions {

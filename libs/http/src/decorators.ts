@@ -3,10 +3,10 @@ import { applyDecorators, BadRequestException, createParamDecorator, Inject, Inj
 import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiPreconditionFailedResponse, ApiQuery, ApiServiceUnavailableResponse, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Actor } from '#libs/kernel';
-import { parseETag, ReadModels, type CommandMeta } from '#libs/platform';
+import { ReadModels, type CommandMeta } from '#libs/platform';
 import { ProblemDto } from './problem.js';
 import { RequestValidationError } from './problem.filter.js';
-import { MIN_POSITION_QUERY } from './interceptors.js';
+import { MIN_POSITION_QUERY, parseETag } from './interceptors.js';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
@@ -41,6 +41,17 @@ export function commandMetaOf(req: Request & { actor?: Actor; id?: unknown }): C
 export const CommandContext = createParamDecorator((_: unknown, ctx: ExecutionContext) => commandMetaOf(ctx.switchToHttp().getRequest()));
 
 /** `?asOf=` as a global position: a whole number, or an ISO time translated to the last position then. */
+const rawAsOf = createParamDecorator((_: unknown, ctx: ExecutionContext) => {
+  const value = ctx.switchToHttp().getRequest<Request>().query?.asOf;
+  return typeof value === 'string' ? value : value === undefined ? undefined : String(value);
+});
+
+/**
+ * The `?asOf=` of a query, resolved to a global position (an ISO time or a position). Read raw, so the global
+ * validation pipe cannot turn an ISO time into NaN first.
+ */
+export const AsOf = () => rawAsOf(undefined, AsOfPipe);
+
 @Injectable()
 export class AsOfPipe implements PipeTransform<string | undefined, Promise<number | undefined>> {
   constructor(@Inject(ReadModels) private readonly readModels: ReadModels) {}

@@ -4,3 +4,4 @@ export * from './validation.js';
 export * from './interceptors.js';
 export * from './decorators.js';
 export * from './dto.js';
+export * from './validators.js';

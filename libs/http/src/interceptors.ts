@@ -1,22 +1,54 @@
-import { Inject, Injectable, ServiceUnavailableException, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Inject, Injectable, ServiceUnavailableException, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { from, map, mergeMap, type Observable } from 'rxjs';
 import type { DekompConfig } from '#libs/config';
 import type { ProjectionEngine } from '#libs/projections';
-import { DEKOMP_CONFIG, HttpResult, POSITION_HEADER, PROJECTION_ENGINE } from '#libs/platform';
+import { DEKOMP_CONFIG, isCommandOutcome, outcomeBody, PROJECTION_ENGINE, Versioned, type CommandOutcome } from '#libs/platform';
 import { RequestValidationError } from './problem.filter.js';
 
-/** Renders HttpResult: status, headers (ETag, Dekomp-Position, Location) and body. */
+export const POSITION_HEADER = 'Dekomp-Position';
+const LOCATION = 'dekomp:location';
+
+/** The Location of a resource a command creates: a path template with `{id}` (the outcome's id). */
+export const Created = (template: string) => SetMetadata(LOCATION, template);
+
+/** A strong ETag of a version (use it in If-Match on the next command). */
+export const etagOf = (version: number) => `"${version}"`;
+
+export function parseETag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const m = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(value);
+  if (!m) return Number.NaN;
+  return Number(m[1]);
+}
+
+/**
+ * The one place that turns the application's results into HTTP: a command's outcome becomes its status (201
+ * when it created the resource), `ETag`, `Location`, `Dekomp-Position` (and `Idempotent-Replayed` on a replay);
+ * a versioned query result gets its `ETag`.
+ */
 @Injectable()
-export class HttpResultInterceptor implements NestInterceptor {
+export class OutcomeInterceptor implements NestInterceptor {
+  constructor(private readonly reflector: Reflector) {}
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next.handle().pipe(
       map((value: unknown) => {
-        if (!(value instanceof HttpResult)) return value;
         const res = context.switchToHttp().getResponse<Response>();
-        res.status(value.status);
-        for (const [k, v] of Object.entries(value.headers)) res.setHeader(k, v);
-        return value.body;
+        if (value instanceof Versioned) {
+          res.setHeader('ETag', etagOf(value.version));
+          return value.body;
+        }
+        if (!isCommandOutcome(value)) return value;
+        const o: CommandOutcome = value;
+        const template = this.reflector.get<string | undefined>(LOCATION, context.getHandler());
+        res.status(o.created ? 201 : 200);
+        res.setHeader('ETag', etagOf(o.version));
+        if (o.position > 0) res.setHeader(POSITION_HEADER, String(o.position));
+        if (o.created && template) res.setHeader('Location', template.replace('{id}', o.id));
+        if (o.replayed) res.setHeader('Idempotent-Replayed', 'true');
+        return outcomeBody(o);
       }),
     );
   }

@@ -39,7 +39,9 @@ function map(error: unknown): Mapped {
     return { status: 422, slug: 'idempotency-key-reused', title: 'Idempotency-Key reused with a different request', detail: error.message, errors: [{ field: 'Idempotency-Key', rule: 'idempotency', message: error.message }] };
   }
   if (error instanceof NotFoundError) return { status: 404, slug: 'not-found', title: 'Not found', detail: error.message };
-  if (error instanceof ForbiddenError) return { status: 403, slug: 'forbidden', title: 'Forbidden', detail: error.message };
+  if (error instanceof ForbiddenError) {
+    return { status: 403, slug: 'forbidden', title: 'Forbidden', detail: error.message, errors: [{ field: 'authorization', rule: error.rule, message: error.message }] };
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const res = error.getResponse();

@@ -1,4 +1,4 @@
-/** A broken rule: `rule` is the R-number of ../shared/domain.md (or a technical rule name). */
+/** A broken rule: `rule` is the R-number of docs/rules.md (or a technical rule name). */
 export interface RuleViolation {
   rule: string;
   field: string;
@@ -25,8 +25,9 @@ export class NotFoundError extends Error {
   }
 }
 
-/** The actor may not do this (403). */
+/** The actor may not do this (403): always rule R20, the access rule (see AccessPolicy). */
 export class ForbiddenError extends Error {
+  readonly rule = 'R20';
   constructor(message: string) {
     super(message);
     this.name = 'ForbiddenError';

@@ -86,3 +86,20 @@ export interface RecommendationLookup {
   forCall(callId: string): Promise<RecommendationInfo | null>;
 }
 export const RECOMMENDATION_LOOKUP = Symbol('RECOMMENDATION_LOOKUP');
+
+// ---------- Calls for needs assessments (R14): provided by the calls capability ----------
+export interface CallInfo {
+  callId: string;
+  office: string;
+  scheme: Scheme;
+  year: number;
+  title: string;
+  deadline: string;
+  decisionDate: string;
+}
+
+export interface CallCatalog {
+  /** The call as it stands now, read from its own stream (no read-model lag), or null. */
+  get(callId: string): Promise<CallInfo | null>;
+}
+export const CALL_CATALOG = Symbol('CALL_CATALOG');

@@ -1,38 +1,52 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { SqlClient } from '#libs/db';
-import { IdempotencyKeyUsedError, type EventStore, type StoredResponse } from '#libs/event-store';
-import type { Decider, DomainEvent, Warning } from './decider.js';
-import { fold } from './decider.js';
+import { ConcurrencyError, IdempotencyKeyUsedError, type EventStore, type StoredEvent } from '#libs/event-store';
+import type { Aggregate } from './aggregate.js';
+import { eventsOf, schemaVersionOf } from './aggregate.js';
 import { IdempotencyKeyReusedError, PreconditionFailedError, type CommandMeta } from './command-meta.js';
-import { HttpResult, POSITION_HEADER } from './http-result.js';
+import type { CommandOutcome } from './command-outcome.js';
+import type { DomainEvent, Warning } from './decider.js';
 import { EVENT_STORE, SQL_CLIENT } from './tokens.js';
 
-export interface CommandResultBody {
-  id: string;
-  version: number;
-  position: number;
-  warnings: Warning[];
-  [extra: string]: unknown;
-}
-
-export interface RunCommand<C, S, E extends DomainEvent> {
-  streamId: string;
-  /** The resource id in responses (defaults to the stream id). */
-  id?: string;
-  decider: Decider<C, S, E>;
-  command: C;
-  meta: CommandMeta;
+export interface RunOptions<S, E extends DomainEvent> {
+  /** The resource id in the outcome, when it is not the aggregate id (a grant inside its office's ledger). */
+  resourceId?: string;
   /** Why (R21): stored in the events' metadata. */
   reason?: string;
-  /** Location of a created resource: answered with 201. */
-  location?: string;
-  /** Extra response fields from the new state. */
+  /** Whether the command created the resource; by default, when the stream was new. */
+  created?: boolean;
+  /**
+   * The resource's version (its ETag, checked against If-Match) from the stream's state and version; by
+   * default the stream's version. A grant, whose decision lives in the office ledger, counts its own changes.
+   */
+  resourceVersion?: (state: S, streamVersion: number) => number;
+  /** Extra outcome fields from the new state and the events written. */
   extra?: (state: S, events: E[]) => Record<string, unknown>;
+  /**
+   * On a version conflict, load and decide again (at most 3 times) instead of answering 409. Only where the
+   * command's facts do not depend on the stream it writes; never when the client sent If-Match.
+   */
+  retryOnConflict?: boolean;
 }
 
+/** A command: fixed, or built from the aggregate's current state (for facts the state holds). */
+export type CommandOf<C, S> = C | ((state: S) => C);
+
+/** A stream loaded and folded. */
+export interface Loaded<S, E extends DomainEvent> {
+  state: S;
+  version: number;
+  events: E[];
+  stored: StoredEvent[];
+}
+
+const MAX_ATTEMPTS = 3;
+
 /**
- * The one command path: load the stream, fold it, let the pure decider decide, append with the expected
- * version (and the idempotency record in the same transaction), and answer with position and ETag.
+ * The one command path: load the aggregate's stream, fold it, let the pure decider decide, append with the
+ * expected version (and the idempotency record in the same transaction), and return the outcome. Version
+ * conflicts (409), If-Match (412), idempotent replays and retries live here and nowhere else.
  */
 @Injectable()
 export class CommandRunner {
@@ -41,71 +55,103 @@ export class CommandRunner {
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
   ) {}
 
-  async run<C, S, E extends DomainEvent>(p: RunCommand<C, S, E>): Promise<HttpResult<CommandResultBody>> {
-    const idem = p.meta.idempotency;
+  /** An aggregate's state and version, for handlers that need facts from another stream of their own. */
+  async load<C, S, E extends DomainEvent>(aggregate: Aggregate<C, S, E>, id: string, asOf?: number): Promise<Loaded<S, E>> {
+    const stored = await this.store.readStream(aggregate.streamOf(id), asOf === undefined ? {} : { maxPosition: asOf });
+    const events = eventsOf(aggregate, stored);
+    const state = events.reduce((s, e) => aggregate.decider.evolve(s, e), aggregate.decider.initialState);
+    return { state, version: stored.length === 0 ? 0 : stored[stored.length - 1].streamVersion, events, stored };
+  }
+
+  async run<C, S, E extends DomainEvent>(
+    aggregate: Aggregate<C, S, E>,
+    id: string,
+    command: CommandOf<C, S>,
+    meta: CommandMeta,
+    options: RunOptions<S, E> = {},
+  ): Promise<CommandOutcome> {
+    const idem = meta.idempotency;
     if (idem) {
       const replay = await this.replay(idem.key, idem.requestHash);
       if (replay) return replay;
     }
-    const history = await this.store.readStream(p.streamId);
-    const version = history.length === 0 ? 0 : history[history.length - 1].streamVersion;
-    if (p.meta.ifMatch !== undefined && p.meta.ifMatch !== version) throw new PreconditionFailedError(p.meta.ifMatch, version);
-    const state = fold(p.decider, history.map((e) => ({ type: e.type, data: e.data }) as E));
-    const events = p.decider.decide(p.command, state);
-    const id = p.id ?? p.streamId;
-    if (events.length === 0) {
-      return new HttpResult(200, { id, version, position: 0, warnings: [] }, { ETag: `"${version}"` });
-    }
-    const newState = events.reduce((s, e) => p.decider.evolve(s, e), state);
-    const warnings = events.flatMap((e) => ((e.data as { warnings?: Warning[] }).warnings ?? []));
-    const extra = p.extra?.(newState, events) ?? {};
-    const created = version === 0 && p.location !== undefined;
-    const respond = (r: { streamVersion: number; lastPosition: number }): StoredResponse => ({
-      status: created ? 201 : 200,
-      body: { id, version: r.streamVersion, position: r.lastPosition, warnings, ...extra },
-      headers: {
-        ETag: `"${r.streamVersion}"`,
-        [POSITION_HEADER]: String(r.lastPosition),
-        ...(created ? { Location: p.location! } : {}),
-      },
-    });
-    try {
-      const result = await this.store.append(
-        p.streamId,
-        events.map((e) => ({
-          type: e.type,
-          data: e.data,
-          metadata: {
-            actor: p.meta.actor,
-            correlationId: p.meta.correlationId,
-            causationId: null,
-            idempotencyKey: idem?.key ?? null,
-            ...(p.reason ? { reason: p.reason } : {}),
-          },
-        })),
-        version === 0 ? 'no_stream' : version,
-        idem ? { idempotency: { key: idem.key, requestHash: idem.requestHash, response: respond } } : undefined,
-      );
-      const r = respond(result);
-      return new HttpResult(r.status, r.body as CommandResultBody, r.headers);
-    } catch (error) {
-      if (error instanceof IdempotencyKeyUsedError && idem) {
-        const replay = await this.replay(idem.key, idem.requestHash);
-        if (replay) return replay;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(aggregate, id, command, meta, options);
+      } catch (error) {
+        if (idem) {
+          // A concurrent request with the same key may have won: every retry answers what the first answered.
+          const replay = await this.replayAfterRace(idem.key, idem.requestHash, error);
+          if (replay) return replay;
+        }
+        const retry = error instanceof ConcurrencyError && options.retryOnConflict && meta.ifMatch === undefined && attempt < MAX_ATTEMPTS;
+        if (!retry) throw error;
       }
-      throw error;
     }
   }
 
-  private async replay(key: string, requestHash: string): Promise<HttpResult<CommandResultBody> | undefined> {
-    const r = await this.sql.query<{ request_hash: string; response: StoredResponse }>(
-      'SELECT request_hash, response FROM idempotency_keys WHERE key = $1',
-      [key],
+  private async attempt<C, S, E extends DomainEvent>(aggregate: Aggregate<C, S, E>, id: string, command: CommandOf<C, S>, meta: CommandMeta, o: RunOptions<S, E>): Promise<CommandOutcome> {
+    const { state, version } = await this.load(aggregate, id);
+    const resourceVersion = (s: S, v: number) => (o.resourceVersion ? o.resourceVersion(s, v) : v);
+    const current = resourceVersion(state, version);
+    if (meta.ifMatch !== undefined && meta.ifMatch !== current) throw new PreconditionFailedError(meta.ifMatch, current);
+    const decider = aggregate.decider;
+    const events = decider.decide(typeof command === 'function' ? (command as (s: S) => C)(state) : command, state);
+    const resourceId = o.resourceId ?? id;
+    if (events.length === 0) {
+      return { id: resourceId, version: current, position: 0, events: [], warnings: [], created: false, extra: {} };
+    }
+    const newState = events.reduce((s, e) => decider.evolve(s, e), state);
+    const warnings = events.flatMap((e) => (e.data as { warnings?: Warning[] }).warnings ?? []);
+    const extra = o.extra?.(newState, events) ?? {};
+    const created = o.created ?? version === 0;
+    const outcome = (r: { streamVersion: number; lastPosition: number }): CommandOutcome => ({
+      id: resourceId,
+      version: resourceVersion(newState, r.streamVersion),
+      position: r.lastPosition,
+      events,
+      warnings,
+      created,
+      extra,
+    });
+    const idem = meta.idempotency;
+    const result = await this.store.append(
+      aggregate.streamOf(id),
+      events.map((e) => ({
+        type: e.type,
+        schemaVersion: schemaVersionOf(aggregate, e.type),
+        data: e.data,
+        metadata: {
+          actor: meta.actor,
+          correlationId: meta.correlationId,
+          causationId: null,
+          idempotencyKey: idem?.key ?? null,
+          ...(o.reason ? { reason: o.reason } : {}),
+        },
+      })),
+      version === 0 ? 'no_stream' : version,
+      idem ? { idempotency: { key: idem.key, requestHash: idem.requestHash, outcome } } : undefined,
     );
+    return outcome(result);
+  }
+
+  /** After a failed attempt: the first answer of a concurrent request with the same key, once it has committed. */
+  private async replayAfterRace(key: string, requestHash: string, error: unknown): Promise<CommandOutcome | undefined> {
+    const raced = error instanceof IdempotencyKeyUsedError || error instanceof ConcurrencyError;
+    for (let wait = 0; wait < (raced ? 5 : 1); wait++) {
+      const replay = await this.replay(key, requestHash);
+      if (replay) return replay;
+      if (raced) await sleep(20 * (wait + 1));
+    }
+    return undefined;
+  }
+
+  private async replay(key: string, requestHash: string): Promise<CommandOutcome | undefined> {
+    const r = await this.sql.query<{ request_hash: string; response: unknown }>('SELECT request_hash, response FROM idempotency_keys WHERE key = $1', [key]);
     const row = r.rows[0];
     if (!row) return undefined;
     if (row.request_hash !== requestHash) throw new IdempotencyKeyReusedError(key.replace(/^[^:]*:/, ''));
-    const stored = typeof row.response === 'string' ? (JSON.parse(row.response) as StoredResponse) : row.response;
-    return new HttpResult(stored.status, stored.body as CommandResultBody, { ...stored.headers, 'Idempotent-Replayed': 'true' });
+    const stored = (typeof row.response === 'string' ? JSON.parse(row.response) : row.response) as CommandOutcome;
+    return { ...stored, replayed: true };
   }
 }

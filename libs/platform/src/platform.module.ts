@@ -3,6 +3,7 @@ import type { DekompConfig } from '#libs/config';
 import { migrate, openDatabase, PgClient, type Migration, type OpenDatabase, type SqlClient } from '#libs/db';
 import { eventStoreMigrations, idempotencyMigrations, PostgresEventStore, type EventStore } from '#libs/event-store';
 import { projectionMigrations, ProjectionEngine, type Projection } from '#libs/projections';
+import { CLOCK, ServiceClock } from '#libs/kernel';
 import { CommandRunner } from './command-runner.js';
 import { ReadModels } from './read-models.js';
 import { DEKOMP_CONFIG, EVENT_STORE, OPEN_DATABASE, PROJECTION_ENGINE, SQL_CLIENT } from './tokens.js';
@@ -14,6 +15,8 @@ export interface PlatformOptions {
   migrations?: Migration[];
   /** An already open database (tests clone a template instead of initdb). */
   database?: OpenDatabase;
+  /** The service's clock (tests pass one whose "today" they fix). */
+  clock?: ServiceClock;
   /** Builds a non-default event store (KurrentDB) over the read-model database. */
   eventStoreFactory?: (db: OpenDatabase, config: DekompConfig) => Promise<EventStore & { start?(): Promise<void> }>;
 }
@@ -95,6 +98,7 @@ export class PlatformModule {
       module: PlatformModule,
       providers: [
         { provide: DEKOMP_CONFIG, useValue: options.config },
+        { provide: CLOCK, useValue: options.clock ?? new ServiceClock(options.config.TODAY ?? null) },
         { provide: RUNTIME, useFactory: () => startRuntime(options) },
         { provide: OPEN_DATABASE, useFactory: (r: Runtime) => r.db, inject: [RUNTIME] },
         { provide: SQL_CLIENT, useFactory: (r: Runtime) => r.db.client, inject: [RUNTIME] },
@@ -104,7 +108,7 @@ export class PlatformModule {
         CommandRunner,
         ReadModels,
       ],
-      exports: [DEKOMP_CONFIG, OPEN_DATABASE, SQL_CLIENT, EVENT_STORE, PROJECTION_ENGINE, CommandRunner, ReadModels],
+      exports: [DEKOMP_CONFIG, CLOCK, OPEN_DATABASE, SQL_CLIENT, EVENT_STORE, PROJECTION_ENGINE, CommandRunner, ReadModels],
     };
   }
 }

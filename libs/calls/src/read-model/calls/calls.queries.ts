@@ -1,21 +1,8 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { NotFoundError } from '#libs/kernel';
-import { ReadModels, withETag, type HistoryEntry, type HttpResult } from '#libs/platform';
-import { callStream } from '../domain/call.decider.js';
-
-export interface CallView {
-  callId: string;
-  office: string;
-  scheme: string;
-  year: number;
-  title: string;
-  deadline: string;
-  decisionDate: string;
-  ruleSetVersion: string;
-  deadlineExtensions: number;
-  openedAt: string;
-  version: number;
-}
+import { ReadModels, Versioned, type HistoryEntry } from '#libs/platform';
+import { Call } from '../../call/call.aggregate.js';
+import type { CallView } from './calls.view.js';
 
 export class ListCalls {
   constructor(readonly filter: { office?: string; scheme?: string; year?: number }, readonly asOf?: number) {}
@@ -49,13 +36,13 @@ export class ListCallsHandler implements IQueryHandler<ListCalls, CallView[]> {
 }
 
 @QueryHandler(GetCall)
-export class GetCallHandler implements IQueryHandler<GetCall, HttpResult<CallView>> {
+export class GetCallHandler implements IQueryHandler<GetCall, Versioned<CallView>> {
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ callId, asOf }: GetCall) {
     const row = await this.readModels.run(['calls'], asOf, async (sql) => (await sql.query<CallView>(`${SELECT} WHERE call_id = $1`, [callId])).rows[0]);
     if (!row) throw new NotFoundError('call', callId);
-    return withETag(row, row.version);
+    return new Versioned(row, row.version);
   }
 }
 
@@ -63,7 +50,7 @@ export class GetCallHandler implements IQueryHandler<GetCall, HttpResult<CallVie
 export class GetCallHistoryHandler implements IQueryHandler<GetCallHistory, HistoryEntry[]> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ callId, asOf }: GetCallHistory) {
-    return this.readModels.existingHistory('call', callId, callStream(callId), asOf);
+  execute({ callId, asOf }: GetCallHistory) {
+    return this.readModels.existingHistory('call', callId, Call.streamOf(callId), asOf);
   }
 }

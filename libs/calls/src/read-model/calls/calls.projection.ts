@@ -1,5 +1,6 @@
 import type { Projection } from '#libs/projections';
-import type { CallEvent } from '../domain/call.decider.js';
+import { upcast } from '#libs/platform';
+import { Call } from '../../call/call.aggregate.js';
 
 /** Every call, for every authenticated user. */
 export const callsProjection: Projection = {
@@ -20,9 +21,9 @@ export const callsProjection: Projection = {
       version integer NOT NULL
     );
     CREATE INDEX calls_by_office ON calls (office, year);`,
-  handles: ['CallOpened', 'CallDeadlineExtended'],
+  handles: Object.keys(Call.eventTypes),
   async apply(stored, sql) {
-    const e = { type: stored.type, data: stored.data } as CallEvent;
+    const e = upcast(Call, stored);
     switch (e.type) {
       case 'CallOpened':
         await sql.query(
