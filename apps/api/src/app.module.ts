@@ -7,7 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '#libs/auth';
 import type { DekompConfig } from '#libs/config';
 import type { OpenDatabase } from '#libs/db';
-import { OutcomeInterceptor, ProblemFilter, ReadYourWritesInterceptor } from '#libs/http';
+import { OutcomeInterceptor, ProblemFilter, ReadYourWritesInterceptor, RequestShapeInterceptor } from '#libs/http';
 import { PlatformModule } from '#libs/platform';
 import { CAPABILITY_MODULES, MIGRATIONS, PROJECTIONS } from './capabilities.js';
 import { AdminController } from './ops/admin.controller.js';
@@ -56,6 +56,7 @@ export class AppModule {
       controllers: [HealthController, AdminController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: RequestShapeInterceptor },
         { provide: APP_INTERCEPTOR, useClass: OutcomeInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
       ],

@@ -66,7 +66,7 @@ function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'string') return `'${value.length > 60 ? `${value.slice(0, 60)}…` : value}'`;
   try {
-    return JSON.stringify(value)?.slice(0, 60) ?? String(value);
+    return JSON.stringify(value)?.slice(0, 60) ?? typeof value;
   } catch {
     return typeof value;
   }

@@ -37,7 +37,7 @@ export class DevTokenIssuer {
   /** @throws InvalidTokenRequestError naming the bad input. */
   async issue(input: IssueTokenInput): Promise<string> {
     const { role, office } = input;
-    if (!isRole(role)) throw new InvalidTokenRequestError(`role must be one of ${ROLES.join(', ')}; got '${role}'`);
+    if (!isRole(role)) throw new InvalidTokenRequestError(`role must be one of ${ROLES.join(', ')}; got '${String(role)}'`);
     let org = input.org;
     if (role === 'governor') {
       const problem = governorOfficeProblem(office);

@@ -42,7 +42,7 @@ export function validateAuthOptions(options: AuthOptions): void {
     }
     return;
   }
-  throw new Error(`AuthOptions: mode must be 'dev' or 'oidc', got '${(options as { mode?: unknown }).mode}'`);
+  throw new Error(`AuthOptions: mode must be 'dev' or 'oidc', got '${JSON.stringify((options as { mode?: unknown }).mode)}'`);
 }
 
 /**
@@ -66,7 +66,7 @@ export function authOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthOp
     validateAuthOptions(options);
   } catch (error) {
     const names = mode === 'oidc' ? 'OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL' : 'AUTH_MODE (dev|oidc), DATA_DIR';
-    throw new Error(`${(error as Error).message} (environment: ${names})`);
+    throw new Error(`${(error as Error).message} (environment: ${names})`, { cause: error });
   }
   return options;
 }

@@ -37,7 +37,7 @@ export const PgErrorCode = {
 
 export function pgErrorCode(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error) {
-    const code = (error as { code: unknown }).code;
+    const code: unknown = error.code;
     return typeof code === 'string' ? code : undefined;
   }
   return undefined;

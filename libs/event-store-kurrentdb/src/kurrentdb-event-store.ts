@@ -40,7 +40,6 @@ import {
   toKurrentEvent,
   toStoredEvent,
   toStreamState,
-  type KurrentRecord,
 } from './mapping.js';
 
 /**
@@ -252,7 +251,7 @@ export class KurrentDbEventStore implements EventStore {
           seen++;
           if (!r.event) continue;
           from = r.event.revision + 1n;
-          const e = toStoredEvent(r.event as KurrentRecord);
+          const e = toStoredEvent(r.event);
           // A stream's events are in log order: past maxPosition, nothing later qualifies.
           if (options.maxPosition !== undefined && e.globalPosition > options.maxPosition) return out;
           if (maxRecordedAt !== undefined && Date.parse(e.metadata.recordedAt) > maxRecordedAt) continue;
@@ -282,7 +281,7 @@ export class KurrentDbEventStore implements EventStore {
         if (compareCheckpoints(cp, from) <= 0) continue;
         last = cp;
         if (!isDekompRecord(rec, this.streamRegex)) continue;
-        events.push(toStoredEvent(rec as KurrentRecord));
+        events.push(toStoredEvent(rec));
         if (events.length === batchSize) break;
       }
       // A short read is the end of the log; a full one that only held skipped records goes on from there.
@@ -340,7 +339,7 @@ export class KurrentDbEventStore implements EventStore {
         if (before && compareCheckpoints(cp, before) >= 0) continue; // the page's start, read again
         last = rec.position;
         if (!isDekompRecord(rec, this.streamRegex)) continue;
-        const e = toStoredEvent(rec as KurrentRecord);
+        const e = toStoredEvent(rec);
         if (wanted(e)) return e;
       }
       if (seen < page || !last) return null;
@@ -371,7 +370,7 @@ export class KurrentDbEventStore implements EventStore {
 /** The client's error kind (`CommandError.type`, e.g. 'wrong-expected-version'), if it is one. */
 function errorType(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'type' in error) {
-    const t = (error as { type: unknown }).type;
+    const t = (error).type;
     return typeof t === 'string' ? t : undefined;
   }
   return undefined;

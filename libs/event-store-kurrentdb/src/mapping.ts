@@ -129,7 +129,7 @@ export function toKurrentEvent(event: NewEvent, id: string): JSONEventData {
     type: event.type,
     // The client JSON.stringifies `data`; its type says object/array/string, any JSON value works.
     data: event.data as JSONEventData['data'],
-    metadata: toKurrentMetadata(event) as unknown as JSONEventData['metadata'],
+    metadata: toKurrentMetadata(event),
   };
 }
 

@@ -32,7 +32,7 @@ export function commandMetaOf(req: Request & { actor?: Actor; id?: unknown }): C
   const requestHash = createHash('sha256').update(`${req.method} ${req.originalUrl.split('?')[0]} ${canonical(req.body ?? null)}`).digest('hex');
   return {
     actor: req.actor,
-    correlationId: String(req.id ?? ''),
+    correlationId: typeof req.id === 'string' || typeof req.id === 'number' ? String(req.id) : '',
     ...(key ? { idempotency: { key: `${req.actor.org}:${key}`, requestHash } } : {}),
     ...(ifMatch !== undefined ? { ifMatch } : {}),
   };
@@ -43,7 +43,7 @@ export const CommandContext = createParamDecorator((_: unknown, ctx: ExecutionCo
 /** `?asOf=` as a global position: a whole number, or an ISO time translated to the last position then. */
 const rawAsOf = createParamDecorator((_: unknown, ctx: ExecutionContext) => {
   const value = ctx.switchToHttp().getRequest<Request>().query?.asOf;
-  return typeof value === 'string' ? value : value === undefined ? undefined : String(value);
+  return typeof value === 'string' ? value : value === undefined ? undefined : JSON.stringify(value);
 });
 
 /**

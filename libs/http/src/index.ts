@@ -5,3 +5,4 @@ export * from './interceptors.js';
 export * from './decorators.js';
 export * from './dto.js';
 export * from './validators.js';
+export * from './request-shape.js';

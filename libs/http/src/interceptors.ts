@@ -73,7 +73,7 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<Request>();
     const raw = (req.query?.[MIN_POSITION_QUERY] as string | undefined) ?? req.header(MIN_POSITION_HEADER);
     if (req.method !== 'GET' || raw === undefined) return next.handle();
-    if (!/^\d+$/.test(String(raw))) {
+    if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw)) {
       throw new RequestValidationError([{ field: MIN_POSITION_QUERY, rule: 'isPosition', message: 'minPosition must be a global position (a whole number)' }]);
     }
     const position = Number(raw);

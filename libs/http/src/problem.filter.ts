@@ -45,7 +45,7 @@ function map(error: unknown): Mapped {
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const res = error.getResponse();
-    const detail = typeof res === 'string' ? res : Array.isArray((res as { message?: unknown }).message) ? ((res as { message: string[] }).message).join('; ') : String((res as { message?: unknown }).message ?? error.message);
+    const detail = typeof res === 'string' ? res : Array.isArray((res as { message?: unknown }).message) ? ((res as { message: string[] }).message).join('; ') : (typeof (res as { message?: unknown }).message === 'string' ? (res as { message: string }).message : error.message);
     const headers: Record<string, string> = {};
     if (status === 401) headers['WWW-Authenticate'] = 'Bearer';
     return { status, slug: slugOf(status), title: HttpStatus[status]?.toString().replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase()) ?? 'Error', detail, headers };

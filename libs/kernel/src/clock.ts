@@ -44,7 +44,7 @@ export class ServiceClock implements Clock {
 
   /** Fix today's date (YYYY-MM-DD), or null for the real one. */
   fix(date: string | null): void {
-    if (date !== null && !isCalendarDate(date)) throw new Error(`the clock takes a calendar date YYYY-MM-DD, not ${date}`);
+    if (date !== null && !isCalendarDate(date)) throw new Error(`the clock takes a calendar date YYYY-MM-DD, not ${String(date)}`);
     this.fixed = date;
   }
 }

@@ -57,7 +57,8 @@ export class ReadModels {
 
   /** Translates an `asOf` query value (ISO time or global position) to a global position. */
   async resolveAsOf(value: string): Promise<number | undefined> {
-    if (/^\d+$/.test(value)) return Number(value);
+    if (/^\d{1,15}$/.test(value)) return Number(value);
+    if (/^\d+$/.test(value)) return undefined;
     const t = new Date(value);
     if (Number.isNaN(t.getTime())) return undefined;
     return this.store.positionAt(t);
