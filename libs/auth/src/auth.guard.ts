@@ -1,5 +1,6 @@
 import {
   type CanActivate,
+  ForbiddenException,
   type ExecutionContext,
   Inject,
   Injectable,
@@ -7,7 +8,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ForbiddenError, type Actor, type Role } from '#libs/kernel';
+import type { Actor, Role } from '#libs/kernel';
 import { type AuthenticatedRequest, IS_PUBLIC_KEY, ROLES_KEY } from './decorators.js';
 import { AuthenticationError, AuthUnavailableError } from './errors.js';
 import { TokenVerifier } from './token-verifier.js';
@@ -51,7 +52,7 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(actor.role)) {
       setHeader(response, 'WWW-Authenticate', `Bearer realm="${REALM}", error="insufficient_scope"`);
-      throw new ForbiddenError(`This action requires role ${roles.join(' or ')}; the token's role is ${actor.role}`);
+      throw new ForbiddenException(`This action requires role ${roles.join(' or ')}; the token's role is ${actor.role}`);
     }
     return true;
   }

@@ -1,5 +1,5 @@
 import { type Actor, ROLES, type Role } from '#libs/kernel';
-import { isKnownOfficeCode, isValidOrgNumber, OFFICE_CODES } from '#libs/reference-data';
+import { isKnownOfficeCode, isValidOrgNumber, OFFICE_CODES, officeByCode, officeByOrgNumber } from '#libs/reference-data';
 import type { JWTPayload } from 'jose';
 import { AuthenticationError } from './errors.js';
 
@@ -34,7 +34,18 @@ export function identityProblem(claims: { role?: unknown; org?: unknown; office?
   if (typeof claims.sub !== 'string' || claims.sub.trim() === '') {
     return `claim 'sub' must be a non-empty string; got ${describe(claims.sub)}`;
   }
-  if (claims.role === 'governor') return governorOfficeProblem(claims.office);
+  if (claims.role === 'governor') return governorOfficeProblem(claims.office) ?? governorOrgProblem(claims.office as string, claims.org);
+  const office = officeByOrgNumber(claims.org);
+  if (office && claims.role !== 'ministry') {
+    return `claim 'org' ${claims.org} is ${office.name}, a governor office; a ${claims.role} cannot act for it`;
+  }
+  return undefined;
+}
+
+/** A governor acts for its office's own organisation: claims that name another office's org contradict each other. */
+function governorOrgProblem(office: string, org: string): string | undefined {
+  const expected = officeByCode(office)?.orgNumber;
+  if (expected && expected !== org) return `claim 'org' ${org} contradicts claim 'office' ${office}: a governor of ${office} acts for the office's org number ${expected}`;
   return undefined;
 }
 

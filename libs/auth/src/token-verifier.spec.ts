@@ -301,3 +301,14 @@ describe('oidc mode', () => {
     expect(() => new TokenVerifier({ mode: 'dev', dataDir: '' })).toThrow(/dataDir/);
   });
 });
+
+describe('claims that contradict each other', () => {
+  it('refuses a governor whose org is another office, and an owner or university acting for a governor office', async () => {
+    const { identityProblem } = await import('./claims.js');
+    expect(identityProblem({ role: 'governor', office: 'ROGALAND', org: '974762994', sub: 'x' })).toMatch(/claim 'org' 974762994 contradicts claim 'office' ROGALAND/);
+    expect(identityProblem({ role: 'governor', office: 'ROGALAND', org: '974763230', sub: 'x' })).toBeUndefined();
+    expect(identityProblem({ role: 'school_owner', org: '974763230', sub: 'x' })).toMatch(/claim 'org' 974763230 is Statsforvalteren i Rogaland, a governor office/);
+    expect(identityProblem({ role: 'university', org: '974763230', sub: 'x' })).toMatch(/a university cannot act for it/);
+    expect(identityProblem({ role: 'school_owner', org: '964965226', sub: 'x' })).toBeUndefined();
+  });
+});

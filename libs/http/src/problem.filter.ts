@@ -48,7 +48,9 @@ function map(error: unknown): Mapped {
     const detail = typeof res === 'string' ? res : Array.isArray((res as { message?: unknown }).message) ? ((res as { message: string[] }).message).join('; ') : (typeof (res as { message?: unknown }).message === 'string' ? (res as { message: string }).message : error.message);
     const headers: Record<string, string> = {};
     if (status === 401) headers['WWW-Authenticate'] = 'Bearer';
-    return { status, slug: slugOf(status), title: HttpStatus[status]?.toString().replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase()) ?? 'Error', detail, headers };
+    // A role the route does not allow (the auth guard): R20 like every other refusal.
+    const errors = status === 403 ? [{ field: 'authorization', rule: 'R20', message: detail }] : undefined;
+    return { status, slug: slugOf(status), title: HttpStatus[status]?.toString().replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase()) ?? 'Error', detail, headers, errors };
   }
   return { status: 500, slug: 'internal', title: 'Internal server error' };
 }
