@@ -3,6 +3,33 @@ import { eventStoreMigrations, idempotencyMigrations, PostgresEventStore, type S
 import { projectionMigrations, ProjectionEngine, type Projection } from '#libs/projections';
 import { createTestDatabase, testBackends, type BackendName, type TestDatabase } from '../support/backends.js';
 import { newEvent } from './event-store.contract.js';
+import { defineAggregate, upcast, type DomainEvent } from '#libs/platform';
+
+type Paid = DomainEvent<'Paid', { id: string; paidOn: string }>;
+
+/** A read model that stores a date, like the grants' payments: PostgreSQL refuses '2027' as a date. */
+function payments(aggregate?: ReturnType<typeof paidAggregate>): Projection {
+  return {
+    name: 'test_payments',
+    version: aggregate ? 2 : 1,
+    schema: `CREATE TABLE payments (id text PRIMARY KEY, paid_on date NOT NULL);`,
+    handles: ['Paid'],
+    async apply(e: StoredEvent, sql: Sql) {
+      const data = aggregate ? upcast(aggregate, e).data : (e.data as Paid['data']);
+      await sql.query(`INSERT INTO payments (id, paid_on) VALUES ($1, $2)`, [data.id, data.paidOn]);
+    },
+  };
+}
+
+/** The repair: version 2 of Paid, read from version 1 by an upcaster that makes a bare year a calendar date. */
+function paidAggregate() {
+  return defineAggregate<never, null, Paid>({
+    name: 'Payment',
+    decider: { initialState: null, evolve: (s) => s, decide: () => [] },
+    eventTypes: { Paid: 2 },
+    upcasters: { Paid: { 1: (d) => { const v1 = d as Paid['data']; return { ...v1, paidOn: /^\d{4}$/.test(v1.paidOn) ? `${v1.paidOn}-01-01` : v1.paidOn }; } } },
+  });
+}
 
 /** Counts events per stream by incrementing: an event applied twice would show as a wrong count. */
 const counts: Projection = {
@@ -125,5 +152,40 @@ describe.each(backends)('ProjectionEngine on %s', (backend: BackendName) => {
     );
     expect(then).toEqual([{ stream_id: 'S-a', events: 1, total: 100 }]);
     expect(await rows(db.client)).toEqual([{ stream_id: 'S-a', events: 2, total: 150 }]);
+  });
+
+  it('Given an event one read model cannot apply, Then only that one stops (shown with its error), the others go on, and an upcaster plus a rebuild repairs it', async () => {
+    const logged: string[] = [];
+    const engine = new ProjectionEngine(db.client, store, [counts, payments()], { batchSize: 10, logError: (m) => logged.push(m) });
+    await engine.ensure();
+    await store.append('P-1', [newEvent('Paid', { id: 'p1', paidOn: '2027-02-01' })], 'no_stream');
+    const bad = await store.append('P-2', [newEvent('Paid', { id: 'p2', paidOn: '2027' })], 'no_stream'); // planted: no calendar date
+    await store.append('P-3', [newEvent('Paid', { id: 'p3', paidOn: '2027-03-01' })], 'no_stream');
+    await addEvents(12, 2);
+    await engine.catchUp();
+
+    expect(await rows(db.client)).toEqual([{ stream_id: 'S-0', events: 6, total: 30 }, { stream_id: 'S-1', events: 6, total: 36 }]);
+    const status = await engine.status();
+    expect(status.find((s) => s.name === 'test_counts')).toMatchObject({ stuck: null, lag: 0 });
+    expect(status.find((s) => s.name === 'test_payments')).toMatchObject({ position: bad.lastPosition - 1, stuck: { position: bad.lastPosition, eventType: 'Paid', streamId: 'P-2' } });
+    expect(status.find((s) => s.name === 'test_payments')!.stuck!.error).toMatch(/date/);
+    expect(logged).toEqual([expect.stringMatching(/read model test_payments stopped at position \d+: it cannot apply Paid of P-2/)]);
+    expect((await db.client.query(`SELECT id FROM rm_test_payments.payments ORDER BY id`)).rows).toEqual([{ id: 'p1' }]);
+    const head = await store.headPosition();
+    expect(await engine.waitFor(head, 2_000)).toBe(true); // read-your-writes is not held by the stuck read model
+
+    // The repair ships: an upcaster for Paid v1 and a new read-model version, so the restarted engine rebuilds it.
+    const repaired = new ProjectionEngine(db.client, store, [counts, payments(paidAggregate())], { batchSize: 10 });
+    const rebuilt: Promise<void>[] = [];
+    await repaired.ensure((_, done) => rebuilt.push(done));
+    await Promise.all(rebuilt);
+    await repaired.catchUp();
+    expect((await db.client.query(`SELECT id, to_char(paid_on, 'YYYY-MM-DD') AS paid_on FROM rm_test_payments.payments ORDER BY id`)).rows).toEqual([
+      { id: 'p1', paid_on: '2027-02-01' },
+      { id: 'p2', paid_on: '2027-01-01' },
+      { id: 'p3', paid_on: '2027-03-01' },
+    ]);
+    expect((await repaired.status()).every((s) => s.stuck === null && s.lag === 0)).toBe(true);
+    expect(await store.headPosition()).toBe(head); // nothing was deleted or rewritten
   });
 });

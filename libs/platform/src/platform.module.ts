@@ -34,7 +34,15 @@ const RUNTIME = Symbol('RUNTIME');
 
 async function startRuntime(o: PlatformOptions): Promise<Runtime> {
   const log = new Logger('Platform');
-  const db = o.database ?? (await openDatabase({ databaseUrl: o.config.DATABASE_URL, dataDir: o.config.DATA_DIR, poolSize: o.config.DB_POOL_SIZE }));
+  const pgLog = new Logger('PostgreSQL');
+  const db =
+    o.database ??
+    (await openDatabase({
+      databaseUrl: o.config.DATABASE_URL,
+      dataDir: o.config.DATA_DIR,
+      poolSize: o.config.DB_POOL_SIZE,
+      log: (line) => (/\b(FATAL|PANIC):/.test(line) && !/terminating connection due to administrator/.test(line) ? pgLog.warn(line) : pgLog.debug(line)),
+    }));
   try {
     const usesPgStore = !o.eventStoreFactory;
     const applied = await migrate(db.client, [
@@ -54,6 +62,7 @@ async function startRuntime(o: PlatformOptions): Promise<Runtime> {
       batchSize: o.config.PROJECTION_BATCH_SIZE,
       signals: store,
       log: (message, detail) => log.log({ msg: message, ...detail }),
+      logError: (message, detail) => log.error({ msg: message, ...detail }),
     });
     await db.client.setSearchPath(engine.schemas);
     await engineSql?.setSearchPath(engine.schemas);

@@ -1,9 +1,14 @@
 import { EventEmitter } from 'node:events';
-import { randomBytes } from 'node:crypto';
 import type { Sql, SqlClient } from '#libs/db';
-import { compareCheckpoints, START, type Checkpoint, type EventStore, type ReadAllResult, type StoredEvent } from '#libs/event-store';
-import { readStates, writeState, writeStates } from './checkpoints.js';
+import { compareCheckpoints, type Checkpoint, type EventStore, type StoredEvent } from '#libs/event-store';
+import { applyIsolated, createSchema, type StuckReadModel } from './apply.js';
+import { readModelsAsOf } from './as-of.js';
+import { readStates, writeStates } from './checkpoints.js';
 import { schemaOf, type Projection } from './projection.js';
+import { rebuildReadModels, type RebuildProgress } from './rebuild.js';
+
+export type { RebuildProgress } from './rebuild.js';
+export type { StuckReadModel } from './apply.js';
 
 export interface ProjectionEngineOptions {
   batchSize?: number;
@@ -14,6 +19,8 @@ export interface ProjectionEngineOptions {
   /** Test seam: runs inside each live batch transaction just before it commits. */
   beforeCommit?: () => Promise<void>;
   log?: (message: string, detail?: Record<string, unknown>) => void;
+  /** Where a read model that cannot apply an event is reported (at error level). */
+  logError?: (message: string, detail?: Record<string, unknown>) => void;
 }
 
 export interface ProjectionStatus {
@@ -23,9 +30,9 @@ export interface ProjectionStatus {
   head: number;
   lag: number;
   rebuilding: boolean;
+  /** Set when the read model stopped at an event it cannot apply; the others go on. */
+  stuck: StuckReadModel | null;
 }
-
-export type RebuildProgress = (done: number, total: number) => void;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -47,6 +54,7 @@ export class ProjectionEngine {
   private heldBack = false;
   private unsubscribe?: () => void;
   private readonly rebuilding = new Set<string>();
+  private readonly stuck = new Map<string, StuckReadModel>();
 
   constructor(
     private readonly sql: SqlClient,
@@ -137,10 +145,16 @@ export class ProjectionEngine {
     while ((await this.step()) || this.heldBack) if (this.heldBack) await sleep(5);
   }
 
+  /** The read models that are not stuck (a stuck one is retried after a restart or a rebuild). */
+  private live(): Projection[] {
+    return this.projections.filter((p) => !this.stuck.has(p.name));
+  }
+
   /** One batch for every live read model. Returns whether anything was read. */
   async step(): Promise<boolean> {
     this.dirty = false;
-    const names = this.projections.map((p) => p.name);
+    const names = this.live().map((p) => p.name);
+    if (names.length === 0) return false;
     const states = await readStates(this.sql, names);
     if (states.size === 0) return false;
     const from = [...states.values()].map((s) => s.checkpoint).reduce((a, b) => (compareCheckpoints(a, b) <= 0 ? a : b));
@@ -151,13 +165,14 @@ export class ProjectionEngine {
       // Lock, then re-read: another process may have passed some of these events meanwhile.
       const locked = await readStates(tx, names, true);
       const moved: Array<{ name: string; event: StoredEvent; applied: number }> = [];
-      for (const p of this.projections) {
+      for (const p of this.live()) {
         const state = locked.get(p.name);
         if (!state) continue;
         const events = page.events.filter((e) => compareCheckpoints(e.checkpoint, state.checkpoint) > 0);
         if (events.length === 0) continue;
-        const applied = await applyTo(tx, p, schemaOf(p.name), null, events);
-        moved.push({ name: p.name, event: events[events.length - 1], applied });
+        const r = await applyIsolated(tx, p, schemaOf(p.name), events, () => new Date());
+        if (r.last) moved.push({ name: p.name, event: r.last, applied: r.applied });
+        if (r.stuck) this.markStuck(p.name, r.stuck);
       }
       await writeStates(tx, moved.map((m) => ({ name: m.name, checkpoint: m.event.checkpoint, position: m.event.globalPosition, applied: m.applied })));
       await this.options.beforeCommit?.();
@@ -166,13 +181,20 @@ export class ProjectionEngine {
     return true;
   }
 
+  private markStuck(name: string, s: StuckReadModel & { cause: unknown }): void {
+    const { cause, ...stuck } = s;
+    this.stuck.set(name, stuck);
+    this.options.logError?.(`read model ${name} stopped at position ${stuck.position}: it cannot apply ${stuck.eventType} of ${stuck.streamId}; the other read models go on. Repair the event's reading (an upcaster), then rebuild ${name}.`, { readModel: name, ...stuck, err: cause });
+  }
+
   /**
    * Resolves true once every read model (or the named ones) has passed the event at `position`;
    * false when `timeoutMs` runs out first.
    */
   async waitFor(position: number, timeoutMs: number, names?: string[]): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
-    const wanted = names ?? this.projections.map((p) => p.name);
+    // By default a stuck read model is not waited for: it must not hold every read-your-writes query.
+    const wanted = names ?? this.live().map((p) => p.name);
     let target: Checkpoint | null = null;
     for (;;) {
       target ??= await this.store.checkpointOf(position);
@@ -202,145 +224,38 @@ export class ProjectionEngine {
     return this.projections.map((p) => {
       const s = states.get(p.name);
       const position = s?.position ?? 0;
-      return { name: p.name, version: s?.version ?? 0, position, head, lag: Math.max(0, head - position), rebuilding: this.rebuilding.has(p.name) };
+      return { name: p.name, version: s?.version ?? 0, position, head, lag: Math.max(0, head - position), rebuilding: this.rebuilding.has(p.name), stuck: this.stuck.get(p.name) ?? null };
     });
   }
 
-  /**
-   * Rebuilds read models from position 0 into shadow schemas while the live copies keep answering, reading
-   * the log once for all of them, then swaps each shadow in, atomically, once it is at least as far along as
-   * its live copy (the live checkpoint row is locked during the swap, so live processing waits).
-   */
+  /** Rebuilds read models (blue/green, see rebuildReadModels); a stuck one that rebuilds cleanly goes live again. */
   async rebuild(names: string | string[], onProgress?: RebuildProgress): Promise<void> {
     const list = typeof names === 'string' ? [names] : [...new Set(names)];
     const targets = list.map((name) => {
       const p = this.byName.get(name);
       if (!p) throw new Error(`unknown read model ${name}; known: ${[...this.byName.keys()].join(', ')}`);
       if (this.rebuilding.has(name)) throw new Error(`read model ${name} is being rebuilt already`);
-      return { p, name, shadowName: `${name}__next`, shadowSchema: `${schemaOf(name)}__next` };
+      return p;
     });
-    for (const t of targets) this.rebuilding.add(t.name);
+    for (const p of targets) this.rebuilding.add(p.name);
     try {
-      await this.sql.transaction(async (tx) => {
-        for (const t of targets) {
-          await createSchema(tx, t.shadowSchema, t.p.schema);
-          await tx.query(`DELETE FROM projection_state WHERE name = $1`, [t.shadowName]);
-          await tx.query(`INSERT INTO projection_state (name, version) VALUES ($1, $2)`, [t.shadowName, t.p.version]);
-        }
-      });
-      const total = await this.store.headPosition();
-      let checkpoint = START;
-      let position = 0;
-      let pending = targets;
-      let prefetched: Promise<ReadAllResult> | undefined;
-      while (pending.length > 0) {
-        const page = await (prefetched ?? this.store.readAll(checkpoint, this.batchSize * 4));
-        prefetched = undefined;
-        if (page.events.length > 0) {
-          const last = page.events[page.events.length - 1];
-          // Read the next page while this one is applied (on a server, over another connection).
-          prefetched = this.store.readAll(last.checkpoint, this.batchSize * 4);
-          prefetched.catch(() => undefined);
-          await this.sql.transaction(async (tx) => {
-            for (const t of pending) await applyTo(tx, t.p, t.shadowSchema, t.shadowName, page.events);
-          });
-          checkpoint = last.checkpoint;
-          position = Math.max(position, last.globalPosition);
-          onProgress?.(Math.min(position, total), total);
-          continue;
-        }
-        if (page.heldBack) {
-          await sleep(5);
-          continue;
-        }
-        const cp = checkpoint;
-        const still: typeof pending = [];
-        for (const t of pending) {
-          const swapped = await this.sql.transaction(async (tx) => {
-            const live = (await readStates(tx, [t.name], true)).get(t.name);
-            if (live && compareCheckpoints(cp, live.checkpoint) < 0) return false; // live got ahead: read on
-            await tx.exec(`DROP SCHEMA IF EXISTS ${schemaOf(t.name)} CASCADE; ALTER SCHEMA ${t.shadowSchema} RENAME TO ${schemaOf(t.name)};`);
-            await tx.query(
-              `INSERT INTO projection_state (name, version, checkpoint_major, checkpoint_minor, position, events_applied)
-               SELECT $1, version, checkpoint_major, checkpoint_minor, position, events_applied FROM projection_state WHERE name = $2
-               ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version, checkpoint_major = EXCLUDED.checkpoint_major,
-                 checkpoint_minor = EXCLUDED.checkpoint_minor, position = EXCLUDED.position,
-                 events_applied = EXCLUDED.events_applied, updated_at = now()`,
-              [t.name, t.shadowName],
-            );
-            await tx.query(`DELETE FROM projection_state WHERE name = $1`, [t.shadowName]);
-            return true;
-          });
-          if (!swapped) still.push(t);
-        }
-        pending = still;
-      }
-      onProgress?.(Math.max(position, total), Math.max(position, total));
+      await rebuildReadModels(this.sql, this.store, targets, this.batchSize * 4, onProgress);
+      for (const p of targets) this.stuck.delete(p.name);
+      this.signal();
       this.emitter.emit('progress');
     } finally {
-      for (const t of targets) this.rebuilding.delete(t.name);
+      for (const p of targets) this.rebuilding.delete(p.name);
     }
   }
 
-  /**
-   * Runs `fn` against read models as they stood at global position `position` (R21): the named read models
-   * are computed from the events up to there in scratch schemas, which `fn` sees through search_path.
-   */
-  async asOf<T>(position: number, names: string[], fn: (sql: Sql) => Promise<T>): Promise<T> {
-    const tag = randomBytes(4).toString('hex');
+  /** Runs `fn` on the named read models as they stood at a global position (R21). */
+  asOf<T>(position: number, names: string[], fn: (sql: Sql) => Promise<T>): Promise<T> {
     const targets = names.map((n) => {
       const p = this.byName.get(n);
       if (!p) throw new Error(`unknown read model ${n}`);
-      return { p, schema: `${schemaOf(n)}__asof_${tag}` };
+      return p;
     });
-    try {
-      await this.sql.transaction(async (tx) => {
-        for (const t of targets) await createSchema(tx, t.schema, t.p.schema);
-      });
-      let checkpoint = START;
-      for (;;) {
-        const page = await this.store.readAll(checkpoint, this.batchSize * 4);
-        if (page.events.length === 0) {
-          if (page.heldBack) {
-            await sleep(5);
-            continue;
-          }
-          break;
-        }
-        checkpoint = page.events[page.events.length - 1].checkpoint;
-        const events = page.events.filter((e) => e.globalPosition <= position);
-        if (events.length === 0) continue;
-        await this.sql.transaction(async (tx) => {
-          for (const t of targets) await applyTo(tx, t.p, t.schema, null, events);
-        });
-      }
-      return await this.sql.transaction(async (tx) => {
-        await tx.exec(`SET LOCAL search_path TO ${targets.map((t) => t.schema).join(', ')}, public`);
-        return fn(tx);
-      });
-    } finally {
-      await this.sql.exec(targets.map((t) => `DROP SCHEMA IF EXISTS ${t.schema} CASCADE;`).join('\n'));
-    }
+    return readModelsAsOf(this.sql, this.store, targets, position, this.batchSize * 4, fn);
   }
 }
 
-async function createSchema(tx: Sql, schema: string, ddl: string): Promise<void> {
-  await tx.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}; SET LOCAL search_path TO ${schema}, public;`);
-  await tx.exec(ddl);
-}
-
-/**
- * Applies events to one read model in `schema` (only the types it handles; no SQL at all when none) and,
- * when `stateName` is given, moves its checkpoint. Returns how many events it applied.
- */
-async function applyTo(tx: Sql, p: Projection, schema: string, stateName: string | null, events: StoredEvent[]): Promise<number> {
-  if (events.length === 0) return 0;
-  const handled = events.filter((e) => p.handles.includes(e.type));
-  if (handled.length > 0) await tx.exec(`SET LOCAL search_path TO ${schema}, public`);
-  if (p.applyBatch && handled.length > 1) await p.applyBatch(handled, tx);
-  else for (const e of handled) await p.apply(e, tx);
-  const applied = handled.length;
-  const last = events[events.length - 1];
-  if (stateName) await writeState(tx, stateName, last.checkpoint, last.globalPosition, applied);
-  return applied;
-}
