@@ -93,12 +93,16 @@ describe.each(backends)('forum API on %s', (backend: BackendName) => {
   afterAll(async () => api.close());
 
   it('a governor creates a forum for counties of its office (reference data checked)', async () => {
+    const since = await api.head();
     const wrong = await post('/forums', governor, { name: 'Forum', counties: ['42'] });
     expect(wrong.status).toBe(422);
     expect(wrong.body.errors).toEqual([expect.objectContaining({ rule: 'R11', field: 'counties[0]' })]);
+    await api.expectNewEvents(since, []);
     const r = await post('/forums', governor, { name: 'Samarbeidsforum Rogaland', counties: ['11'] });
     expect(r.status).toBe(201);
     expect(r.headers.get('location')).toBe(`/forums/${F}`);
+    expect(r.headers.get('etag')).toBe('"1"');
+    await api.expectNewEvents(since, ['ForumCreated']);
     const read = await get(`/forums/${F}`, governor);
     expect(read.status).toBe(200);
     expect(read.headers.get('etag')).toBe('"1"');
@@ -107,6 +111,7 @@ describe.each(backends)('forum API on %s', (backend: BackendName) => {
 
   it('R11: the governor records members by category with dates; its own office is never a member', async () => {
     const add = (body: Record<string, unknown>) => post(`/forums/${F}/members`, governor, { joinedOn: '2027-01-01', ...body });
+    const since = await api.head();
     const ids = [];
     for (const body of [
       { orgNumber: STAVANGER, category: 'school_owner_public' },
@@ -125,6 +130,9 @@ describe.each(backends)('forum API on %s', (backend: BackendName) => {
     expect(office.body.errors).toEqual([expect.objectContaining({ rule: 'R11', field: 'orgNumber' })]);
     const mismatch = await add({ orgNumber: CONSULT, category: 'school_owner_public' });
     expect(mismatch.status).toBe(422);
+    const notADate = await add({ name: 'Elevorganisasjonen', category: 'other', joinedOn: '2027-02-30' });
+    expect(notADate.status).toBe(400);
+    await api.expectNewEvents(since, Array(5).fill('ForumMemberJoined'));
 
     const forum = await get(`/forums/${F}?on=2027-02-01`, ministry);
     expect(forum.body.membersByCategory).toEqual({ school_owner_public: 1, school_owner_private: 1, university: 1, ks: 1, teacher_union: 1, other: 0 });
@@ -149,6 +157,7 @@ describe.each(backends)('forum API on %s', (backend: BackendName) => {
   });
 
   it('a consensus recommendation is recorded without warnings and read back with its lines', async () => {
+    const since = await api.head();
     const r = await post(`/forums/${F}/recommendations`, governor, { callId: 'rogaland-dekomp-2027', meetingId: 'MT1', outcome: 'consensus', measures: [measure('DK27-1')] });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ id: `${F}--rogaland-dekomp-2027`, warnings: [] });
@@ -158,6 +167,7 @@ describe.each(backends)('forum API on %s', (backend: BackendName) => {
     expect(read.body).toMatchObject({ outcome: 'consensus', status: 'recorded', published: false, revision: 1, presentMembers: 5, warnings: [], measures: [{ priority: 1, measureId: 'DK27-1', spanYears: 2 }] });
     const again = await post(`/forums/${F}/recommendations`, governor, { callId: 'rogaland-dekomp-2027', meetingId: 'MT1', outcome: 'consensus', measures: [measure('DK27-1')] });
     expect(again.status).toBe(409);
+    await api.expectNewEvents(since, ['RecommendationRecorded']);
   });
 
   it('R12: a vote with counts by the members present; more votes than members present are refused', async () => {
@@ -245,42 +255,55 @@ describe.each(backends)('forum API on %s', (backend: BackendName) => {
     expect(today.body).toEqual(expect.arrayContaining([{ office: 'ROGALAND', forumId: F, category: 'teacher_union', members: 0 }]));
   });
 
-  it('R20: published to the office\'s school owners and the universities it names; amended and withdrawn with reasons (R21)', async () => {
+  describe("R20: published to the office's school owners and the universities it names; amended and withdrawn with reasons (R21)", () => {
     const id = `${F}--rogaland-dekomp-2027`;
-    expect((await get(`/recommendations/${id}`, owner)).status).toBe(404);
-    expect((await get('/recommendations', owner)).body).toEqual([]);
-    expect((await post(`/recommendations/${id}/publication`, governor)).status).toBe(200);
-    expect((await get(`/recommendations/${id}`, owner)).body).toMatchObject({ status: 'published', published: true });
-    expect((await get('/recommendations', owner)).body.map((r: { recommendationId: string }) => r.recommendationId)).toEqual([id]);
-    expect((await get(`/recommendations/${id}`, university)).status).toBe(200);
-    expect((await get(`/recommendations/${id}`, otherUniversity)).status).toBe(404);
-    expect((await get(`/recommendations/${id}`, otherOwner)).status).toBe(404);
-    expect((await get('/recommendations', otherOwner)).body).toEqual([]);
+    let lookup: RecommendationLookup;
 
-    const amended = await post(`/recommendations/${id}/amendments`, governor, { meetingId: 'MT1', outcome: 'consensus', measures: [measure('DK27-1', { amounts: [{ recipientOrg: STAVANGER, year: 2027, amount: 450_000 }] })], reason: 'Corrected amount from the minutes' });
-    expect(amended.status).toBe(200);
-    const revisions = await get(`/recommendations/${id}/revisions`, owner);
-    expect(revisions.body.map((r: { revision: number; reason: string | null }) => [r.revision, r.reason])).toEqual([
-      [1, null],
-      [2, 'Corrected amount from the minutes'],
-    ]);
-    const lookup = api.app.get<RecommendationLookup>(RECOMMENDATION_LOOKUP);
-    expect(await lookup.forCall('rogaland-dekomp-2027')).toMatchObject({ recommendationId: id, outcome: 'consensus', lines: [{ measureId: 'DK27-1', recipientOrg: STAVANGER, year: 2027, amount: 450_000 }] });
+    it('unpublished, it is hidden from school owners', async () => {
+      lookup = api.app.get<RecommendationLookup>(RECOMMENDATION_LOOKUP);
+      expect((await get(`/recommendations/${id}`, owner)).status).toBe(404);
+      expect((await get('/recommendations', owner)).body).toEqual([]);
+    });
 
-    expect((await post(`/recommendations/${id}/withdrawal`, governor, { reason: 'Recorded for the wrong call' })).status).toBe(200);
-    const withdrawn = await get(`/recommendations/${id}`, owner);
-    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', withdrawalReason: 'Recorded for the wrong call' });
-    expect(await lookup.forCall('rogaland-dekomp-2027')).toBeNull();
-    const history = await get(`/recommendations/${id}/history`, governor);
-    expect(history.body.map((h: { type: string; reason: string | null }) => [h.type, h.reason])).toEqual([
-      ['RecommendationRecorded', null],
-      ['RecommendationPublished', null],
-      ['RecommendationAmended', 'Corrected amount from the minutes'],
-      ['RecommendationWithdrawn', 'Recorded for the wrong call'],
-    ]);
-    const asOf = history.body[2].position;
-    expect((await get(`/recommendations/${id}?asOf=${asOf}`, governor)).body).toMatchObject({ status: 'published', revision: 2 });
-    expect((await get(`/recommendations/${id}?asOf=${history.body[0].position}`, governor)).body).toMatchObject({ status: 'recorded', revision: 1 });
+    it("published, the office's school owners and the universities it names read it", async () => {
+      const since = await api.head();
+      expect((await post(`/recommendations/${id}/publication`, governor)).status).toBe(200);
+      await api.expectNewEvents(since, ['RecommendationPublished']);
+      expect((await get(`/recommendations/${id}`, owner)).body).toMatchObject({ status: 'published', published: true });
+      expect((await get('/recommendations', owner)).body.map((r: { recommendationId: string }) => r.recommendationId)).toEqual([id]);
+      expect((await get(`/recommendations/${id}`, university)).status).toBe(200);
+      expect((await get(`/recommendations/${id}`, otherUniversity)).status).toBe(404);
+      expect((await get(`/recommendations/${id}`, otherOwner)).status).toBe(404);
+      expect((await get('/recommendations', otherOwner)).body).toEqual([]);
+    });
+
+    it('amended with a reason: a new revision, the old one stays readable, the lookup gives the new lines', async () => {
+      const amended = await post(`/recommendations/${id}/amendments`, governor, { meetingId: 'MT1', outcome: 'consensus', measures: [measure('DK27-1', { amounts: [{ recipientOrg: STAVANGER, year: 2027, amount: 450_000 }] })], reason: 'Corrected amount from the minutes' });
+      expect(amended.status).toBe(200);
+      const revisions = await get(`/recommendations/${id}/revisions`, owner);
+      expect(revisions.body.map((r: { revision: number; reason: string | null }) => [r.revision, r.reason])).toEqual([
+        [1, null],
+        [2, 'Corrected amount from the minutes'],
+      ]);
+      expect(await lookup.forCall('rogaland-dekomp-2027')).toMatchObject({ recommendationId: id, outcome: 'consensus', lines: [{ measureId: 'DK27-1', recipientOrg: STAVANGER, year: 2027, amount: 450_000 }] });
+    });
+
+    it('withdrawn with a reason: the lookup has none; the history and asOf show every step', async () => {
+      expect((await post(`/recommendations/${id}/withdrawal`, governor, { reason: 'Recorded for the wrong call' })).status).toBe(200);
+      const withdrawn = await get(`/recommendations/${id}`, owner);
+      expect(withdrawn.body).toMatchObject({ status: 'withdrawn', withdrawalReason: 'Recorded for the wrong call' });
+      expect(await lookup.forCall('rogaland-dekomp-2027')).toBeNull();
+      const history = await get(`/recommendations/${id}/history`, governor);
+      expect(history.body.map((h: { type: string; reason: string | null }) => [h.type, h.reason])).toEqual([
+        ['RecommendationRecorded', null],
+        ['RecommendationPublished', null],
+        ['RecommendationAmended', 'Corrected amount from the minutes'],
+        ['RecommendationWithdrawn', 'Recorded for the wrong call'],
+      ]);
+      const asOf = history.body[2].position;
+      expect((await get(`/recommendations/${id}?asOf=${asOf}`, governor)).body).toMatchObject({ status: 'published', revision: 2 });
+      expect((await get(`/recommendations/${id}?asOf=${history.body[0].position}`, governor)).body).toMatchObject({ status: 'recorded', revision: 1 });
+    });
   });
 
   it("R20: another office's governor neither reads nor writes the forum; school owners do not write", async () => {
@@ -318,6 +341,39 @@ describe.each(backends)('forum API on %s', (backend: BackendName) => {
     expect(early.body.map((m: { memberId: string }) => m.memberId)).toEqual(['M1', 'M2']);
     const forums = await get('/forums', ministry);
     expect(forums.body.map((f: { forumId: string }) => f.forumId)).toEqual([F]);
+  });
+
+  describe('ETags: a GET answers the version its commands check (If-Match)', () => {
+    it('forum: If-Match with the GET\'s ETag works; a stale one is 412 and writes nothing', async () => {
+      const read = await get(`/forums/${F}`, governor);
+      const etag = read.headers.get('etag')!;
+      expect(etag).toBe(`"${read.body.version}"`);
+      const since = await api.head();
+      const ok = await api.post(`/forums/${F}/members`, governor, { name: 'Elevorganisasjonen Rogaland', category: 'other', joinedOn: '2027-09-01' }, { 'If-Match': etag });
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get('etag')).toBe(`"${read.body.version + 1}"`);
+      last = Math.max(last, ok.body.position);
+      expect((await get(`/forums/${F}`, governor)).headers.get('etag')).toBe(ok.headers.get('etag'));
+      const stale = await api.post(`/forums/${F}/meetings`, governor, { date: '2027-09-10', agenda: ['x'], minutesSummary: 'x', presentMemberIds: [] }, { 'If-Match': etag });
+      expect(stale.status).toBe(412);
+      await api.expectNewEvents(since, ['ForumMemberJoined']);
+    });
+
+    it('recommendation: If-Match with the GET\'s ETag works; a stale one is 412 and writes nothing', async () => {
+      const id = `${F}--rogaland-rekomp-2027`;
+      const read = await get(`/recommendations/${id}`, governor);
+      const etag = read.headers.get('etag')!;
+      expect(etag).toBe(`"${read.body.version}"`);
+      const since = await api.head();
+      const ok = await api.post(`/recommendations/${id}/publication`, governor, {}, { 'If-Match': etag });
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get('etag')).toBe(`"${read.body.version + 1}"`);
+      last = Math.max(last, ok.body.position);
+      expect((await get(`/recommendations/${id}`, governor)).headers.get('etag')).toBe(ok.headers.get('etag'));
+      const stale = await api.post(`/recommendations/${id}/withdrawal`, governor, { reason: 'x' }, { 'If-Match': etag });
+      expect(stale.status).toBe(412);
+      await api.expectNewEvents(since, ['RecommendationPublished']);
+    });
   });
 
   it('every forum endpoint is in the OpenAPI document', async () => {

@@ -1,40 +1,50 @@
 import { Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { RECOMMENDATION_LOOKUP } from '#libs/kernel';
-import {
-  AddForumMemberHandler,
-  AmendRecommendationHandler,
-  CreateForumHandler,
-  PublishRecommendationHandler,
-  RecordForumMeetingHandler,
-  RecordMemberLeftHandler,
-  RecordRecommendationHandler,
-  WithdrawRecommendationHandler,
-} from './application/commands.js';
-import { ForumStreams } from './application/facts.js';
-import { ReadModelRecommendationLookup } from './application/lookup.js';
-import {
-  GetForumHandler,
-  GetForumHistoryHandler,
-  GetForumMembershipHandler,
-  GetRecommendationHandler,
-  GetRecommendationHistoryHandler,
-  GetRecommendationRevisionsHandler,
-  ListForumMeetingsHandler,
-  ListForumMembersHandler,
-  ListForumsHandler,
-  ListRecommendationsHandler,
-} from './application/queries.js';
-import { ForumsController } from './http/forums.controller.js';
-import { RecommendationsController } from './http/recommendations.controller.js';
+import { AddForumMemberHandler } from './forum/add-member/add-member.handler.js';
+import { AddForumMemberRoute } from './forum/add-member/add-member.route.js';
+import { CreateForumHandler } from './forum/create-forum/create-forum.handler.js';
+import { CreateForumRoute } from './forum/create-forum/create-forum.route.js';
+import { RecordForumMeetingHandler } from './forum/record-meeting/record-meeting.handler.js';
+import { RecordForumMeetingRoute } from './forum/record-meeting/record-meeting.route.js';
+import { RecordMemberLeftHandler } from './forum/record-member-left/record-member-left.handler.js';
+import { RecordMemberLeftRoute } from './forum/record-member-left/record-member-left.route.js';
+import { GetForumHandler, GetForumHistoryHandler, ListForumMeetingsHandler, ListForumMembersHandler, ListForumsHandler } from './read-model/forums/forums.queries.js';
+import { ForumsRoute } from './read-model/forums/forums.route.js';
+import { GetForumMembershipHandler } from './read-model/forums/membership.queries.js';
+import { ReadModelRecommendationLookup } from './read-model/recommendations/recommendation-lookup.js';
+import { RecommendationVisibility } from './read-model/recommendations/recommendation-visibility.js';
+import { GetRecommendationHandler, GetRecommendationHistoryHandler, GetRecommendationRevisionsHandler, ListRecommendationsHandler } from './read-model/recommendations/recommendations.queries.js';
+import { RecommendationsRoute } from './read-model/recommendations/recommendations.route.js';
+import { AmendRecommendationHandler } from './recommendation/amend-recommendation/amend-recommendation.handler.js';
+import { AmendRecommendationRoute } from './recommendation/amend-recommendation/amend-recommendation.route.js';
+import { RecommendationFactsLookup } from './recommendation/content/recommendation-facts.js';
+import { PublishRecommendationHandler } from './recommendation/publish-recommendation/publish-recommendation.handler.js';
+import { PublishRecommendationRoute } from './recommendation/publish-recommendation/publish-recommendation.route.js';
+import { RecordRecommendationHandler } from './recommendation/record-recommendation/record-recommendation.handler.js';
+import { RecordRecommendationRoute } from './recommendation/record-recommendation/record-recommendation.route.js';
+import { WithdrawRecommendationHandler } from './recommendation/withdraw-recommendation/withdraw-recommendation.handler.js';
+import { WithdrawRecommendationRoute } from './recommendation/withdraw-recommendation/withdraw-recommendation.route.js';
 
 /** The forum (samarbeidsforum) and its recommendations; provides RECOMMENDATION_LOOKUP to every capability. */
 @Global()
 @Module({
   imports: [CqrsModule],
-  controllers: [ForumsController, RecommendationsController],
+  controllers: [
+    CreateForumRoute,
+    AddForumMemberRoute,
+    RecordMemberLeftRoute,
+    RecordForumMeetingRoute,
+    RecordRecommendationRoute,
+    ForumsRoute,
+    AmendRecommendationRoute,
+    PublishRecommendationRoute,
+    WithdrawRecommendationRoute,
+    RecommendationsRoute,
+  ],
   providers: [
-    ForumStreams,
+    RecommendationFactsLookup,
+    RecommendationVisibility,
     CreateForumHandler,
     AddForumMemberHandler,
     RecordMemberLeftHandler,

@@ -93,10 +93,12 @@ export class CommandRunner {
   private async attempt<C, S, E extends DomainEvent>(aggregate: Aggregate<C, S, E>, id: string, command: CommandOf<C, S>, meta: CommandMeta, o: RunOptions<S, E>): Promise<CommandOutcome> {
     const { state, version } = await this.load(aggregate, id);
     const resourceVersion = (s: S, v: number) => (o.resourceVersion ? o.resourceVersion(s, v) : v);
+    // A command built from the state may refuse first (R20 on the loaded resource): no version leaks to outsiders.
+    const built = typeof command === 'function' ? (command as (s: S) => C)(state) : command;
     const current = resourceVersion(state, version);
     if (meta.ifMatch !== undefined && meta.ifMatch !== current) throw new PreconditionFailedError(meta.ifMatch, current);
     const decider = aggregate.decider;
-    const events = decider.decide(typeof command === 'function' ? (command as (s: S) => C)(state) : command, state);
+    const events = decider.decide(built, state);
     const resourceId = o.resourceId ?? id;
     if (events.length === 0) {
       return { id: resourceId, version: current, position: 0, events: [], warnings: [], created: false, extra: {} };
