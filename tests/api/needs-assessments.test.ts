@@ -276,6 +276,48 @@ describe.each(backends)('needs assessments and partnerships API on %s', (backend
     expect((await api.post('/needs-assessments', stavanger, { callId: 'rogaland-dekomp-2099', title: 'x' })).status).toBe(404);
   });
 
+  describe('ETags: every resource answers the version its commands check (If-Match)', () => {
+    let id: string;
+    let measureId: string;
+    let added: ApiResponse;
+
+    it('an assessment: If-Match with the ETag of its GET works, a stale one is 412 and writes nothing', async () => {
+      ({ id, measureId, added } = await draft(stavanger));
+      const detail = await read(`/needs-assessments/${id}`, stavanger, added);
+      const etag = detail.headers.get('etag')!;
+      expect(etag).toBe(`"${detail.body.version}"`);
+      const since = await api.head();
+      const changed = await api.request('PUT', `/needs-assessments/${id}/content`, { token: stavanger, body: { ...content, title: 'Ny tittel' }, headers: { 'If-Match': etag } });
+      expect(changed.status).toBe(200);
+      expect(changed.headers.get('etag')).toBe(`"${detail.body.version + 1}"`);
+      await api.expectNewEvents(since, ['NeedsAssessmentContentUpdated']);
+      const stale = await api.request('PUT', `/needs-assessments/${id}/content`, { token: stavanger, body: content, headers: { 'If-Match': etag } });
+      expect(stale.status).toBe(412);
+      await api.expectNewEvents(since, ['NeedsAssessmentContentUpdated']);
+      expect((await read(`/needs-assessments/${id}`, stavanger, changed)).headers.get('etag')).toBe(changed.headers.get('etag'));
+    });
+
+    it('a partnership: the ETag of its GET (0 before any answer) is what its commands check', async () => {
+      const before = await read(`/partnerships/${measureId}`, uis, added);
+      expect(before.headers.get('etag')).toBe('"0"');
+      const since = await api.head();
+      const commitment = { competenceAreas: ['lesing'], capacityHoursPerYear: 100, fromYear: 2027, toYear: 2028, contactRole: 'faglig leder' };
+      const stale = await api.request('POST', `/partnerships/${measureId}/commitment`, { token: uis, body: commitment, headers: { 'If-Match': '"3"' } });
+      expect(stale.status).toBe(412);
+      await api.expectNewEvents(since, []);
+      const committed = await api.request('POST', `/partnerships/${measureId}/commitment`, { token: uis, body: commitment, headers: { 'If-Match': before.headers.get('etag')! } });
+      expect(committed.status).toBe(200);
+      expect(committed.headers.get('etag')).toBe('"1"');
+      await api.expectNewEvents(since, ['PartnershipCommitted']);
+      const after = await read(`/partnerships/${measureId}`, uis, committed);
+      expect(after.headers.get('etag')).toBe('"1"');
+      expect(after.body).toMatchObject({ status: 'committed', version: 1 });
+      const sub = { orgNumber: KURS_AS, name: 'Kurs AS', sharePercent: 10, task: 'workshops' };
+      expect((await api.request('POST', `/partnerships/${measureId}/subcontractors`, { token: uis, body: sub, headers: { 'If-Match': '"0"' } })).status).toBe(412);
+      expect((await api.request('POST', `/partnerships/${measureId}/subcontractors`, { token: uis, body: sub, headers: { 'If-Match': '"1"' } })).status).toBe(200);
+    });
+  });
+
   it('the OpenAPI document has the needs-assessment and partnership endpoints', async () => {
     const doc = await api.get('/docs-json');
     expect(doc.status).toBe(200);

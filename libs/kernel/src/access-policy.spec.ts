@@ -49,3 +49,11 @@ describe('R20 access policy', () => {
     expect(() => AccessPolicy.assertRole(governor, ['school_owner'], 'reports')).toThrow(ForbiddenError);
   });
 });
+
+describe('R20 acting for one of several organisations', () => {
+  it('a network owner acts for itself only', () => {
+    expect(() => AccessPolicy.assertActsForOneOf(owner, ['964965226', '964338531'], 'confirm their part')).not.toThrow();
+    expect(() => AccessPolicy.assertActsForOneOf(owner, ['964338531'], 'confirm their part')).toThrow('only 964338531 confirm their part; you are school_owner 964965226');
+    expect(() => AccessPolicy.assertActsForOneOf(governor, ['974763230'], 'confirm their part')).toThrow(ForbiddenError);
+  });
+});

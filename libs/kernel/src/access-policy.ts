@@ -57,6 +57,13 @@ export const AccessPolicy = {
     }
   },
 
+  /** One of these organisations itself (a network owner acting on its own part). */
+  assertActsForOneOf(actor: Actor, orgs: readonly string[], action: string): void {
+    if ((actor.role !== 'school_owner' && actor.role !== 'university') || !orgs.includes(actor.org)) {
+      throw new ForbiddenError(`only ${orgs.join(' or ') || 'a party'} ${action}; you are ${who(actor)}`);
+    }
+  },
+
   /** The ministry (Udir). */
   assertMinistry(actor: Actor, action: string): void {
     if (actor.role !== 'ministry') throw new ForbiddenError(`only the ministry ${action}; you are ${actor.role}`);

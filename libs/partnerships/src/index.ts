@@ -1,3 +1,3 @@
-export * from './domain/partnership.decider.js';
-export * from './read-model/partnerships.projection.js';
+export * from './partnership/partnership.aggregate.js';
+export * from './read-model/partnerships/partnerships.projection.js';
 export * from './partnerships.module.js';

@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandRunner, type CommandMeta, type CommandOutcome } from '#libs/platform';
+import { NeedsAssessment } from '../needs-assessment.aggregate.js';
+import { assertWriter, NeedsAssessmentFacts } from '../needs-assessment.facts.js';
+
+export class CreateDraftCommand {
+  constructor(
+    readonly meta: CommandMeta,
+    readonly input: { callId: string; title: string; summary?: string },
+  ) {}
+}
+
+@CommandHandler(CreateDraftCommand)
+export class CreateDraftHandler implements ICommandHandler<CreateDraftCommand, CommandOutcome> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly facts: NeedsAssessmentFacts,
+  ) {}
+
+  async execute({ meta, input }: CreateDraftCommand) {
+    assertWriter(meta.actor);
+    const id = randomUUID();
+    const call = await this.facts.call(input.callId);
+    const lead = await this.facts.org(meta.actor.org);
+    return this.runner.run(NeedsAssessment, id, { type: 'CreateDraft', assessmentId: id, actor: meta.actor, call, lead, title: input.title, summary: input.summary ?? '' }, meta);
+  }
+}

@@ -1,0 +1,44 @@
+import type { Warning } from '#libs/platform';
+import type { PartnershipRow } from '../../needs-assessment/partnership-status.port.js';
+import type { AssessmentSnapshot, NeedsAssessmentState } from '../../needs-assessment/needs-assessment.types.js';
+
+export interface AssessmentSummaryView {
+  assessmentId: string;
+  callId: string;
+  office: string;
+  scheme: string;
+  year: number;
+  leadOwner: string;
+  title: string;
+  status: string;
+  network: boolean;
+  late: boolean;
+  versions: number;
+  warnings: Warning[];
+  deadline: string | null;
+  submittedAt: string | null;
+  version: number;
+}
+
+export interface AssessmentDetailView extends AssessmentSummaryView {
+  ruleSetVersion: string;
+  revision: number;
+  withdrawnReason: string | null;
+  content: NeedsAssessmentState['content'];
+  members: Array<{ org: string; role: string; confirmedRevision: number | null; confirmedCurrent: boolean }>;
+  measures: Array<NeedsAssessmentState['measures'][number] & { partnerships: PartnershipRow[] }>;
+  versionList: Array<{ versionNo: number; kind: string; late: boolean; submittedOn: string; reason: string | null; recordedAt: string }>;
+}
+
+export interface AssessmentVersionView {
+  assessmentId: string;
+  versionNo: number;
+  kind: string;
+  late: boolean;
+  submittedOn: string;
+  deadline: string;
+  reason: string | null;
+  snapshot: AssessmentSnapshot;
+  warnings: Warning[];
+  recordedAt: string;
+}

@@ -1,0 +1,33 @@
+import type { Warning } from '#libs/platform';
+import type { Subcontractor } from '../../partnership/partnership.aggregate.js';
+
+export interface PartnershipView {
+  measureId: string;
+  assessmentId: string;
+  callId: string;
+  office: string;
+  leadOwner: string;
+  assessmentStatus: string;
+  university: string;
+  /** Whether the measure names this university now (false once it declined and was replaced). */
+  current: boolean;
+  local: boolean | null;
+  status: 'requested' | 'committed' | 'declined';
+  declineReason: string | null;
+  explanation: string | null;
+  competenceAreas: string[] | null;
+  capacityHoursPerYear: number | null;
+  fromYear: number | null;
+  toYear: number | null;
+  contactRole: string | null;
+  subcontractors: Subcontractor[];
+  subcontractorSharePercent: number;
+  warnings: Warning[];
+  measure: { title: string; description: string; targetGroup: string; schools: string[]; participants: unknown; startYear: number; spanYears: number };
+  version: number;
+}
+
+export interface CapacityView {
+  university: string;
+  years: Array<{ year: number; hours: number; measures: number }>;
+}
