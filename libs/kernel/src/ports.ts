@@ -103,3 +103,22 @@ export interface CallCatalog {
   get(callId: string): Promise<CallInfo | null>;
 }
 export const CALL_CATALOG = Symbol('CALL_CATALOG');
+
+// ---------- Universities' partnership answers: provided by the partnerships capability ----------
+export type PartnershipAnswer = 'requested' | 'committed' | 'declined';
+
+export interface PartnershipRow {
+  measureId: string;
+  university: string;
+  status: PartnershipAnswer;
+  reason: string | null;
+}
+
+export interface PartnershipStatusPort {
+  /** For commands: read from the partnership streams, so always current. Keys `${measureId}:${university}` that declined. */
+  declined(pairs: Array<{ measureId: string; university: string }>): Promise<string[]>;
+  /** For queries: the answers recorded for these measures, from the read model (as of a position). */
+  forMeasures(measureIds: string[], asOf?: number): Promise<PartnershipRow[]>;
+}
+
+export const PARTNERSHIP_STATUS = Symbol('PARTNERSHIP_STATUS');

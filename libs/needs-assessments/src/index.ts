@@ -1,6 +1,5 @@
 export * from './needs-assessment/needs-assessment.types.js';
 export * from './needs-assessment/needs-assessment.events.js';
 export * from './needs-assessment/needs-assessment.aggregate.js';
-export * from './needs-assessment/partnership-status.port.js';
 export * from './read-model/needs-assessments/needs-assessments.projection.js';
 export * from './needs-assessments.module.js';

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { PARTNERSHIP_STATUS } from '#libs/needs-assessments';
+import { PARTNERSHIP_STATUS } from '#libs/kernel';
 import { AddSubcontractorHandler } from './partnership/add-subcontractor/add-subcontractor.handler.js';
 import { AddSubcontractorRoute } from './partnership/add-subcontractor/add-subcontractor.route.js';
 import { CommitHandler } from './partnership/commit/commit.handler.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessPolicy, CALL_CATALOG, NotFoundError, ORGANISATION_DIRECTORY, type Actor, type CallCatalog, type OrganisationDirectory } from '#libs/kernel';
-import { PARTNERSHIP_STATUS, type PartnershipStatusPort } from './partnership-status.port.js';
+import { PARTNERSHIP_STATUS, type PartnershipStatusPort } from '#libs/kernel';
 import type { CallFacts, NeedsAssessmentState, OrgFacts } from './needs-assessment.types.js';
 
 /** R20: only school owners write needs assessments (the routes say so too; this holds for every caller). */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { MeasureCatalog, MeasureInfo } from '#libs/kernel';
 import { ReadModels } from '#libs/platform';
 import type { AssessmentSnapshot, Measure, NeedsAssessmentState } from '../needs-assessment.types.js';
-import { PARTNERSHIP_STATUS, type PartnershipRow, type PartnershipStatusPort } from '../partnership-status.port.js';
+import { PARTNERSHIP_STATUS, type PartnershipRow, type PartnershipStatusPort } from '#libs/kernel';
 
 interface Row {
   state: NeedsAssessmentState | string;

@@ -3,7 +3,7 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy, NotFoundError, type Actor } from '#libs/kernel';
 import { ReadModels, Versioned, type HistoryEntry } from '#libs/platform';
 import { NeedsAssessment } from '../../needs-assessment/needs-assessment.aggregate.js';
-import { PARTNERSHIP_STATUS, type PartnershipStatusPort } from '../../needs-assessment/partnership-status.port.js';
+import { PARTNERSHIP_STATUS, type PartnershipStatusPort } from '#libs/kernel';
 import { loadDetail } from './needs-assessment-detail.js';
 import { READ, visibleSummaries, visibleSummaryOrNotFound } from './needs-assessments.sql.js';
 import type { AssessmentDetailView, AssessmentSummaryView, AssessmentVersionView } from './needs-assessments.view.js';

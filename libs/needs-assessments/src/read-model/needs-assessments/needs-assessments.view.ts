@@ -1,5 +1,5 @@
 import type { Warning } from '#libs/platform';
-import type { PartnershipRow } from '../../needs-assessment/partnership-status.port.js';
+import type { PartnershipRow } from '#libs/kernel';
 import type { AssessmentSnapshot, NeedsAssessmentState } from '../../needs-assessment/needs-assessment.types.js';
 
 export interface AssessmentSummaryView {

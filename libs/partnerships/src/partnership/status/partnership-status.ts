@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PartnershipRow, PartnershipStatusPort } from '#libs/needs-assessments';
+import type { PartnershipRow, PartnershipStatusPort } from '#libs/kernel';
 import { CommandRunner, ReadModels } from '#libs/platform';
 import { Partnership, partnershipIdOf } from '../partnership.aggregate.js';
 
