@@ -1,4 +1,4 @@
-import { GrantsClock } from '#libs/grants';
+import type { ServiceClock } from '#libs/kernel';
 import { testBackends, type BackendName } from '../support/backends.js';
 import { startTestApi, type ApiResponse, type TestApi } from '../support/api.js';
 import {
@@ -25,7 +25,7 @@ import {
  * approval, a repayment claim and its settlement — then every total in the governor's and the ministry's read
  * models, computed here from the amounts the test sent.
  *
- * Dates: the grants capability has an injected clock (GrantsClock), moved through the year. The needs-assessment
+ * Dates: the service's one clock (CLOCK, `api.clock`) is moved through the year once the needs assessments are in. The needs-assessment
  * capability reads the wall clock, so the decision year is next year (its deadline of 1 February lies ahead), and
  * the one late submission (R14) is produced through the API: the call opens with a deadline that passed
  * yesterday, one owner submits (late), and the governor then extends the deadline with a reason before the others
@@ -72,7 +72,7 @@ const RECOMMENDED = {
 
 describe.each(backends)('one full DEKOMP year for Rogaland on %s', (backend: BackendName) => {
   let api: TestApi;
-  let clock: GrantsClock;
+  let clock: ServiceClock;
   const t: Record<string, string> = {};
   const book = new YearBook();
   const ids = { a1: '', a2: '', a3: '', m1: '', m2: '', m3: '' };
@@ -102,7 +102,7 @@ describe.each(backends)('one full DEKOMP year for Rogaland on %s', (backend: Bac
 
   beforeAll(async () => {
     api = await startTestApi(backend);
-    clock = api.app.get(GrantsClock, { strict: false });
+    clock = api.clock;
     t.ministry = await api.token({ role: 'ministry', org: MINISTRY_ORG });
     t.governor = await api.token({ role: 'governor', office: 'ROGALAND' });
     t.agder = await api.token({ role: 'governor', office: 'AGDER' });

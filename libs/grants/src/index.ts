@@ -1,6 +1,7 @@
-export * from './domain/frame-ledger.decider.js';
-export * from './domain/grant.decider.js';
-export * from './domain/grant-id.js';
-export * from './read-model/grants.projection.js';
-export { GrantsClock } from './application/facts.js';
+export * from './frame-ledger/frame-ledger.aggregate.js';
+export { frameUse, chargedTo, reportDeadlineFor, requiredCoFinancing, DEFAULT_REPORT_DEADLINE } from './frame-ledger/frame-ledger.rules.js';
+export * from './grant/grant.aggregate.js';
+export * from './shared/grant-id.js';
+export * from './read-model/grants/grants.projection.js';
+export type * from './read-model/grants/grants.view.js';
 export * from './grants.module.js';

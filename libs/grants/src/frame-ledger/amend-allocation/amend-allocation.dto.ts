@@ -1,0 +1,6 @@
+import { AmountLineDto, AmountLines, Reason } from '../../shared/dto-decorators.js';
+
+export class AmendAllocationDto {
+  @AmountLines('The new money per year (replaces the earlier lines)') amounts: AmountLineDto[];
+  @Reason('Why (R21); also the reason for any difference from the recommendation (R12)') reason: string;
+}

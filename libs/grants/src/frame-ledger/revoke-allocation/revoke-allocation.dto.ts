@@ -1,0 +1,1 @@
+export { ReasonDto as RevokeAllocationDto } from '../../shared/dto-decorators.js';
