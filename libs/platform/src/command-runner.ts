@@ -63,6 +63,17 @@ export class CommandRunner {
     return { state, version: stored.length === 0 ? 0 : stored[stored.length - 1].streamVersion, events, stored };
   }
 
+  /**
+   * A what-if run: the command decided against the aggregate's current state, without writing anything. Returns
+   * the events it would write and the state after them (the decider's violations throw as in a real run).
+   */
+  async simulate<C, S, E extends DomainEvent>(aggregate: Aggregate<C, S, E>, id: string, command: CommandOf<C, S>): Promise<{ events: E[]; before: S; after: S; version: number }> {
+    const { state, version } = await this.load(aggregate, id);
+    const built = typeof command === 'function' ? (command as (s: S) => C)(state) : command;
+    const events = aggregate.decider.decide(built, state);
+    return { events, before: state, after: events.reduce((s, e) => aggregate.decider.evolve(s, e), state), version };
+  }
+
   async run<C, S, E extends DomainEvent>(
     aggregate: Aggregate<C, S, E>,
     id: string,

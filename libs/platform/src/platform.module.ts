@@ -41,6 +41,7 @@ async function startRuntime(o: PlatformOptions): Promise<Runtime> {
       databaseUrl: o.config.DATABASE_URL,
       dataDir: o.config.DATA_DIR,
       poolSize: o.config.DB_POOL_SIZE,
+      notice: (message) => pgLog.warn(message),
       log: (line) => (/\b(FATAL|PANIC):/.test(line) && !/terminating connection due to administrator/.test(line) ? pgLog.warn(line) : pgLog.debug(line)),
     }));
   try {
