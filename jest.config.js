@@ -1,4 +1,4 @@
-/** Jest 30 in ESM mode with @swc/jest (see ../shared/toolchain.md). */
+/** Jest 30 in ESM mode with @swc/jest: Nest 12 is ESM-only and Jest's CommonJS mode cannot load @nestjs/testing on Node 20. */
 const swc = {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },

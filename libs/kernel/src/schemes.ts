@@ -1,4 +1,4 @@
-/** The grant schemes (see ../shared/domain.md, "The schemes"). */
+/** The grant schemes (see docs/rules.md, "The schemes"). */
 export const SCHEMES = ['DEKOMP', 'REKOMP', 'KOMPLOFT', 'YRKESFAG'] as const;
 export type Scheme = (typeof SCHEMES)[number];
 

@@ -6,7 +6,7 @@ export interface DomainEvent<T extends string = string, D = unknown> {
 
 /**
  * A capability's pure core: `decide(command, state) → events` and `evolve(state, event) → state`.
- * No Nest, SQL or HTTP in here; the rules of ../shared/domain.md live in `decide`.
+ * No Nest, SQL or HTTP in here; the rules of docs/rules.md live in `decide`.
  */
 export interface Decider<C, S, E extends DomainEvent> {
   initialState: S;

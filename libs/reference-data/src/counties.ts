@@ -5,7 +5,7 @@ export interface County {
   name: string;
 }
 
-/** The 15 counties from 1 January 2024 (../../../shared/domain.md, «Counties and governor offices»). */
+/** The 15 counties from 1 January 2024 (docs/rules.md, «Counties and governor offices»). */
 export const COUNTIES: readonly County[] = Object.freeze([
   { number: '03', name: 'Oslo' },
   { number: '11', name: 'Rogaland' },

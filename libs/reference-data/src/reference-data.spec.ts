@@ -107,7 +107,7 @@ describe('counties and governor offices (2024)', () => {
     ['50', 'TRONDELAG'],
     ['55', 'TROMS_FINNMARK'],
     ['56', 'TROMS_FINNMARK'],
-  ])('county %s belongs to %s (domain.md table)', (county, office) => {
+  ])('county %s belongs to %s (docs/rules.md table)', (county, office) => {
     expect(officeOfCounty(county)?.code).toBe(office);
   });
 
