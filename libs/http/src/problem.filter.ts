@@ -49,7 +49,12 @@ function map(error: unknown): Mapped {
     const headers: Record<string, string> = {};
     if (status === 401) headers['WWW-Authenticate'] = 'Bearer';
     // A role the route does not allow (the auth guard): R20 like every other refusal.
-    const errors = status === 403 ? [{ field: 'authorization', rule: 'R20', message: detail }] : undefined;
+    const errors =
+      status === 403
+        ? [{ field: 'authorization', rule: 'R20', message: detail }]
+        : status === 400 || status === 413 || status === 415
+          ? [{ field: 'body', rule: status === 413 ? 'maxSize' : 'isJson', message: detail }]
+          : undefined;
     return { status, slug: slugOf(status), title: HttpStatus[status]?.toString().replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase()) ?? 'Error', detail, headers, errors };
   }
   return { status: 500, slug: 'internal', title: 'Internal server error' };
