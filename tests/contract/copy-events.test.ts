@@ -20,8 +20,8 @@ afterEach(async () => {
   for (const db of opened.splice(0)) await db.drop();
 });
 
-async function pgliteStore(): Promise<{ store: PostgresEventStore; db: TestDatabase }> {
-  const db = await createTestDatabase('pglite');
+async function embeddedStore(): Promise<{ store: PostgresEventStore; db: TestDatabase }> {
+  const db = await createTestDatabase('embedded');
   opened.push(db);
   await migrate(db.client, [...idempotencyMigrations, ...eventStoreMigrations]);
   return { store: new PostgresEventStore(db.client), db };
@@ -54,9 +54,9 @@ function withoutTime(e: StoredEvent) {
 }
 
 describe('copy-events: the copy loop', () => {
-  it('copies PGlite → PGlite in global order, keeping ids, types, data, metadata and stream versions', async () => {
-    const source = await pgliteStore();
-    const target = await pgliteStore();
+  it('copies embedded PostgreSQL → embedded PostgreSQL in global order, keeping ids, types, data, metadata and stream versions', async () => {
+    const source = await embeddedStore();
+    const target = await embeddedStore();
     const n = await fill(source.store);
     expect(n).toBe(39);
     const progress: number[] = [];
@@ -77,8 +77,8 @@ describe('copy-events: the copy loop', () => {
   });
 
   it('refuses a target that holds events, and resumes an interrupted copy without duplicates', async () => {
-    const source = await pgliteStore();
-    const target = await pgliteStore();
+    const source = await embeddedStore();
+    const target = await embeddedStore();
     const n = await fill(source.store);
     // interrupted: the target dies after 5 appends
     let appends = 0;
@@ -97,16 +97,16 @@ describe('copy-events: the copy loop', () => {
   });
 
   it('refuses to resume onto a target that is not a prefix of the source', async () => {
-    const source = await pgliteStore();
-    const target = await pgliteStore();
+    const source = await embeddedStore();
+    const target = await embeddedStore();
     await fill(source.store);
     await target.store.append('Elsewhere-1', [newEvent('X')], 'no_stream');
     await expect(copyEvents(source.store, target.store, { resume: true })).rejects.toThrow(/cannot resume: event #1/);
   });
 
   it('surfaces an event out of stream order as a ConcurrencyError instead of copying it wrong', async () => {
-    const source = await pgliteStore();
-    const target = await pgliteStore();
+    const source = await embeddedStore();
+    const target = await embeddedStore();
     await source.store.append('S-1', [newEvent('A')], 'no_stream');
     await source.store.append('S-2', [newEvent('X')], 'no_stream');
     await source.store.append('S-1', [newEvent('B')], 1);
@@ -122,8 +122,8 @@ describe('copy-events: the copy loop', () => {
   });
 
   it('reports a count mismatch when the source changes during the copy', async () => {
-    const source = await pgliteStore();
-    const target = await pgliteStore();
+    const source = await embeddedStore();
+    const target = await embeddedStore();
     const n = await fill(source.store);
     let once = false;
     const growing: EventStore = Object.create(source.store, {
@@ -144,9 +144,9 @@ describe('copy-events: the copy loop', () => {
     expect(report.targetCount).toBe(n);
   });
 
-  it('goes PGlite → KurrentDB (imitated) → PGlite keeping everything, the original time included', async () => {
-    const source = await pgliteStore();
-    const back = await pgliteStore();
+  it('goes embedded PostgreSQL → KurrentDB (imitated) → embedded PostgreSQL keeping everything, the original time included', async () => {
+    const source = await embeddedStore();
+    const back = await embeddedStore();
     const n = await fill(source.store);
     const kurrent = new KurrentDbEventStore(new InMemoryKurrent().client(), back.db.client);
     const there = await copyEvents(source.store, kurrent, { batchSize: 7 });
@@ -185,7 +185,7 @@ describe('copy-events: pieces', () => {
   });
 
   it('reads a store page by page through eventsOf', async () => {
-    const { store } = await pgliteStore();
+    const { store } = await embeddedStore();
     for (let i = 0; i < 5; i++) await store.append(`S-${i}`, [newEvent('A')], 'no_stream');
     const seen: string[] = [];
     for await (const e of eventsOf(store, 2)) seen.push(e.streamId);

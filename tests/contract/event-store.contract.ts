@@ -32,7 +32,7 @@ export async function readEverything(store: EventStore, batchSize = 100): Promis
 }
 
 /**
- * The event-store contract: every adapter (PostgreSQL, PGlite, KurrentDB) passes the same suite.
+ * The event-store contract: every adapter (PostgreSQL — a server or the embedded one —, KurrentDB) passes the same suite.
  * `open` gives a store over an empty log; `close` releases it.
  */
 export function eventStoreContract(open: () => Promise<{ store: EventStore; close: () => Promise<void> }>): void {

@@ -20,7 +20,7 @@ import { eventStoreContract, newEvent } from './event-store.contract.js';
 const url = process.env.KURRENTDB_URL;
 
 async function openStore(): Promise<{ store: KurrentDbEventStore; db: TestDatabase; close: () => Promise<void> }> {
-  const db = await createTestDatabase('pglite');
+  const db = await createTestDatabase('embedded');
   await migrate(db.client, idempotencyMigrations);
   const store = createKurrentDbEventStore({ connectionString: url!, sql: db.client });
   await store.start();
@@ -111,7 +111,7 @@ describe('KurrentDB adapter without a server', () => {
   });
 
   it('the real client fails fast without a server, and the adapter does not turn that into a ConcurrencyError', async () => {
-    const db = await createTestDatabase('pglite');
+    const db = await createTestDatabase('embedded');
     await migrate(db.client, idempotencyMigrations);
     const store = createKurrentDbEventStore({ connectionString: 'kurrentdb://127.0.0.1:1?tls=false', sql: db.client });
     const error = await store.append(`S-${randomUUID()}`, [newEvent('A')], 'no_stream').catch((e: unknown) => e);

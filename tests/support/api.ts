@@ -6,6 +6,7 @@ import { createApp } from '../../apps/api/src/bootstrap.js';
 import { DevTokenIssuer, type IssueTokenInput } from '#libs/auth';
 import { loadConfig } from '#libs/config';
 import { START, type EventStore, type StoredEvent } from '#libs/event-store';
+import { PgClient, type SqlClient } from '#libs/db';
 import { CLOCK, type ServiceClock } from '#libs/kernel';
 import { EVENT_STORE } from '#libs/platform';
 import { createTestDatabase, type BackendName } from './backends.js';
@@ -39,14 +40,35 @@ export interface TestApi {
   /** Asserts that exactly these event types (in order) were written after position `since`; returns them. */
   expectNewEvents(since: number, types: string[]): Promise<StoredEvent[]>;
   close(): Promise<void>;
+  /** The database and data directory under this app (to start another app on them: `startTestApi(b, env, { reuse })`). */
+  handle: TestApiHandle;
+}
+
+/** A test app's database and data directory (dev signing key), kept past `close()` with `{ keep: true }`. */
+export interface TestApiHandle {
+  url: string;
+  dataDir: string;
+  /** Drops the database and removes the data directory. */
+  drop(): Promise<void>;
+}
+
+export interface TestApiOptions {
+  /** Keep the database and data directory when the app closes (a restart test); drop them with `handle.drop()`. */
+  keep?: boolean;
+  /** Start on the database and data directory of an earlier app (closed with `keep`): the service restarted. */
+  reuse?: TestApiHandle;
 }
 
 /** The real HTTP application on a fresh database of the given backend, listening on a free port. */
-export async function startTestApi(backend: BackendName, env: Record<string, string> = {}): Promise<TestApi> {
-  const db = await createTestDatabase(backend);
-  const dataDir = mkdtempSync(join(tmpdir(), 'dekomp-api-'));
+export async function startTestApi(backend: BackendName, env: Record<string, string> = {}, options: TestApiOptions = {}): Promise<TestApi> {
+  const { db, handle } = await testDatabaseFor(backend, options.reuse);
+  const dataDir = handle.dataDir;
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', READ_WAIT_TIMEOUT_MS: '10000', ...env, ...(db.url ? { DATABASE_URL: db.url } : {}) });
-  const app = await createApp(config, { database: { client: db.client, close: db.drop, describe: `test ${backend}` } });
+  const closeDatabase = options.keep ? () => db.client.close() : async () => {
+    await db.client.close();
+    await handle.drop();
+  };
+  const app = await createApp(config, { database: { client: db.client, close: closeDatabase, describe: `test ${backend}` } });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
@@ -100,7 +122,27 @@ export async function startTestApi(backend: BackendName, env: Record<string, str
     post: (path, token, body, headers) => request('POST', path, { token, body: body ?? {}, headers }),
     close: async () => {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keep) rmSync(dataDir, { recursive: true, force: true });
     },
+    handle,
   };
+}
+
+/** A fresh database and data directory, or a new connection pool on those of an earlier app. */
+async function testDatabaseFor(backend: BackendName, reuse?: TestApiHandle): Promise<{ db: { client: SqlClient; url: string }; handle: TestApiHandle }> {
+  if (reuse) return { db: { client: onceClosed(new PgClient(reuse.url, 12)), url: reuse.url }, handle: reuse };
+  const db = await createTestDatabase(backend);
+  onceClosed(db.client);
+  const dataDir = mkdtempSync(join(tmpdir(), 'dekomp-api-'));
+  let dropped: Promise<void> | undefined;
+  const drop = () => (dropped ??= db.drop().then(() => rmSync(dataDir, { recursive: true, force: true })));
+  return { db, handle: { url: db.url, dataDir, drop } };
+}
+
+/** Closing twice is closing once (a kept database's pool is closed by its app, then by the final drop). */
+function onceClosed<C extends { close(): Promise<void> }>(client: C): C {
+  const close = client.close.bind(client);
+  let closed: Promise<void> | undefined;
+  client.close = () => (closed ??= close());
+  return client;
 }

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '#libs/config';
-import { DataDirLockedError } from '#libs/db';
+import { DataDirError, DataDirLockedError, prepareDataDir } from '#libs/db';
 import { createApp } from './bootstrap.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // DATA_DIR holds the embedded database and the dev signing key: a bad one stops the start here, named.
+  if (!config.DATABASE_URL || config.AUTH_MODE === 'dev') prepareDataDir(config.DATA_DIR);
   const app = await createApp(config);
   await app.listen(config.PORT, config.HOST);
   const url = await app.getUrl();
@@ -12,9 +14,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+  if (error instanceof ConfigError || error instanceof DataDirError || error instanceof DataDirLockedError) {
     console.error(error.message);
-    process.exit(error instanceof ConfigError ? 78 : 73);
+    process.exit(error instanceof DataDirLockedError ? 73 : 78);
   }
   console.error('Dekomp could not start:', error);
   process.exit(1);

