@@ -63,7 +63,7 @@ export interface TestApiOptions {
 export async function startTestApi(backend: BackendName, env: Record<string, string> = {}, options: TestApiOptions = {}): Promise<TestApi> {
   const { db, handle } = await testDatabaseFor(backend, options.reuse);
   const dataDir = handle.dataDir;
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', READ_WAIT_TIMEOUT_MS: '10000', ...env, ...(db.url ? { DATABASE_URL: db.url } : {}) });
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', READ_WAIT_TIMEOUT_MS: '10000', RATE_LIMIT_PER_MINUTE: '0', ...env, ...(db.url ? { DATABASE_URL: db.url } : {}) });
   const closeDatabase = options.keep ? () => db.client.close() : async () => {
     await db.client.close();
     await handle.drop();

@@ -8,6 +8,7 @@ import { AuthModule } from '#libs/auth';
 import type { DekompConfig } from '#libs/config';
 import type { OpenDatabase } from '#libs/db';
 import { OutcomeInterceptor, ProblemFilter, ReadYourWritesInterceptor, RequestShapeInterceptor } from '#libs/http';
+import { ObservabilityModule } from '#libs/observability';
 import { PlatformModule } from '#libs/platform';
 import { CAPABILITY_MODULES, MIGRATIONS, PROJECTIONS } from './capabilities.js';
 import { AdminController } from './ops/admin.controller.js';
@@ -29,6 +30,14 @@ export class AppModule {
           pinoHttp: {
             level: config.LOG_LEVEL,
             redact: ['req.headers.authorization'],
+            // One line per request with what an operator needs, not every header.
+            serializers: {
+              req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+            },
+            ...(config.LOG_FORMAT === 'pretty'
+              ? { transport: { target: 'pino-pretty', options: { singleLine: true, colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } }
+              : {}),
             genReqId: (req, res) => {
               const given = req.headers['x-request-id'];
               const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
@@ -38,6 +47,7 @@ export class AppModule {
           },
         }),
         CqrsModule.forRoot(),
+        ObservabilityModule,
         TerminusModule,
         AuthModule.forRoot(
           config.AUTH_MODE === 'oidc'

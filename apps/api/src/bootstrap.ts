@@ -1,16 +1,35 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { DekompConfig } from '#libs/config';
-import { createValidationPipe, ProblemDto } from '#libs/http';
+import { createValidationPipe, MAX_BODY, ProblemDto } from '#libs/http';
 import { AppModule, type AppOverrides } from './app.module.js';
+import { rateLimitMiddleware } from './ops/rate-limit.js';
 
 /** Builds the Dekomp HTTP application (used by main.ts, the CLI and the API tests). */
 export async function createApp(config: DekompConfig, overrides: AppOverrides = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, overrides), {
     bufferLogs: true,
+    // Nothing of Nest's own until the pino logger is in place: a failed start is told in one line by main.ts.
+    logger: false,
     abortOnError: false,
+    bodyParser: false,
+  });
+  // JSON only (form bodies are refused by the request-shape guard), bounded: a larger body is a 413 naming the limit.
+  app.useBodyParser('json', { limit: MAX_BODY });
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const limiter = rateLimitMiddleware(config);
+  if (limiter) app.use(limiter);
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } } }));
+  app.enableCors({
+    origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Request-Id', 'Dekomp-Min-Position'],
+    exposedHeaders: ['ETag', 'Location', 'Dekomp-Position', 'Idempotent-Replayed', 'Retry-After', 'X-Request-Id'],
+    maxAge: 600,
   });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());

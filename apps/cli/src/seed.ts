@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   } else {
     if (o.url) throw new Error(`no service answers at ${o.url}`);
     console.log(`No service answers at ${url}: starting it in this process on the configured store (${config.DATABASE_URL ? 'PostgreSQL' : config.DATA_DIR}); seed ${o.seed}, years from ${today.slice(0, 4)}: ${o.years}, offices: ${o.offices.join(', ')}, scale ${o.scale}`);
-    const app = await createApp(loadConfig({ ...process.env, LOG_LEVEL: process.env.SEED_LOG_LEVEL ?? 'error' }));
+    const app = await createApp(loadConfig({ ...process.env, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: process.env.SEED_LOG_LEVEL ?? 'error' }));
     try {
       await app.listen(0, '127.0.0.1');
       const port = (app.getHttpServer().address() as { port: number }).port;

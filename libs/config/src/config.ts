@@ -27,6 +27,19 @@ const schema = z
     READY_MAX_LAG: z.coerce.number().int().min(0).default(0),
     PROJECTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
     SWAGGER: bool.default(true),
+    /** Browser origins allowed by CORS, comma-separated (e.g. https://dekomp.example.no); empty: none. */
+    CORS_ORIGINS: z
+      .string()
+      .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin must be scheme://host[:port]')))
+      .default([]),
+    /** Requests per minute per token (or per address without one); 0 turns rate limiting off. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(3000),
+    /** `json` (default) or `pretty` (readable, for development). */
+    LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+    NODE_ENV: z.string().optional(),
+    /** Dev auth (the service's own signing key) is refused under NODE_ENV=production unless this is true. */
+    ALLOW_DEV_AUTH_IN_PRODUCTION: bool.default(false),
     /** Fixes the service clock's "today" (YYYY-MM-DD), for demonstrations and the seed; dev auth only. */
     TODAY: z
       .string()
@@ -41,6 +54,9 @@ function crossChecks(env: Record<string, string | undefined>): string[] {
   if (env.EVENT_STORE === 'kurrentdb' && !env.KURRENTDB_URL) problems.push('KURRENTDB_URL: is required when EVENT_STORE=kurrentdb');
   if (env.AUTH_MODE === 'oidc') {
     for (const k of ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL']) if (!env[k]) problems.push(`${k}: is required when AUTH_MODE=oidc`);
+  }
+  if (env.NODE_ENV === 'production' && (env.AUTH_MODE ?? 'dev') === 'dev' && !['true', '1'].includes(env.ALLOW_DEV_AUTH_IN_PRODUCTION ?? '')) {
+    problems.push('AUTH_MODE: dev auth signs its own tokens and is refused under NODE_ENV=production (set AUTH_MODE=oidc, or ALLOW_DEV_AUTH_IN_PRODUCTION=true)');
   }
   if (env.TODAY && env.AUTH_MODE === 'oidc') problems.push('TODAY: a fixed clock is for development only (AUTH_MODE=dev)');
   return problems;

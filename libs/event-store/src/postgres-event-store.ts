@@ -85,6 +85,12 @@ export class PostgresEventStore implements EventStore {
     this.emitter.setMaxListeners(0);
   }
 
+  /** Called after each group commit with the appends and events it committed (for metrics). */
+  onFlushed(listener: (appends: number, events: number) => void): () => void {
+    this.emitter.on('flushed', listener);
+    return () => this.emitter.off('flushed', listener);
+  }
+
   /** Subscribes to other processes' appends (PostgreSQL server only; PGlite has one process). */
   async start(): Promise<void> {
     if (this.sql.backend === 'postgres' && !this.unlisten) {
@@ -159,6 +165,8 @@ export class PostgresEventStore implements EventStore {
       return p.reject(error);
     }
     outcomes.forEach((outcome, i) => (outcome instanceof ConcurrencyError ? batch[i].reject(outcome) : batch[i].resolve(outcome)));
+    const committed = batch.filter((_, i) => !(outcomes[i] instanceof ConcurrencyError));
+    if (committed.length > 0) this.emitter.emit('flushed', committed.length, committed.reduce((n, p) => n + p.events.length, 0));
     if (outcomes.some((o) => !(o instanceof ConcurrencyError))) {
       this.emitter.emit('appended');
       this.notifyOthers();

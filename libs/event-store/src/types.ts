@@ -103,5 +103,7 @@ export interface EventStore {
   positionAt(time: Date): Promise<number>;
   /** Called after every local commit and every notification from other processes. */
   onAppended(listener: () => void): () => void;
+  /** Optional: called after each commit of this process with the appends and events it held (group commit). */
+  onFlushed?(listener: (appends: number, events: number) => void): () => void;
   close(): Promise<void>;
 }

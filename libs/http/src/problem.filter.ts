@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { ConcurrencyError } from '#libs/event-store';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, type RuleViolation } from '#libs/kernel';
 import { IdempotencyKeyReusedError, PreconditionFailedError } from '#libs/platform';
-import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE, type ProblemDto } from './problem.js';
+import { MAX_BODY, PROBLEM_BASE, PROBLEM_CONTENT_TYPE, type ProblemDto } from './problem.js';
 
 /** Field-level errors carried by a validation failure (see validation.ts). */
 export class RequestValidationError extends Error {
@@ -45,7 +45,11 @@ function map(error: unknown): Mapped {
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const res = error.getResponse();
-    const detail = typeof res === 'string' ? res : Array.isArray((res as { message?: unknown }).message) ? ((res as { message: string[] }).message).join('; ') : (typeof (res as { message?: unknown }).message === 'string' ? (res as { message: string }).message : error.message);
+    const raw = typeof res === 'string' ? res : Array.isArray((res as { message?: unknown }).message) ? ((res as { message: string[] }).message).join('; ') : (typeof (res as { message?: unknown }).message === 'string' ? (res as { message: string }).message : error.message);
+    const detail =
+      status === 413
+        ? `The request body is larger than ${MAX_BODY}. Send large content in parts: a recommendation takes its lines in pages (POST its lines, then publish).`
+        : raw;
     const headers: Record<string, string> = {};
     if (status === 401) headers['WWW-Authenticate'] = 'Bearer';
     // A role the route does not allow (the auth guard): R20 like every other refusal.

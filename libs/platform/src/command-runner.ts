@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { SqlClient } from '#libs/db';
 import { ConcurrencyError, IdempotencyKeyUsedError, type EventStore, type StoredEvent } from '#libs/event-store';
 import type { Aggregate } from './aggregate.js';
@@ -8,6 +8,12 @@ import { IdempotencyKeyReusedError, PreconditionFailedError, type CommandMeta } 
 import type { CommandOutcome } from './command-outcome.js';
 import type { DomainEvent, Warning } from './decider.js';
 import { EVENT_STORE, SQL_CLIENT } from './tokens.js';
+
+/** Told of every command's latency and outcome (metrics); provided by the observability module. */
+export interface CommandObserver {
+  commandDone(command: string, outcome: 'written' | 'unchanged' | 'replayed' | 'refused', seconds: number): void;
+}
+export const COMMAND_OBSERVER = Symbol('COMMAND_OBSERVER');
 
 export interface RunOptions<S, E extends DomainEvent> {
   /** The resource id in the outcome, when it is not the aggregate id (a grant inside its office's ledger). */
@@ -53,6 +59,7 @@ export class CommandRunner {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Optional() @Inject(COMMAND_OBSERVER) private readonly observer?: CommandObserver,
   ) {}
 
   /** An aggregate's state and version, for handlers that need facts from another stream of their own. */
@@ -81,6 +88,20 @@ export class CommandRunner {
     meta: CommandMeta,
     options: RunOptions<S, E> = {},
   ): Promise<CommandOutcome> {
+    if (!this.observer) return this.runObserved(aggregate, id, command, meta, options);
+    const started = process.hrtime.bigint();
+    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    try {
+      const o = await this.runObserved(aggregate, id, command, meta, options);
+      this.observer.commandDone(aggregate.name, o.replayed ? 'replayed' : o.position > 0 ? 'written' : 'unchanged', seconds());
+      return o;
+    } catch (error) {
+      this.observer.commandDone(aggregate.name, 'refused', seconds());
+      throw error;
+    }
+  }
+
+  private async runObserved<C, S, E extends DomainEvent>(aggregate: Aggregate<C, S, E>, id: string, command: CommandOf<C, S>, meta: CommandMeta, options: RunOptions<S, E>): Promise<CommandOutcome> {
     const idem = meta.idempotency;
     if (idem) {
       const replay = await this.replay(idem.key, idem.requestHash);

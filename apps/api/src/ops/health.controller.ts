@@ -45,7 +45,10 @@ export class HealthController {
         const probe = this.indicator.check('projections');
         const status = await this.engine.status();
         const behind = status.filter((s) => s.lag > this.config.READY_MAX_LAG || s.version === 0);
-        const detail = { head: status[0]?.head ?? 0, behind: behind.map((s) => ({ name: s.name, position: s.position, lag: s.lag })) };
+        const detail = {
+          head: status[0]?.head ?? 0,
+          behind: behind.map((s) => ({ name: s.name, position: s.position, lag: s.lag, ...(s.stuck ? { stuck: s.stuck } : {}) })),
+        };
         return behind.length === 0 ? probe.up(detail) : probe.down(detail);
       },
     ]);

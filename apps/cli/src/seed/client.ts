@@ -116,11 +116,13 @@ export class SeedClient {
       let status: number;
       let text: string;
       let replayed = false;
+      let retryAfter = 1;
       const t0 = performance.now();
       try {
         const res = await fetch(this.baseUrl + step.path, { method: step.method, headers, body });
         status = res.status;
         replayed = res.headers.get('idempotent-replayed') === 'true';
+        retryAfter = Number(res.headers.get('retry-after') ?? 1) || 1;
         text = await res.text();
       } catch (error) {
         this.gate.release();
@@ -157,6 +159,12 @@ export class SeedClient {
         this.stats.existed++;
         this.onStep();
         return null;
+      }
+      if (status === 429 && attempt < 12) {
+        // The service's rate limit per token: wait as long as it says (bounded), then go on.
+        this.stats.retries++;
+        await sleep(Math.min(retryAfter, 30) * 1000);
+        continue;
       }
       const transient = status === 503 || status === 502 || (status === 409 && type.endsWith('/concurrency-conflict'));
       if (transient && attempt < 12) {
