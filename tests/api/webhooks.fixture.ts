@@ -76,6 +76,6 @@ async function append(store: EventStore, stream: string, events: DomainEvent[], 
   return r.lastPosition;
 }
 
-export const appendLedger = (store: EventStore, office: string, events: DomainEvent[]) => append(store, FrameLedger.streamOf(ledgerIdOf(office, 'DEKOMP')), events, FrameLedger.eventTypes as Record<string, number>);
-export const appendGrant = (store: EventStore, grantId: string, events: DomainEvent[]) => append(store, Grant.streamOf(grantId), events, Grant.eventTypes as Record<string, number>);
-export const appendRecommendation = (store: EventStore, events: DomainEvent[]) => append(store, Recommendation.streamOf(recommendationId), events, Recommendation.eventTypes as Record<string, number>);
+export const appendLedger = (store: EventStore, office: string, events: DomainEvent[]) => append(store, FrameLedger.streamOf(ledgerIdOf(office, 'DEKOMP')), events, FrameLedger.eventTypes);
+export const appendGrant = (store: EventStore, grantId: string, events: DomainEvent[]) => append(store, Grant.streamOf(grantId), events, Grant.eventTypes);
+export const appendRecommendation = (store: EventStore, events: DomainEvent[]) => append(store, Recommendation.streamOf(recommendationId), events, Recommendation.eventTypes);

@@ -48,8 +48,8 @@ async function fill(store: EventStore): Promise<number> {
 }
 
 function withoutTime(e: StoredEvent) {
-  const { recordedAt, ...metadata } = e.metadata as StoredEvent['metadata'] & { originalRecordedAt?: string };
-  const { originalRecordedAt, ...rest } = metadata;
+  const { recordedAt: _recordedAt, ...metadata } = e.metadata as StoredEvent['metadata'] & { originalRecordedAt?: string };
+  const { originalRecordedAt: _original, ...rest } = metadata;
   return { id: e.id, streamId: e.streamId, streamVersion: e.streamVersion, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: rest };
 }
 

@@ -32,7 +32,7 @@ function start(env: Record<string, string>): Promise<Running | Exited> {
     let stdout = '';
     let stderr = '';
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       stdout += d.toString();
       const m = /listens on (http:\/\/\S+)/.exec(stdout);
       if (m) {
@@ -52,7 +52,7 @@ function start(env: Record<string, string>): Promise<Running | Exited> {
         });
       }
     });
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     // Never wait for ever: a start that neither serves nor exits within 30 s is killed and reported.
     const hung = setTimeout(() => {
       stderr += '\n[test] neither served nor exited within 30 s: killed';

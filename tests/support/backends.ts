@@ -88,7 +88,7 @@ export function embeddedTestServerUrl(): Promise<string> {
     (watchdog.stdin as unknown as { unref?(): void } | null)?.unref?.();
     return server.urlFor('postgres');
   })();
-  return holder[SERVER]!;
+  return holder[SERVER];
 }
 
 /** A fresh, empty database: a scratch database on the embedded PostgreSQL or on the PostgreSQL server. */

@@ -65,13 +65,12 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
 
   private idle(): Promise<void> {
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, this.settings.pollMs);
-      const self = this;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        self.wake = undefined;
+        this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, this.settings.pollMs);
       this.wake = done;
     });
   }

@@ -2,7 +2,7 @@ import { ConflictError, ForbiddenError } from '#libs/kernel';
 import { deciderSpec } from '#libs/testing';
 import { MAX_SUBSCRIPTIONS } from '../subscription.rules.js';
 import { WebhookSubscriptions } from '../webhook-subscriptions.aggregate.js';
-import { GOVERNOR, MINISTRY, OWNER, subscribe, subscribed, UNIVERSITY } from '../webhook.spec-fixtures.js';
+import { GOVERNOR, MINISTRY, subscribe, subscribed, UNIVERSITY } from '../webhook.spec-fixtures.js';
 
 const spec = deciderSpec(WebhookSubscriptions.decider);
 
