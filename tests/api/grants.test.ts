@@ -45,7 +45,7 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
       network: false,
       universities: [],
       startYear: year,
-      spanYears: 1,
+      spanYears: 3,
       requested: [],
       status: 'submitted',
       late: false,

@@ -6,7 +6,7 @@ import { ReferenceModule } from '#libs/reference';
 import { callsProjection, CallsModule } from '#libs/calls';
 import { organisationsProjection, OrganisationsModule } from '#libs/organisations';
 import { forumProjection, ForumModule } from '#libs/forum';
-import { grantsProjection, GrantsModule } from '#libs/grants';
+import { appealsProjection, grantsProjection, GrantsModule } from '#libs/grants';
 import { needsAssessmentsProjection, NeedsAssessmentsModule } from '#libs/needs-assessments';
 import { partnershipsProjection, PartnershipsModule } from '#libs/partnerships';
 import { evaluationExportProjection, ExportsModule } from '#libs/exports';
@@ -15,6 +15,6 @@ import { yrkesfagFramesProjection, yrkesfagPlansProjection, YrkesfagModule } fro
 /** Every capability of Dekomp: its Nest module, its read models and its own migrations. */
 export const CAPABILITY_MODULES: Type[] = [OrganisationsModule, CallsModule, ForumModule, GrantsModule, NeedsAssessmentsModule, PartnershipsModule, ExportsModule, YrkesfagModule, ReferenceModule, NotificationsModule];
 
-export const PROJECTIONS: Projection[] = [organisationsProjection, callsProjection, forumProjection, grantsProjection, needsAssessmentsProjection, partnershipsProjection, evaluationExportProjection, yrkesfagFramesProjection, yrkesfagPlansProjection, webhooksProjection];
+export const PROJECTIONS: Projection[] = [organisationsProjection, callsProjection, forumProjection, grantsProjection, appealsProjection, needsAssessmentsProjection, partnershipsProjection, evaluationExportProjection, yrkesfagFramesProjection, yrkesfagPlansProjection, webhooksProjection];
 
 export const MIGRATIONS: Migration[] = [...notificationsMigrations];

@@ -31,6 +31,7 @@ import { GetGrantHandler, GetGrantHistoryHandler, ListGrantsHandler } from './re
 import { GrantsRoute } from './read-model/grants/grants.route.js';
 import { GetGovernorOverviewHandler, GetRecipientOverviewHandler } from './read-model/grants/overviews.queries.js';
 import { GrantOverviewsRoute } from './read-model/grants/overviews.route.js';
+import { LETTERS_AND_APPEALS_CONTROLLERS, LETTERS_AND_APPEALS_PROVIDERS } from './letters-and-appeals.parts.js';
 
 /** Frames, allocation decisions, acceptance and co-financing, payments, reports and settlement. */
 @Module({
@@ -39,12 +40,14 @@ import { GrantOverviewsRoute } from './read-model/grants/overviews.route.js';
     ...[SetFrameRoute, AdjustFrameRoute, DecideAllocationRoute, AmendAllocationRoute, RevokeAllocationRoute],
     ...[AcceptGrantRoute, RecordPaymentRoute, SubmitReportRoute, ApproveReportRoute, ClaimRepaymentRoute, SettleRepaymentRoute],
     ...[FramesRoute, GrantsRoute, GrantOverviewsRoute],
+    ...LETTERS_AND_APPEALS_CONTROLLERS,
   ],
   providers: [
     ...[GrantFactsLoader, GrantCommandRunner, LedgerGrantRunner],
     ...[SetFrameHandler, AdjustFrameHandler, DecideAllocationHandler, AmendAllocationHandler, RevokeAllocationHandler],
     ...[AcceptGrantHandler, RecordPaymentHandler, SubmitReportHandler, ApproveReportHandler, ClaimRepaymentHandler, SettleRepaymentHandler],
     ...[ListFramesHandler, GetFrameLedgerHistoryHandler, ListGrantsHandler, GetGrantHandler, GetGrantHistoryHandler, GetGovernorOverviewHandler, GetRecipientOverviewHandler],
+    ...LETTERS_AND_APPEALS_PROVIDERS,
   ],
 })
 export class GrantsModule {}

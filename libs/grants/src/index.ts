@@ -4,4 +4,8 @@ export * from './grant/grant.aggregate.js';
 export * from './shared/grant-id.js';
 export * from './read-model/grants/grants.projection.js';
 export type * from './read-model/grants/grants.view.js';
+export * from './appeal/appeal.aggregate.js';
+export * from './letters/letter-settings/letter-settings.aggregate.js';
+export { appealsProjection } from './read-model/appeals/appeals.projection.js';
+export type * from './read-model/appeals/appeals.view.js';
 export * from './grants.module.js';

@@ -3,6 +3,7 @@ import { defineAggregate, type DomainEvent, type Warning } from '#libs/platform'
 import { decideAdjustFrame, type AdjustFrame } from './adjust-frame/adjust-frame.decide.js';
 import { decideAmendAllocation, type AmendAllocation } from './amend-allocation/amend-allocation.decide.js';
 import { decideDecideAllocation, type DecideAllocation } from './decide-allocation/decide-allocation.decide.js';
+import { decideDecisionDay, evolveDecisionDay, type DecisionDayCommand, type DecisionDayEvent } from './frame-ledger.decision-day.js';
 import { requiredCoFinancing } from './frame-ledger.rules.js';
 import { decideRevokeAllocation, type RevokeAllocation } from './revoke-allocation/revoke-allocation.decide.js';
 import { decideSetFrame, type SetFrame } from './set-frame/set-frame.decide.js';
@@ -13,7 +14,7 @@ import { decideSetFrame, type SetFrame } from './set-frame/set-frame.decide.js';
  * multi-year decision charges every year's frame in one append, and the expected-version check makes
  * concurrent decisions lose with 409 rather than push a frame over (R18).
  */
-export type LedgerCommand = SetFrame | AdjustFrame | DecideAllocation | AmendAllocation | RevokeAllocation;
+export type LedgerCommand = SetFrame | AdjustFrame | DecideAllocation | AmendAllocation | RevokeAllocation | DecisionDayCommand;
 
 export interface AmountLine {
   year: number;
@@ -66,6 +67,8 @@ export interface AllocationDecidedData {
   decisionDate: string;
   ruleSetVersion: string;
   warnings: Warning[];
+  /** R22: the case number (saksnummer) of the decision; absent in decisions stored before it was recorded. */
+  caseNumber?: string;
 }
 
 export interface AllocationAmendedData {
@@ -88,7 +91,7 @@ export type FrameAdjusted = DomainEvent<'FrameAdjusted', { office: string; schem
 export type AllocationDecided = DomainEvent<'AllocationDecided', AllocationDecidedData>;
 export type AllocationAmended = DomainEvent<'AllocationAmended', AllocationAmendedData>;
 export type AllocationRevoked = DomainEvent<'AllocationRevoked', { grantId: string; office: string; scheme: Scheme; recipientOrg: string; reason: string; revokedOn: string; warnings: Warning[] }>;
-export type LedgerEvent = FrameSet | FrameAdjusted | AllocationDecided | AllocationAmended | AllocationRevoked;
+export type LedgerEvent = FrameSet | FrameAdjusted | AllocationDecided | AllocationAmended | AllocationRevoked | DecisionDayEvent;
 
 export interface GrantCharge {
   grantId: string;
@@ -104,12 +107,16 @@ export interface GrantCharge {
   ruleSetVersion: string;
   /** The ledger's events about this grant (decision, amendments, revocation): part of the grant's version. */
   changes: number;
+  /** R22: the decision's case number (saksnummer), when recorded. */
+  caseNumber?: string;
 }
 
 export interface LedgerState {
   office: string | null;
   scheme: Scheme | null;
   frames: Record<number, number>;
+  /** R26: the office's own report deadline per year (default: 15 January after it). */
+  reportDeadlines?: Record<number, string>;
   grants: Record<string, GrantCharge>;
 }
 
@@ -138,6 +145,7 @@ function evolveDecided(state: LedgerState, d: AllocationDecidedData): LedgerStat
     status: 'active',
     ruleSetVersion: d.ruleSetVersion,
     changes: 1,
+    ...(d.caseNumber ? { caseNumber: d.caseNumber } : {}),
   };
   return { ...state, office: d.office, scheme: d.scheme, grants: { ...state.grants, [d.grantId]: charge } };
 }
@@ -159,6 +167,10 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
       const g = state.grants[event.data.grantId];
       return { ...state, grants: { ...state.grants, [g.grantId]: { ...g, status: 'revoked', changes: g.changes + 1 } } };
     }
+    case 'ReportDeadlineSet':
+    case 'ReportDeadlineExtended':
+    case 'CommitmentImported':
+      return evolveDecisionDay(state, event);
   }
 }
 
@@ -174,6 +186,11 @@ export function decideLedger(command: LedgerCommand, state: LedgerState): Ledger
       return decideAmendAllocation(command, state);
     case 'RevokeAllocation':
       return decideRevokeAllocation(command, state);
+    case 'DecideAllocations':
+    case 'SetReportDeadline':
+    case 'ExtendReportDeadline':
+    case 'ImportCommitments':
+      return decideDecisionDay(command, state, evolveLedger);
     default: {
       const unknown: never = command;
       throw new Error(`unknown command ${JSON.stringify(unknown)}`);
@@ -186,7 +203,7 @@ type V1Line = Omit<DecidedLine, 'coFinancingRequired'>;
 export const FrameLedger = defineAggregate<LedgerCommand, LedgerState, LedgerEvent>({
   name: 'FrameLedger',
   decider: { initialState: initialLedgerState, evolve: evolveLedger, decide: decideLedger },
-  eventTypes: { FrameSet: 1, FrameAdjusted: 1, AllocationDecided: 2, AllocationAmended: 2, AllocationRevoked: 1 },
+  eventTypes: { FrameSet: 1, FrameAdjusted: 1, AllocationDecided: 2, AllocationAmended: 2, AllocationRevoked: 1, ReportDeadlineSet: 1, ReportDeadlineExtended: 1, CommitmentImported: 1 },
   upcasters: {
     // v2 carries the R7/R8 co-financing minimum in every line.
     AllocationDecided: {

@@ -27,7 +27,7 @@ export function measureOf(c: Pick<DecideAllocation, 'measureId' | 'scheme' | 'de
     network: false,
     universities: [],
     startYear: c.decisionYear,
-    spanYears: 1,
+    spanYears: 3,
     requested: [],
     status: 'submitted',
     late: false,

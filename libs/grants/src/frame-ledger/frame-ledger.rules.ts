@@ -53,6 +53,19 @@ export function checkLines(lines: AmountLine[], decisionYear: number, maxSpan: n
   });
 }
 
+/** R9: money only for years inside the measure's own span (startYear … startYear + spanYears − 1). */
+export function checkSpan(span: { startYear: number; spanYears: number } | null | undefined, lines: AmountLine[], violations: RuleViolation[]) {
+  if (!span) return;
+  const to = span.startYear + span.spanYears - 1;
+  lines.forEach((l, i) => {
+    const field = `amounts[${i}].year`;
+    if (violations.some((v) => v.field === field)) return; // already refused (outside the decision years, twice)
+    if (Number.isInteger(l.year) && (l.year < span.startYear || l.year > to)) {
+      violations.push({ rule: 'R9', field, message: `the measure spans ${span.startYear}–${to}: no money can be granted for ${l.year}` });
+    }
+  });
+}
+
 /** R18: every year the lines charge has a frame, and none goes over it. */
 export function checkFrames(state: LedgerState, lines: AmountLine[], except: string | undefined, violations: RuleViolation[]) {
   lines.forEach((l, i) => {

@@ -1,6 +1,6 @@
 import { ConflictError, DomainError, NotFoundError, ruleSetFor, type RuleViolation } from '#libs/kernel';
 import type { AmountLine, GrantCharge, LedgerEvent, LedgerState, RecommendationFacts } from '../frame-ledger.aggregate.js';
-import { basisWarning, checkFrames, checkLines, compare, reportDeadlineFor, requiredCoFinancing, sortLines } from '../frame-ledger.rules.js';
+import { basisWarning, checkFrames, checkLines, checkSpan, compare, reportDeadlineFor, requiredCoFinancing, sortLines } from '../frame-ledger.rules.js';
 
 export interface AmendAllocation {
   type: 'AmendAllocation';
@@ -11,6 +11,8 @@ export interface AmendAllocation {
   /** R16: what is paid per year (from the grant's stream). */
   paidByYear: Record<number, number>;
   today: string;
+  /** R9: the measure's own span (null: not in the measure catalog, e.g. an imported commitment). */
+  span?: { startYear: number; spanYears: number } | null;
 }
 
 function checkPaid(command: AmendAllocation, violations: RuleViolation[]) {
@@ -22,13 +24,13 @@ function checkPaid(command: AmendAllocation, violations: RuleViolation[]) {
   }
 }
 
-function amendedLines(g: GrantCharge, command: AmendAllocation) {
+function amendedLines(g: GrantCharge, command: AmendAllocation, officeDeadlines: Record<number, string> = {}) {
   const { withRecommended } = compare(command.lines, command.recommendation);
   const deadlines = new Map(g.lines.map((l) => [l.year, l.reportDeadline]));
   return sortLines(command.lines).map((l) => ({
     year: l.year,
     amount: l.amount,
-    reportDeadline: deadlines.get(l.year) ?? reportDeadlineFor(l.year),
+    reportDeadline: deadlines.get(l.year) ?? officeDeadlines[l.year] ?? reportDeadlineFor(l.year),
     recommended: withRecommended(l),
     coFinancingRequired: requiredCoFinancing(g, l.year, l.amount),
   }));
@@ -42,6 +44,7 @@ export function decideAmendAllocation(command: AmendAllocation, state: LedgerSta
   const rules = ruleSetFor(g.scheme, g.decisionYear);
   const violations: RuleViolation[] = [];
   checkLines(command.lines, g.decisionYear, rules.maxSpanYears, violations);
+  checkSpan(command.span, command.lines, violations);
   checkPaid(command, violations);
   if (violations.length === 0) checkFrames(state, command.lines, g.grantId, violations);
   if (violations.length) throw new DomainError(violations);
@@ -54,7 +57,7 @@ export function decideAmendAllocation(command: AmendAllocation, state: LedgerSta
         office: g.office,
         scheme: g.scheme,
         previousLines: g.lines,
-        lines: amendedLines(g, command),
+        lines: amendedLines(g, command, state.reportDeadlines),
         basis: command.recommendation.basis,
         recommendationId: command.recommendation.recommendationId,
         deviates,

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CLOCK, RECOMMENDATION_LOOKUP, type Clock, type RecommendationLookup } from '#libs/kernel';
+import { CLOCK, MEASURE_CATALOG, RECOMMENDATION_LOOKUP, type Clock, type MeasureCatalog, type RecommendationLookup } from '#libs/kernel';
 import type { CommandMeta, CommandOutcome } from '#libs/platform';
 import type { AmountLine } from '../frame-ledger.aggregate.js';
 import { LedgerGrantRunner } from '../ledger-grant-runner.js';
@@ -20,6 +20,7 @@ export class AmendAllocationHandler implements ICommandHandler<AmendAllocationCo
     private readonly ledger: LedgerGrantRunner,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RECOMMENDATION_LOOKUP) private readonly recommendations: RecommendationLookup,
+    @Inject(MEASURE_CATALOG) private readonly catalog: MeasureCatalog,
   ) {}
 
   execute({ meta, grantId, input }: AmendAllocationCommand) {
@@ -35,6 +36,7 @@ export class AmendAllocationHandler implements ICommandHandler<AmendAllocationCo
         reason: input.reason,
         paidByYear: grant.paid,
         today: this.clock.today(),
+        span: await this.catalog.get(charge.measureId),
       }),
       input.reason,
     );

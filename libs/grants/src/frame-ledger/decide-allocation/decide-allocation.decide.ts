@@ -1,7 +1,8 @@
 import { ConflictError, DomainError, RECIPIENT_KINDS, ruleSetFor, type MeasureInfo, type RuleViolation, type Scheme } from '#libs/kernel';
 import type { Warning } from '#libs/platform';
 import type { AmountLine, LedgerEvent, LedgerState, RecipientFacts, RecommendationFacts } from '../frame-ledger.aggregate.js';
-import { basisWarning, checkFrames, checkLines, compare, reportDeadlineFor, requiredCoFinancing, schemeViolation, sortLines } from '../frame-ledger.rules.js';
+import { basisWarning, checkFrames, checkLines, checkSpan, compare, reportDeadlineFor, requiredCoFinancing, schemeViolation, sortLines } from '../frame-ledger.rules.js';
+import { caseNumberOf, checkCaseNumber } from '../../letters/case-number.js';
 
 export interface DecideAllocation {
   type: 'DecideAllocation';
@@ -21,6 +22,9 @@ export interface DecideAllocation {
   decisionDate: string;
   today: string;
   reportDeadlineMonthDay?: string;
+  /** R22: the case number (saksnummer); default the office's next, in its format (letter settings). */
+  caseNumber?: string;
+  caseNumberFormat?: string;
 }
 
 /** The measure is submitted, in this scheme and year, and the recipient is one of its parties (R10). */
@@ -66,9 +70,11 @@ export function decideDecideAllocation(command: DecideAllocation, state: LedgerS
   const violations: RuleViolation[] = rules.governorRole ? [] : [schemeViolation(command.scheme)];
   violations.push(...recipientViolations(command.recipient));
   checkLines(command.lines, command.decisionYear, rules.maxSpanYears, violations);
+  checkSpan(command.measure, command.lines, violations);
   const { deviates, withRecommended } = compare(command.lines, command.recommendation);
   const deviationReason = command.deviationReason?.trim() || null;
   if (deviates && !deviationReason) violations.push({ rule: 'R12', field: 'deviationReason', message: "the decision differs from the forum's recommendation: give the reason" });
+  checkCaseNumber(state, command.caseNumber, violations);
   if (violations.length === 0) checkFrames(state, command.lines, undefined, violations);
   if (violations.length) throw new DomainError(violations);
   const warnings: Warning[] = [...basisWarning(command.recommendation)];
@@ -79,7 +85,7 @@ export function decideDecideAllocation(command: DecideAllocation, state: LedgerS
   const lines = sortLines(command.lines).map((l) => ({
     year: l.year,
     amount: l.amount,
-    reportDeadline: reportDeadlineFor(l.year, command.reportDeadlineMonthDay),
+    reportDeadline: state.reportDeadlines?.[l.year] ?? reportDeadlineFor(l.year, command.reportDeadlineMonthDay),
     recommended: withRecommended(l),
     coFinancingRequired: requiredCoFinancing({ scheme: command.scheme, recipientKind }, l.year, l.amount),
   }));
@@ -90,7 +96,7 @@ export function decideDecideAllocation(command: DecideAllocation, state: LedgerS
       data: {
         ...{ grantId, office, scheme, decisionYear, callId, measureId, recipientOrg: command.recipient.org, recipientKind, lines },
         ...{ basis: command.recommendation.basis, recommendationId: command.recommendation.recommendationId, deviates, deviationReason: deviates ? deviationReason : null },
-        ...{ decidedOn: command.today, decisionDate, ruleSetVersion: rules.version, warnings },
+        ...{ decidedOn: command.today, decisionDate, ruleSetVersion: rules.version, warnings, caseNumber: caseNumberOf(state, command) },
       },
     },
   ];

@@ -12,4 +12,5 @@ export class DecideAllocationDto {
   @ApiPropertyOptional({ description: "The call (default: the measure's call)" }) @IsOptional() @IsString() @MaxLength(200) callId?: string;
   @AmountLines('Money per year: the decision year and up to two later years, which are commitments against later frames (R9)') amounts: AmountLineDto[];
   @ApiPropertyOptional({ description: "Required where the decision differs from the forum's recommendation (R12)" }) @IsOptional() @IsString() @MaxLength(2000) deviationReason?: string;
+  @ApiPropertyOptional({ example: '2028/17', description: "The case number (saksnummer) of the decision (R22); default the office's next, in its letter settings' format" }) @IsOptional() @IsString() @MaxLength(100) caseNumber?: string;
 }

@@ -19,6 +19,7 @@ import { CommandRunner, type CommandMeta, type CommandOutcome } from '#libs/plat
 import { grantIdOf } from '../../shared/grant-id.js';
 import { FrameLedger, ledgerIdOf, type AmountLine } from '../frame-ledger.aggregate.js';
 import { recommendationFor } from '../recommendation-facts.js';
+import { letterSettingsAt } from '../../letters/letter-settings/letter-settings.queries.js';
 
 export interface DecideInput {
   scheme: Scheme;
@@ -28,6 +29,7 @@ export interface DecideInput {
   callId?: string;
   amounts: AmountLine[];
   deviationReason?: string;
+  caseNumber?: string;
 }
 
 export class DecideAllocationCommand {
@@ -63,6 +65,7 @@ export class DecideAllocationHandler implements ICommandHandler<DecideAllocation
       ...{ grantId, office, scheme: input.scheme, decisionYear: input.year, callId, measureId: input.measureId, measure },
       ...{ recipient: { org: input.recipientOrg, kind: org?.kind ?? null }, lines: input.amounts, recommendation, deviationReason: input.deviationReason },
       ...{ decisionDate, today: this.clock.today() },
+      ...{ caseNumber: input.caseNumber, caseNumberFormat: (await letterSettingsAt(this.runner, office)).caseNumberFormat },
     };
     return this.runner.run(FrameLedger, ledgerIdOf(office, input.scheme), command, meta, {
       resourceId: grantId,

@@ -33,6 +33,22 @@ export async function applyLedgerEvent(e: LedgerEvent, stored: StoredEvent, sql:
       ]);
       await sql.query(`UPDATE gr_grant_years SET active = false WHERE grant_id = $1`, [e.data.grantId]);
       return;
+    case 'CommitmentImported': {
+      // Imported from before Dekomp: a grant like a decision, basis 'imported', its call 'import'.
+      const d = e.data;
+      const asDecided = { ...d, callId: 'import', basis: 'imported' as never, recommendationId: null, deviates: false, deviationReason: null, decisionDate: d.decidedOn, warnings: [] };
+      return decided(sql, asDecided, stored.streamVersion);
+    }
+    case 'ReportDeadlineSet':
+      // R26: every line of the year still at the office's earlier deadline moves with it.
+      await sql.query(`UPDATE gr_grant_years SET report_deadline = $4 WHERE office = $1 AND scheme = $2 AND year = $3 AND report_deadline = $5::date`, [
+        ...[e.data.office, e.data.scheme, e.data.year, e.data.deadline, e.data.previousDeadline],
+      ]);
+      return;
+    case 'ReportDeadlineExtended':
+      await sql.query(`UPDATE gr_grant_years SET report_deadline = $3 WHERE grant_id = $1 AND year = $2`, [e.data.grantId, e.data.year, e.data.deadline]);
+      await sql.query(`UPDATE gr_grants SET ledger_version = $2, decision_changes = decision_changes + 1 WHERE grant_id = $1`, [e.data.grantId, stored.streamVersion]);
+      return;
   }
 }
 

@@ -7,6 +7,7 @@ import { Grant } from '../../grant/grant.aggregate.js';
 import { grantIdParts } from '../../shared/grant-id.js';
 import { grants, RM, type GrantFilter } from './grants.read.js';
 import type { GrantView } from './grants.view.js';
+import { AppealHistory } from '../../appeal/appeal-history.js';
 
 export class ListGrants {
   constructor(readonly actor: Actor, readonly filter: { office?: string; scheme?: Scheme; year?: number; recipientOrg?: string }, readonly asOf?: number) {}
@@ -69,7 +70,10 @@ export class GetGrantHandler implements IQueryHandler<GetGrant, Versioned<GrantV
 
 @QueryHandler(GetGrantHistory)
 export class GetGrantHistoryHandler implements IQueryHandler<GetGrantHistory, HistoryEntry[]> {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly appeals: AppealHistory,
+  ) {}
 
   /** The decision's events from the frame ledger and the grant's own, in global order (R21). */
   async execute({ actor, grantId, asOf }: GetGrantHistory) {
@@ -77,6 +81,8 @@ export class GetGrantHistoryHandler implements IQueryHandler<GetGrantHistory, Hi
     const ledger = (await this.readModels.history(FrameLedger.streamOf(ledgerIdOf(office, scheme)), asOf)).filter((h) => (h.data as { grantId?: string }).grantId === grantId);
     if (ledger.length === 0) throw new NotFoundError('grant', grantId);
     const own = await this.readModels.history(Grant.streamOf(grantId), asOf);
-    return [...ledger, ...own].sort((a, b) => a.position - b.position);
+    // R23: the steps of appeals against the grant, or of appeals whose reversal changed it.
+    const appeals = await this.appeals.forGrant(grantId, asOf);
+    return [...ledger, ...own, ...appeals].sort((a, b) => a.position - b.position);
   }
 }

@@ -1,0 +1,11 @@
+import { IsCalendarDate } from '#libs/http';
+import { ApiProperty } from '@nestjs/swagger';
+import { Reason, Year } from '../../shared/dto-decorators.js';
+
+export class SetReportDeadlineDto {
+  @Year() year: number;
+  @ApiProperty({ example: '2029-02-01' }) @IsCalendarDate() deadline: string;
+  @Reason() reason: string;
+}
+
+export class ExtendReportDeadlineDto extends SetReportDeadlineDto {}
