@@ -35,6 +35,7 @@ describe.each(backends)('API foundation on %s', (backend: BackendName) => {
     const r = await openCall(2030, undefined, owner);
     expect(r.status).toBe(403);
     expect(r.body.detail).toMatch(/governor/);
+    expect(r.body.errors).toEqual([expect.objectContaining({ field: 'authorization', rule: 'R20' })]);
   });
 
   it('a command answers 201 with Location, ETag and Dekomp-Position; the query reads its own write', async () => {
@@ -108,8 +109,11 @@ describe.each(backends)('API foundation on %s', (backend: BackendName) => {
 
   it('a governor changes only its own office\'s calls (R20)', async () => {
     await openCall(2037);
+    const since = await api.head();
     const r = await api.post('/calls/rogaland-dekomp-2037/deadline-extensions', otherGovernor, { deadline: '2037-03-01', reason: 'x' });
     expect(r.status).toBe(403);
+    expect(r.body.errors).toEqual([expect.objectContaining({ field: 'authorization', rule: 'R20' })]);
+    await api.expectNewEvents(since, []);
   });
 
   it('history shows type, time, actor and reason; asOf shows the value as it stood then (R21)', async () => {

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { EvaluationExportService } from './application/evaluation-export.service.js';
-import { ExportsController } from './http/exports.controller.js';
+import { EvaluationExportRoute } from './read-model/evaluation-export/evaluation-export.route.js';
+import { EvaluationExportService } from './read-model/evaluation-export/evaluation-export.service.js';
 
 @Module({
-  controllers: [ExportsController],
+  controllers: [EvaluationExportRoute],
   providers: [EvaluationExportService],
   exports: [EvaluationExportService],
 })

@@ -1,3 +1,4 @@
-export * from './domain/organisation.decider.js';
-export * from './read-model/organisations.projection.js';
+export * from './organisation/organisation.aggregate.js';
+export { placeOrganisation } from './organisation/placement.js';
+export * from './read-model/organisations/organisations.projection.js';
 export * from './organisations.module.js';

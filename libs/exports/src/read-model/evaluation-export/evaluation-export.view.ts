@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { SCHEMES, type Scheme } from '#libs/kernel';
 import { ReadParamsDto } from '#libs/http';
 import { OFFICE_CODES } from '#libs/reference-data';
-import { EXPORT_FORMATS, type ExportFormat } from '../application/writers.js';
+import { EXPORT_FORMATS, type ExportFormat } from './formats/writers.js';
 
 export class ExportFilterDto extends ReadParamsDto {
   @ApiPropertyOptional({ example: 2027, description: 'The money year of the rows (for 360giving: the decision year)' })

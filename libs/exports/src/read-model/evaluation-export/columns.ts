@@ -1,6 +1,6 @@
 /**
  * The columns of the ministry's evaluation export, in order: one row per measure × recipient × year
- * (shared/domain.md, "What the ministry's evaluation export holds"). `type` drives CSV text, JSON values and typed
+ * (docs/rules.md, "The evaluation export"). `type` drives CSV text, JSON values and typed
  * XLSX cells; `source` says where the value comes from (the event it is read from).
  */
 export type ColumnType = 'text' | 'int' | 'date' | 'bool';

@@ -2,12 +2,12 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '#libs/auth';
-import { ApiRead, AsOfPipe } from '#libs/http';
+import { ApiRead, AsOf } from '#libs/http';
 import type { Actor } from '#libs/kernel';
-import { EvaluationExportService, scopeOf } from '../application/evaluation-export.service.js';
-import type { ExportFilter } from '../application/export-query.js';
-import { CONTENT_TYPES, FILE_EXTENSIONS, type ExportFormat } from '../application/writers.js';
-import { EvaluationExportQueryDto, ExportFilterDto } from './dto.js';
+import { EvaluationExportService, scopeOf } from './evaluation-export.service.js';
+import type { ExportFilter } from './evaluation-export.queries.js';
+import { CONTENT_TYPES, FILE_EXTENSIONS, type ExportFormat } from './formats/writers.js';
+import { EvaluationExportQueryDto, ExportFilterDto } from './evaluation-export.view.js';
 
 function filterOf(q: ExportFilterDto): ExportFilter {
   return { year: q.year, scheme: q.scheme, office: q.office };
@@ -17,7 +17,7 @@ function filterOf(q: ExportFilterDto): ExportFilter {
 @ApiBearerAuth('bearer')
 @Controller('exports')
 @Roles('ministry', 'governor')
-export class ExportsController {
+export class EvaluationExportRoute {
   constructor(private readonly exports: EvaluationExportService) {}
 
   @Get('evaluation')
@@ -27,7 +27,7 @@ export class ExportsController {
   @ApiProduces(...Object.values(CONTENT_TYPES))
   @ApiOkResponse({ description: 'The export, streamed' })
   @ApiRead()
-  async evaluation(@CurrentActor() actor: Actor, @Query() q: EvaluationExportQueryDto, @Query('asOf', AsOfPipe) asOf: number | undefined, @Res() res: Response) {
+  async evaluation(@CurrentActor() actor: Actor, @Query() q: EvaluationExportQueryDto, @AsOf() asOf: number | undefined, @Res() res: Response) {
     const filter = scopeOf(actor, filterOf(q));
     await this.stream(res, filter, q.format ?? 'csv', asOf);
   }
@@ -37,7 +37,7 @@ export class ExportsController {
   @ApiProduces(CONTENT_TYPES['360giving'])
   @ApiOkResponse({ description: 'A 360Giving package: {"grants": [...]}' })
   @ApiRead()
-  async threeSixtyGiving(@CurrentActor() actor: Actor, @Query() q: ExportFilterDto, @Query('asOf', AsOfPipe) asOf: number | undefined, @Res() res: Response) {
+  async threeSixtyGiving(@CurrentActor() actor: Actor, @Query() q: ExportFilterDto, @AsOf() asOf: number | undefined, @Res() res: Response) {
     await this.stream(res, scopeOf(actor, filterOf(q)), '360giving', asOf);
   }
 
@@ -45,7 +45,7 @@ export class ExportsController {
   @ApiOperation({ summary: 'Per office, scheme and year: frame, commitments from earlier years, decided, free, paid, repaid, forum members by category (R9, R11, R18)' })
   @ApiOkResponse({ description: 'One object per office, scheme and year' })
   @ApiRead()
-  offices(@CurrentActor() actor: Actor, @Query() q: ExportFilterDto, @Query('asOf', AsOfPipe) asOf?: number) {
+  offices(@CurrentActor() actor: Actor, @Query() q: ExportFilterDto, @AsOf() asOf?: number) {
     return this.exports.offices(scopeOf(actor, filterOf(q)), asOf);
   }
 

@@ -1,6 +1,8 @@
 import type { Projection } from '#libs/projections';
-import type { OrganisationEvent } from '../domain/organisation.decider.js';
+import { upcast } from '#libs/platform';
+import { Organisation } from '../../organisation/organisation.aggregate.js';
 
+/** The organisation directory (public facts), for every authenticated user. */
 export const organisationsProjection: Projection = {
   name: 'organisations',
   version: 1,
@@ -16,7 +18,7 @@ export const organisationsProjection: Projection = {
       version integer NOT NULL
     );
     CREATE INDEX org_by_office ON org_organisations (office, kind);`,
-  handles: ['OrganisationRegistered', 'OrganisationAmended'],
+  handles: Object.keys(Organisation.eventTypes),
   apply(stored, sql) {
     return this.applyBatch!([stored], sql);
   },
@@ -24,7 +26,7 @@ export const organisationsProjection: Projection = {
   async applyBatch(events, sql) {
     const rows = new Map<string, Record<string, unknown>>();
     for (const stored of events) {
-      const d = (stored.data as OrganisationEvent['data']);
+      const { data: d } = upcast(Organisation, stored);
       const earlier = rows.get(d.orgNumber);
       rows.set(d.orgNumber, {
         org_number: d.orgNumber,

@@ -1,24 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { Writable } from 'node:stream';
-import { ForbiddenError, type Actor } from '#libs/kernel';
+import { AccessPolicy, type Actor } from '#libs/kernel';
 import { ReadModels } from '#libs/platform';
-import { EVALUATION_EXPORT } from '../read-model/evaluation-export.projection.js';
-import { countRows, officeYears, type ExportFilter, type OfficeYear } from './export-query.js';
-import { writeEvaluationExport, type ExportFormat, type Progress } from './writers.js';
+import { EVALUATION_EXPORT } from './evaluation-export.projection.js';
+import { countRows, officeYears, type ExportFilter, type OfficeYear } from './evaluation-export.queries.js';
+import { writeEvaluationExport, type ExportFormat, type Progress } from './formats/writers.js';
 
 /**
  * R20: the ministry exports everything; a governor exports its own office only (another office is a 403, and no
  * office means its own). School owners and universities never reach the export (403).
  */
 export function scopeOf(actor: Actor, filter: ExportFilter): ExportFilter {
+  AccessPolicy.assertRole(actor, ['ministry', 'governor'], 'export the evaluation (a governor for its own office)');
   if (actor.role === 'ministry') return filter;
-  if (actor.role === 'governor') {
-    if (filter.office !== undefined && filter.office !== actor.office) {
-      throw new ForbiddenError(`R20: the governor of ${actor.office} exports its own office only, not ${filter.office}`);
-    }
-    return { ...filter, office: actor.office };
-  }
-  throw new ForbiddenError('R20: the evaluation export is for the ministry and, for their own office, the governors');
+  const office = AccessPolicy.governorOffice(actor, 'exports its own office');
+  if (filter.office !== undefined) AccessPolicy.assertGovernorOf(actor, filter.office, 'exports its own office', `The evaluation export of office ${filter.office}`);
+  return { ...filter, office };
 }
 
 /** The evaluation export now, or as it stood at a past global position (R21), streamed into `out`. */

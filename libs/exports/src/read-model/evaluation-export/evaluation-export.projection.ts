@@ -1,0 +1,79 @@
+import type { StoredEvent } from '#libs/event-store';
+import type { Projection } from '#libs/projections';
+import { EVALUATION_EXPORT_SCHEMA } from './evaluation-export.schema.js';
+import { callEvents } from './sources/calls.js';
+import { frameLedgerEvents } from './sources/frame-ledger.js';
+import { forumEvents, recommendationEvents } from './sources/forum.js';
+import { grantEvents } from './sources/grants.js';
+import { needsAssessmentEvents } from './sources/needs-assessments.js';
+import { isOrganisationEvent, organisationEvents, organisationFactsOf, upsertOrganisations } from './sources/organisations.js';
+import { partnershipEvents } from './sources/partnerships.js';
+import type { EventSource } from './sources/source.js';
+
+/**
+ * The ministry's evaluation export (R20, R21): one row per measure × recipient × year in `ex_rows`, and the facts
+ * the rows are joined with at query time. It subscribes to the events of every capability itself (their published
+ * language: `sources/`), so `ReadModels.run(['evaluation_export'], asOf, …)` recomputes it from the events as of
+ * any past position. Tables are prefixed `ex_` (`evaluation-export.schema.ts`).
+ *
+ * Where each column of `ex_rows` comes from:
+ * - office, scheme: the needs assessment (NeedsAssessmentDrafted), the recommendation's call (CallOpened) or the
+ *   decision (AllocationDecided), whichever comes first.
+ * - requested, coordinator, planned_co_financing: the budget and co-financing lines of the latest submitted or
+ *   amended version of the needs assessment (NeedsAssessmentSubmitted/Amended snapshot), per owner or university.
+ * - recommended, recommendation_id, recommended_on: the forum's latest recommendation (RecommendationRecorded/
+ *   Amended; cleared by RecommendationWithdrawn); recommended_on is the date of the forum meeting.
+ * - grant_id … deviation_reason, rule_set_version: the decision (AllocationDecided/Amended/Revoked, frame ledger).
+ * - co_fin_required: R7/R8 minimum for the granted amount, as the decision line carries it (else computed with
+ *   the kernel's `minimumCoFinancing`, as the grants capability does).
+ * - co_fin_committed, accepted_on: GrantAccepted. paid, last_paid_on: GrantPaymentRecorded.
+ * - report_*, spent, unspent, co_fin_documented, co_fin_salary_time, reported_participants, evaluation:
+ *   GrantReportSubmitted / GrantReportApproved.
+ * - claimed, repaid: RepaymentClaimed / RepaymentSettled (a claim without a year counts on the grant's first year).
+ */
+export const EVALUATION_EXPORT = 'evaluation_export';
+
+const SOURCES: readonly EventSource[] = [
+  organisationEvents,
+  callEvents,
+  needsAssessmentEvents,
+  partnershipEvents,
+  forumEvents,
+  recommendationEvents,
+  frameLedgerEvents,
+  grantEvents,
+];
+
+const SOURCE_OF = new Map<string, EventSource>(SOURCES.flatMap((s) => s.types.map((t) => [t, s] as const)));
+
+async function applyEvent(stored: StoredEvent, sql: Parameters<Projection['apply']>[1]): Promise<void> {
+  await SOURCE_OF.get(stored.type)?.apply(stored, sql);
+}
+
+export const evaluationExportProjection: Projection = {
+  name: EVALUATION_EXPORT,
+  version: 1,
+  schema: EVALUATION_EXPORT_SCHEMA,
+  handles: [...SOURCE_OF.keys()],
+  apply: applyEvent,
+  /**
+   * Runs of organisation events (every one carries the whole organisation, so per org the last wins) go in one
+   * set-based upsert; everything else is applied one by one, in order.
+   */
+  async applyBatch(events, sql) {
+    let run: StoredEvent[] = [];
+    const flush = async () => {
+      await upsertOrganisations(sql, run.map(organisationFactsOf));
+      run = [];
+    };
+    for (const stored of events) {
+      if (isOrganisationEvent(stored)) {
+        run.push(stored);
+        continue;
+      }
+      await flush();
+      await applyEvent(stored, sql);
+    }
+    await flush();
+  },
+};
