@@ -3,7 +3,7 @@ import pg from 'pg';
 import { migrate } from '#libs/db';
 import { eventStoreMigrations, idempotencyMigrations, PostgresEventStore } from '#libs/event-store';
 import { SYSTEM_ACTOR } from '#libs/kernel';
-import { benchDatabase, type Figure } from './support.js';
+import { benchDatabase, type Figure, type BenchBackend } from './support.js';
 
 const WRITERS = 8;
 
@@ -11,7 +11,7 @@ const WRITERS = 8;
  * P1: 8 concurrent writers, one event per append, through Dekomp's event store, next to raw
  * `BEGIN; INSERT; COMMIT` of the same rows into an equivalent table (the fsync-bound ceiling).
  */
-export async function p1Append(backend: 'pglite' | 'postgres', perWriter: number): Promise<Figure> {
+export async function p1Append(backend: BenchBackend, perWriter: number): Promise<Figure> {
   const db = await benchDatabase(backend, WRITERS + 2);
   try {
     await migrate(db.client, [...idempotencyMigrations, ...eventStoreMigrations]);

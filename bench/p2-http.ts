@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { DevTokenIssuer } from '#libs/auth';
 import { municipalitiesOfCounty, orgNumberWithCheckDigit } from '#libs/reference-data';
-import { benchDatabase, percentile, type Figure } from './support.js';
+import { benchDatabase, percentile, type Figure, type BenchBackend } from './support.js';
 import { startService } from './service.js';
 
 const OWNERS = 120;
@@ -63,11 +63,11 @@ const content = (n: number) => ({
  * P2: the whole HTTP command path (auth, validation, decide, append, respond) under a mix of commands with
  * autocannon; P4: read-your-writes wait under the same load.
  */
-export async function p2p4Http(backend: 'pglite' | 'postgres', seconds: number): Promise<Figure[]> {
+export async function p2p4Http(backend: BenchBackend, seconds: number): Promise<Figure[]> {
   const db = await benchDatabase(backend);
   const dataDir = db.dataDir ?? (await import('node:fs')).mkdtempSync('/tmp/dekomp-bench-keys-');
-  // PGlite: the service opens its own data directory, so release ours first.
-  if (backend === 'pglite') await db.client.close();
+  // Embedded: the service opens its own data directory, so release ours first.
+  if (backend === 'embedded') await db.client.close();
   const service = await startService({ DATA_DIR: dataDir, ...(process.env.BENCH_BATCH ? { PROJECTION_BATCH_SIZE: process.env.BENCH_BATCH } : {}), ...(db.url ? { DATABASE_URL: db.url, DB_POOL_SIZE: '16' } : {}) });
   try {
     const ctx = await prepare(service.url, dataDir);

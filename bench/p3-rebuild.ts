@@ -2,7 +2,7 @@ import { migrate } from '#libs/db';
 import { eventStoreMigrations, idempotencyMigrations, PostgresEventStore } from '#libs/event-store';
 import { projectionMigrations, ProjectionEngine } from '#libs/projections';
 import { PROJECTIONS } from '../apps/api/src/capabilities.js';
-import { benchDatabase, type Figure } from './support.js';
+import { benchDatabase, type Figure, type BenchBackend } from './support.js';
 
 /**
  * Fills the log with `total` organisation events (a tenth registrations, the rest amendments), written in
@@ -26,7 +26,7 @@ async function fill(db: Awaited<ReturnType<typeof benchDatabase>>, total: number
 }
 
 /** P3: rebuild of all read models over `total` events, next to a raw sequential read of the same log. */
-export async function p3Rebuild(backend: 'pglite' | 'postgres', total: number): Promise<Figure> {
+export async function p3Rebuild(backend: BenchBackend, total: number): Promise<Figure> {
   const db = await benchDatabase(backend, 4);
   try {
     await migrate(db.client, [...idempotencyMigrations, ...eventStoreMigrations, ...projectionMigrations]);

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchDatabase, type Figure } from './support.js';
+import { benchDatabase, type Figure, type BenchBackend } from './support.js';
 
 /**
  * P5: the evaluation export of ≥ 100k rows (CSV, the CLI as a user runs it), its rows/s and the process's
@@ -27,10 +27,10 @@ function seed(env: NodeJS.ProcessEnv, grants: number): Promise<void> {
   });
 }
 
-export async function p5Export(backend: 'pglite' | 'postgres', grants: number): Promise<Figure> {
+export async function p5Export(backend: BenchBackend, grants: number): Promise<Figure> {
   const db = await benchDatabase(backend, 4);
   const dataDir = db.dataDir ?? mkdtempSync(join(tmpdir(), 'dekomp-p5-'));
-  if (backend === 'pglite') await db.client.close(); // the seeder and the CLI open the data directory themselves
+  if (backend === 'embedded') await db.client.close(); // the seeder and the CLI open the data directory themselves
   const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(db.url ? { DATABASE_URL: db.url } : {}) };
   try {
     await seed(env, grants);
@@ -52,7 +52,7 @@ export async function p5Export(backend: 'pglite' | 'postgres', grants: number): 
       unit: 'rows/s',
       target: '≥ 50,000 rows/s under 256 MB',
       met: rows / seconds >= 50_000 && rssMb < 256,
-      note: `peak RSS ${rssMb.toFixed(0)} MB${backend === 'pglite' ? ' (includes the embedded database itself)' : ''}; ${seconds} s`,
+      note: `peak RSS ${rssMb.toFixed(0)} MB${backend === 'embedded' ? ' (includes the embedded database itself)' : ''}; ${seconds} s`,
     };
   } finally {
     if (backend === 'postgres') await db.drop();

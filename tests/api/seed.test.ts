@@ -4,7 +4,7 @@ import { osloToday, runSeed, type SeedOptions, type SeedResult } from '../../app
 import { startTestApi, type TestApi } from '../support/api.js';
 
 /**
- * The seed (npm run seed) through the real HTTP API on a fresh PGlite store: a tiny scale, two offices, two years.
+ * The seed (npm run seed) through the real HTTP API on a fresh embedded store: a tiny scale, two offices, two years.
  * It fills every read model through the command path, a second run with the same seed appends nothing, and two
  * runs on fresh stores give the same data.
  */
@@ -61,7 +61,7 @@ describe('npm run seed: through the API, idempotent and deterministic', () => {
   let api: TestApi;
   let first: SeedResult;
   beforeAll(async () => {
-    api = await startTestApi('pglite');
+    api = await startTestApi('embedded');
     first = await seed(api);
   }, TIMEOUT);
   afterAll(async () => api?.close());
@@ -117,7 +117,7 @@ describe('npm run seed: through the API, idempotent and deterministic', () => {
 
   it('two runs with the same seed on fresh stores give the same data', async () => {
     const mine = await snapshot(api, first);
-    const other = await startTestApi('pglite');
+    const other = await startTestApi('embedded');
     try {
       const second = await seed(other);
       expect(second.plan).toEqual(first.plan);

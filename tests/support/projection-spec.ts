@@ -35,7 +35,7 @@ export function storedEvents(events: GivenEvent[], recordedAt = '2027-01-15T10:0
 /**
  * Given events / Then rows, for one read model on a real database: the events are applied one by one in one
  * schema and, when the projection has a set-based form, as one batch in another; both must give the rows.
- *   const spec = await projectionSpec(callsProjection, 'pglite');
+ *   const spec = await projectionSpec(callsProjection, 'embedded');
  *   await spec.given([{ type: 'CallOpened', data }]).then('SELECT call_id FROM calls', [], [{ call_id: … }]);
  */
 export async function projectionSpec(projection: Projection, backend: BackendName) {

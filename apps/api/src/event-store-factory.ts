@@ -1,7 +1,7 @@
 import type { DekompConfig } from '#libs/config';
 import type { PlatformOptions } from '#libs/platform';
 
-/** The event store chosen by EVENT_STORE: undefined = PostgreSQL/PGlite (the default). */
+/** The event store chosen by EVENT_STORE: undefined = PostgreSQL (the default). */
 export function eventStoreFactoryFor(config: DekompConfig): PlatformOptions['eventStoreFactory'] {
   if (config.EVENT_STORE !== 'kurrentdb') return undefined;
   return async (db) => {

@@ -19,8 +19,8 @@ import { createKurrentDbEventStore } from '#libs/event-store-kurrentdb';
  * npm run events:copy -- --from postgres --to kurrentdb   (or --from kurrentdb --to postgres)
  *
  * Copies every Dekomp event from one event store to the other in global order, keeping ids, types, schema
- * versions, data, metadata and stream versions. PostgreSQL is DATABASE_URL, or the embedded PGlite under
- * ${DATA_DIR:-./data}/pglite (whose lock makes the copy refuse while the service runs); KurrentDB is
+ * versions, data, metadata and stream versions. PostgreSQL is DATABASE_URL, or the embedded PostgreSQL under
+ * ${DATA_DIR:-./data}/pg (whose lock makes the copy refuse while the service runs); KurrentDB is
  * KURRENTDB_URL. Global positions and checkpoints differ between stores: rebuild read models after switching.
  */
 
@@ -141,7 +141,7 @@ interface Args {
 }
 
 const USAGE = `usage: npm run events:copy -- --from postgres|kurrentdb --to kurrentdb|postgres [--batch-size 500] [--resume]
-  PostgreSQL: DATABASE_URL, or the embedded PGlite in \${DATA_DIR:-./data}/pglite (stop the service first)
+  PostgreSQL: DATABASE_URL, or the embedded PostgreSQL in \${DATA_DIR:-./data}/pg (stop the service first)
   KurrentDB:  KURRENTDB_URL, e.g. kurrentdb://127.0.0.1:2113?tls=false`;
 
 export function parseCopyArgs(argv: string[]): Args {

@@ -1,5 +1,4 @@
 export * from './sql-client.js';
-export * from './pglite-client.js';
 export * from './pg-client.js';
 export * from './data-dir.js';
 export * from './data-dir-lock.js';

@@ -1,4 +1,4 @@
-/** The one SQL surface the rest of Dekomp uses, so PGlite and a PostgreSQL server are interchangeable. */
+/** The one SQL surface the rest of Dekomp uses, over PostgreSQL (the embedded server or any other). */
 export interface QueryResult<T> {
   rows: T[];
   rowCount: number;
@@ -10,7 +10,7 @@ export interface Sql {
   exec(text: string): Promise<void>;
 }
 
-export type SqlBackend = 'pglite' | 'postgres';
+export type SqlBackend = 'postgres';
 
 export interface SqlClient extends Sql {
   readonly backend: SqlBackend;

@@ -4,7 +4,8 @@
  * KURRENTDB_URL is set.
  */
 import { randomUUID } from 'node:crypto';
-import { migrate, PgliteClient, type SqlClient } from '#libs/db';
+import { migrate, type SqlClient } from '#libs/db';
+import { createTestDatabase, type TestDatabase } from '../../../tests/support/backends.js';
 import {
   compareCheckpoints,
   ConcurrencyError,
@@ -60,17 +61,19 @@ class FlakySql {
   }
 }
 
-let db: PgliteClient;
+let testDb: TestDatabase;
+let db: SqlClient;
 let sql: FlakySql;
 let kurrent: InMemoryKurrent;
 let store: KurrentDbEventStore;
 
 beforeAll(async () => {
-  db = await PgliteClient.open();
+  testDb = await createTestDatabase('embedded');
+  db = testDb.client;
   await migrate(db, idempotencyMigrations);
   sql = new FlakySql(db);
 });
-afterAll(async () => db.close());
+afterAll(async () => testDb.drop());
 
 beforeEach(async () => {
   kurrent = new InMemoryKurrent();

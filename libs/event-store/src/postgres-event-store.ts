@@ -45,14 +45,14 @@ const EVENT_COLUMNS = `global_position, transaction_id::text AS xid, event_id, s
 export interface PostgresEventStoreOptions {
   /** Most appends committed in one transaction (group commit). */
   maxBatch?: number;
-  /** Transactions flushing at once (1 on PGlite, which is one session). */
+  /** Transactions flushing at once. */
   flushers?: number;
   /** Test seam: runs inside each append transaction just before it commits (to make commits late). */
   beforeCommit?: () => Promise<void>;
 }
 
 /**
- * The event store on PostgreSQL or PGlite.
+ * The event store on PostgreSQL (the embedded server or any other).
  *
  * Group commit: appends that arrive while a transaction is being committed wait and go together in the
  * next one, each with its own expected-version check, so many commands share one fsync. A version
@@ -78,9 +78,9 @@ export class PostgresEventStore implements EventStore {
     private readonly sql: SqlClient,
     options: PostgresEventStoreOptions = {},
   ) {
-    this.name = sql.backend === 'pglite' ? 'pglite' : 'postgres';
+    this.name = 'postgres';
     this.maxBatch = options.maxBatch ?? 64;
-    this.flushers = options.flushers ?? (sql.backend === 'pglite' ? 1 : 4);
+    this.flushers = options.flushers ?? 4;
     this.beforeCommit = options.beforeCommit;
     this.emitter.setMaxListeners(0);
   }
@@ -91,7 +91,7 @@ export class PostgresEventStore implements EventStore {
     return () => this.emitter.off('flushed', listener);
   }
 
-  /** Subscribes to other processes' appends (PostgreSQL server only; PGlite has one process). */
+  /** Subscribes to other processes' appends (every other process on the same database). */
   async start(): Promise<void> {
     if (this.sql.backend === 'postgres' && !this.unlisten) {
       this.unlisten = await this.sql.listen(NOTIFY_CHANNEL, () => this.emitter.emit('appended'));

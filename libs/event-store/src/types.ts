@@ -86,7 +86,7 @@ export interface ReadAllResult {
   heldBack: boolean;
 }
 
-/** The event-store port. Adapters: PostgreSQL/PGlite (default) and KurrentDB. */
+/** The event-store port. Adapters: PostgreSQL (default) and KurrentDB. */
 export interface EventStore {
   readonly name: string;
   /** Atomic: all events or none. Throws ConcurrencyError on a version mismatch. */

@@ -13,6 +13,19 @@ import { GOVERNOR_OFFICES, orgNumberWithCheckDigit } from '#libs/reference-data'
  * years each (3·N export rows) over the ten offices, with payments, and brings the evaluation_export read model up
  * to date. Usage: DATA_DIR=/tmp/x node dist/libs/exports/bench/seed-export-bench.js --grants 34000 [--from 34000 to add more]
  */
+/** `n` valid org numbers from 80000000 up. */
+function benchOrgs(n: number): string[] {
+  const orgs: string[] = [];
+  for (let i = 0; orgs.length < n; i++) {
+    try {
+      orgs.push(orgNumberWithCheckDigit(String(80_000_000 + i)));
+    } catch {
+      /* no valid check digit for this prefix (mod 11 remainder 1): skip it */
+    }
+  }
+  return orgs;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { grants: { type: 'string', default: '34000' }, from: { type: 'string', default: '0' } } });
   const from = Number(values.from);
@@ -23,14 +36,7 @@ async function main(): Promise<void> {
   const store = new PostgresEventStore(db.client);
   const meta = { actor: SYSTEM_ACTOR, correlationId: 'bench', causationId: null, idempotencyKey: null };
   const started = Date.now();
-  const orgs: string[] = [];
-  for (let i = 0; orgs.length < 400; i++) {
-    try {
-      orgs.push(orgNumberWithCheckDigit(String(80_000_000 + i)));
-    } catch {
-      /* no valid check digit for this prefix (mod 11 remainder 1): skip it */
-    }
-  }
+  const orgs = benchOrgs(400);
   if (from === 0) await store.append(
     'Bench-orgs',
     orgs.map((o, i) => ({ type: 'OrganisationRegistered', data: { orgNumber: o, name: `Kommune ${i}`, kind: 'municipality', municipalityNumber: null, countyNumber: null, office: null }, metadata: meta })),

@@ -57,7 +57,8 @@ async function startRuntime(o: PlatformOptions): Promise<Runtime> {
     await store.start?.();
     // On a PostgreSQL server the projection engine gets a small pool of its own: under request load it would
     // otherwise queue behind every HTTP request for a connection and the read models would fall behind.
-    const engineSql = db.client.backend === 'postgres' && o.config.DATABASE_URL ? new PgClient(o.config.DATABASE_URL, 3) : undefined;
+    const engineUrl = o.config.DATABASE_URL ?? db.url;
+    const engineSql = engineUrl ? new PgClient(engineUrl, 3) : undefined;
     const engineStore = engineSql && usesPgStore ? new PostgresEventStore(engineSql) : undefined;
     const engine = new ProjectionEngine(engineSql ?? db.client, engineStore ?? store, o.projections, {
       batchSize: o.config.PROJECTION_BATCH_SIZE,
