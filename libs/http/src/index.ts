@@ -6,3 +6,4 @@ export * from './decorators.js';
 export * from './dto.js';
 export * from './validators.js';
 export * from './request-shape.js';
+export * from './field-decorators.js';

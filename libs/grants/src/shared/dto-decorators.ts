@@ -1,29 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
+import { Kroner, Reason, Year } from '#libs/http';
 
-export const MAX_KRONER = Number.MAX_SAFE_INTEGER;
-
-export const Kroner = (description?: string) => (target: object, key: string) => {
-  ApiProperty({ type: 'integer', minimum: 0, example: 100_000, description: description ?? 'Whole kroner' })(target, key);
-  IsInt()(target, key);
-  Min(0)(target, key);
-  Max(MAX_KRONER)(target, key);
-};
-
-export const Year = () => (target: object, key: string) => {
-  ApiProperty({ example: 2028 })(target, key);
-  IsInt()(target, key);
-  Min(2015)(target, key);
-  Max(2100)(target, key);
-};
-
-export const Reason = (description = 'Why (R21)') => (target: object, key: string) => {
-  ApiProperty({ description, example: 'Revised national budget' })(target, key);
-  IsString()(target, key);
-  IsNotEmpty()(target, key);
-  MaxLength(2000)(target, key);
-};
+export { Kroner, MAX_KRONER, Reason, Year } from '#libs/http';
 
 export class AmountLineDto {
   @Year() year: number;
