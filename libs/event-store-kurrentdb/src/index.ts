@@ -1,2 +1,3 @@
+export * from './kurrent-client.js';
 export * from './kurrentdb-event-store.js';
 export * from './mapping.js';

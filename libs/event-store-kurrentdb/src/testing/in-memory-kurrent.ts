@@ -26,7 +26,7 @@ import {
   type ReadRevision,
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
-import type { KurrentClient, KurrentSubscription } from '../kurrentdb-event-store.js';
+import type { KurrentClient, KurrentSubscription } from '../kurrent-client.js';
 
 interface Rec {
   streamId: string;
