@@ -11,7 +11,10 @@ for (const [path, meta] of Object.entries(pkgs)) {
     const key = `${path ? `${path}/` : ''}node_modules/${name}`.replace(/^\/+/, '');
     const hoisted = `node_modules/${name}`;
     if (pkgs[key] || pkgs[hoisted]) continue;
-    const m = /-(android|darwin|freebsd|linux|openharmony|win32)-(arm64|arm|x64|ia32|ppc64|s390x|riscv64|loong64)(?:-(gnu|gnueabihf|musl|musleabihf|eabi|msvc))?$/.exec(name);
+    const m =
+      /-(android|darwin|freebsd|linux|openharmony|win32)-(arm64|arm|x64|ia32|ppc64|s390x|riscv64|loong64)(?:-(gnu|gnueabihf|musl|musleabihf|eabi|msvc))?$/.exec(
+        name,
+      );
     if (!m) continue;
     const entry = { version, cpu: [m[2]], optional: true, os: [m[1]] };
     if (m[1] === 'linux' && m[3]) entry.libc = [m[3].startsWith('musl') ? 'musl' : 'glibc'];

@@ -23,43 +23,54 @@ export async function p1Append(backend: BenchBackend, perWriter: number): Promis
     // Raw ceiling: 8 connections, one transaction per row.
     const rawStart = performance.now();
     if (db.backend === 'postgres') {
-      const clients = await Promise.all(Array.from({ length: WRITERS }, async () => {
-        const c = new pg.Client({ connectionString: db.url });
-        await c.connect();
-        return c;
-      }));
+      const clients = await Promise.all(
+        Array.from({ length: WRITERS }, async () => {
+          const c = new pg.Client({ connectionString: db.url });
+          await c.connect();
+          return c;
+        }),
+      );
       let seq = 0;
-      await Promise.all(clients.map(async (c, w) => {
-        for (let i = 0; i < perWriter; i++) {
-          await c.query('BEGIN');
-          await c.query(
-            `INSERT INTO raw_events (global_position, event_id, stream_id, stream_version, type, data, metadata) VALUES ($1, $2, $3, $4, 'BenchEvent', $5, $6)`,
-            [++seq, randomUUID(), `Raw-${w}`, i + 1, data, metadata],
-          );
-          await c.query('COMMIT');
-        }
-      }));
+      await Promise.all(
+        clients.map(async (c, w) => {
+          for (let i = 0; i < perWriter; i++) {
+            await c.query('BEGIN');
+            await c.query(
+              `INSERT INTO raw_events (global_position, event_id, stream_id, stream_version, type, data, metadata) VALUES ($1, $2, $3, $4, 'BenchEvent', $5, $6)`,
+              [++seq, randomUUID(), `Raw-${w}`, i + 1, data, metadata],
+            );
+            await c.query('COMMIT');
+          }
+        }),
+      );
       await Promise.all(clients.map((c) => c.end()));
     } else {
       let seq = 0;
-      await Promise.all(Array.from({ length: WRITERS }, async (_, w) => {
-        for (let i = 0; i < perWriter; i++) {
-          await db.client.transaction((tx) =>
-            tx.query(`INSERT INTO raw_events (global_position, event_id, stream_id, stream_version, type, data, metadata) VALUES ($1, $2, $3, $4, 'BenchEvent', $5, $6)`, [++seq, randomUUID(), `Raw-${w}`, i + 1, JSON.stringify(data), JSON.stringify(metadata)]),
-          );
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: WRITERS }, async (_, w) => {
+          for (let i = 0; i < perWriter; i++) {
+            await db.client.transaction((tx) =>
+              tx.query(
+                `INSERT INTO raw_events (global_position, event_id, stream_id, stream_version, type, data, metadata) VALUES ($1, $2, $3, $4, 'BenchEvent', $5, $6)`,
+                [++seq, randomUUID(), `Raw-${w}`, i + 1, JSON.stringify(data), JSON.stringify(metadata)],
+              ),
+            );
+          }
+        }),
+      );
     }
     const rawSeconds = (performance.now() - rawStart) / 1000;
     const rawRate = (WRITERS * perWriter) / rawSeconds;
 
     const store = new PostgresEventStore(db.client);
     const start = performance.now();
-    await Promise.all(Array.from({ length: WRITERS }, async (_, w) => {
-      for (let i = 0; i < perWriter; i++) {
-        await store.append(`Bench-${w}`, [{ type: 'BenchEvent', data, metadata }], i === 0 ? 'no_stream' : i);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: WRITERS }, async (_, w) => {
+        for (let i = 0; i < perWriter; i++) {
+          await store.append(`Bench-${w}`, [{ type: 'BenchEvent', data, metadata }], i === 0 ? 'no_stream' : i);
+        }
+      }),
+    );
     const seconds = (performance.now() - start) / 1000;
     await store.close();
     const rate = (WRITERS * perWriter) / seconds;

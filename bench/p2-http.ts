@@ -14,8 +14,18 @@ interface Ctx {
   drafts: Array<{ id: string; owner: number }>;
 }
 
-async function call(url: string, method: string, path: string, token: string, body?: unknown): Promise<{ status: number; headers: Headers; body: any }> {
-  const res = await fetch(url + path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+async function call(
+  url: string,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+): Promise<{ status: number; headers: Headers; body: any }> {
+  const res = await fetch(url + path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
 }
@@ -36,7 +46,12 @@ async function prepare(url: string, dataDir: string): Promise<Ctx> {
       }
     })();
     if (!org) continue;
-    const r = await call(url, 'POST', '/organisations', ministry, { orgNumber: org, name: `Eier ${i}`, kind: 'private_owner', municipalityNumber: municipalities[i % municipalities.length].number });
+    const r = await call(url, 'POST', '/organisations', ministry, {
+      orgNumber: org,
+      name: `Eier ${i}`,
+      kind: 'private_owner',
+      municipalityNumber: municipalities[i % municipalities.length].number,
+    });
     if (r.status !== 201) throw new Error(`setup: ${r.status} ${JSON.stringify(r.body)}`);
     owners.push(org);
   }
@@ -45,7 +60,10 @@ async function prepare(url: string, dataDir: string): Promise<Ctx> {
   const ownerTokens = await Promise.all(owners.map((org) => issuer.issue({ role: 'school_owner', org })));
   const drafts: Ctx['drafts'] = [];
   for (let i = 0; i < owners.length; i++) {
-    const r = await call(url, 'POST', '/needs-assessments', ownerTokens[i], { callId: 'rogaland-dekomp-2030', title: `Behovsmelding ${i}` });
+    const r = await call(url, 'POST', '/needs-assessments', ownerTokens[i], {
+      callId: 'rogaland-dekomp-2030',
+      title: `Behovsmelding ${i}`,
+    });
     if (r.status !== 201) throw new Error(`setup draft: ${r.status} ${JSON.stringify(r.body)}`);
     drafts.push({ id: r.body.id, owner: i });
   }
@@ -55,7 +73,12 @@ async function prepare(url: string, dataDir: string): Promise<Ctx> {
 const content = (n: number) => ({
   title: `Behovsmelding ${n}`,
   summary: 'Lokal analyse av kompetansebehov',
-  anchoring: { staffInvolvement: 'Teams', leaderInvolvement: 'Rektormøter', universityParticipation: 'UiS deltok', plans: ['Kompetanseplan'] },
+  anchoring: {
+    staffInvolvement: 'Teams',
+    leaderInvolvement: 'Rektormøter',
+    universityParticipation: 'UiS deltok',
+    plans: ['Kompetanseplan'],
+  },
   themes: { goals: ['learning_environment'], tags: ['lesing'] },
 });
 
@@ -68,7 +91,11 @@ export async function p2p4Http(backend: BenchBackend, seconds: number): Promise<
   const dataDir = db.dataDir ?? (await import('node:fs')).mkdtempSync('/tmp/dekomp-bench-keys-');
   // Embedded: the service opens its own data directory, so release ours first.
   if (backend === 'embedded') await db.client.close();
-  const service = await startService({ DATA_DIR: dataDir, ...(process.env.BENCH_BATCH ? { PROJECTION_BATCH_SIZE: process.env.BENCH_BATCH } : {}), ...(db.url ? { DATABASE_URL: db.url, DB_POOL_SIZE: '16' } : {}) });
+  const service = await startService({
+    DATA_DIR: dataDir,
+    ...(process.env.BENCH_BATCH ? { PROJECTION_BATCH_SIZE: process.env.BENCH_BATCH } : {}),
+    ...(db.url ? { DATABASE_URL: db.url, DB_POOL_SIZE: '16' } : {}),
+  });
   try {
     const ctx = await prepare(service.url, dataDir);
     let n = 0;
@@ -77,21 +104,43 @@ export async function p2p4Http(backend: BenchBackend, seconds: number): Promise<
       const r = Math.random();
       const owner = Math.floor(Math.random() * ctx.owners.length);
       if (r < 0.3) {
-        return { method: 'POST', path: '/needs-assessments', body: JSON.stringify({ callId: 'rogaland-dekomp-2030', title: `Utkast ${n}` }), headers: { authorization: `Bearer ${ctx.ownerTokens[owner]}` } };
+        return {
+          method: 'POST',
+          path: '/needs-assessments',
+          body: JSON.stringify({ callId: 'rogaland-dekomp-2030', title: `Utkast ${n}` }),
+          headers: { authorization: `Bearer ${ctx.ownerTokens[owner]}` },
+        };
       }
       if (r < 0.7) {
         const d = ctx.drafts[owner];
-        return { method: 'PUT', path: `/needs-assessments/${d.id}/content`, body: JSON.stringify(content(n)), headers: { authorization: `Bearer ${ctx.ownerTokens[d.owner]}` } };
+        return {
+          method: 'PUT',
+          path: `/needs-assessments/${d.id}/content`,
+          body: JSON.stringify(content(n)),
+          headers: { authorization: `Bearer ${ctx.ownerTokens[d.owner]}` },
+        };
       }
-      return { method: 'POST', path: `/organisations/${ctx.owners[owner]}/amendments`, body: JSON.stringify({ name: `Eier ${owner} (${n})`, reason: 'bench' }), headers: { authorization: `Bearer ${ctx.ministry}` } };
+      return {
+        method: 'POST',
+        path: `/organisations/${ctx.owners[owner]}/amendments`,
+        body: JSON.stringify({ name: `Eier ${owner} (${n})`, reason: 'bench' }),
+        headers: { authorization: `Bearer ${ctx.ministry}` },
+      };
     };
     const result = await autocannon({
       url: service.url,
       connections: 16,
       duration: seconds,
       headers: { 'content-type': 'application/json' },
-      requests: [{ setupRequest: (req: any) => { const m = mix(); return { ...req, ...m, headers: { ...req.headers, ...m.headers } }; } }],
-    } as autocannon.Options);
+      requests: [
+        {
+          setupRequest: (req: any) => {
+            const m = mix();
+            return { ...req, ...m, headers: { ...req.headers, ...m.headers } };
+          },
+        },
+      ],
+    });
     const ok = result['2xx'];
     const conflicts = result.non2xx;
     const figures: Figure[] = [
@@ -108,12 +157,28 @@ export async function p2p4Http(backend: BenchBackend, seconds: number): Promise<
     ];
 
     // P4 under load: commands, each followed by a read that waits for its position.
-    const load = autocannon({ url: service.url, connections: 8, duration: Math.max(5, seconds), headers: { 'content-type': 'application/json' }, requests: [{ setupRequest: (req: any) => { const m = mix(); return { ...req, ...m, headers: { ...req.headers, ...m.headers } }; } }] } as autocannon.Options);
+    const load = autocannon({
+      url: service.url,
+      connections: 8,
+      duration: Math.max(5, seconds),
+      headers: { 'content-type': 'application/json' },
+      requests: [
+        {
+          setupRequest: (req: any) => {
+            const m = mix();
+            return { ...req, ...m, headers: { ...req.headers, ...m.headers } };
+          },
+        },
+      ],
+    });
     const waits: number[] = [];
     const until = Date.now() + Math.max(4, seconds - 1) * 1000;
     while (Date.now() < until) {
       const owner = Math.floor(Math.random() * ctx.owners.length);
-      const cmd = await call(service.url, 'POST', `/organisations/${ctx.owners[owner]}/amendments`, ctx.ministry, { name: `Eier ${owner} rw`, reason: 'p4' });
+      const cmd = await call(service.url, 'POST', `/organisations/${ctx.owners[owner]}/amendments`, ctx.ministry, {
+        name: `Eier ${owner} rw`,
+        reason: 'p4',
+      });
       if (cmd.status !== 200) continue;
       const t = performance.now();
       const read = await call(service.url, 'GET', `/organisations/${ctx.owners[owner]}?minPosition=${cmd.body.position}`, ctx.ministry);

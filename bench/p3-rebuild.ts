@@ -57,7 +57,8 @@ export async function p3Rebuild(backend: BenchBackend, total: number): Promise<F
     await engine.rebuild(PROJECTIONS.map((p) => p.name));
     const seconds = (performance.now() - start) / 1000;
     const check = await db.client.query<{ n: string }>('SELECT count(*)::text AS n FROM rm_organisations.org_organisations');
-    if (Number(check.rows[0].n) !== Math.max(1, Math.floor(total / 10))) throw new Error(`P3 read model has ${check.rows[0].n} organisations`);
+    if (Number(check.rows[0].n) !== Math.max(1, Math.floor(total / 10)))
+      throw new Error(`P3 read model has ${check.rows[0].n} organisations`);
     await store.close();
     const rate = total / seconds;
     const rawRate = read / rawSeconds;

@@ -35,7 +35,11 @@ export async function p5Export(backend: BenchBackend, grants: number): Promise<F
   try {
     await seed(env, grants);
     const out = join(dataDir, 'export.csv');
-    const run = spawnSync('/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, 'dist/apps/cli/src/export.js', '--format', 'csv', '--out', out], { env, encoding: 'utf8' });
+    const run = spawnSync(
+      '/usr/bin/time',
+      ['-f', 'maxrss_kb=%M', process.execPath, 'dist/apps/cli/src/export.js', '--format', 'csv', '--out', out],
+      { env, encoding: 'utf8' },
+    );
     if (run.status !== 0) throw new Error(`P5 export failed: ${run.stderr}`);
     const done = /: (\d+) rows in ([\d.]+) s/.exec(run.stdout);
     const rss = /maxrss_kb=(\d+)/.exec(run.stderr);

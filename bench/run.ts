@@ -40,8 +40,20 @@ async function main(): Promise<void> {
     await run('P5', async () => (await import('./p5-export.js')).p5Export(backend, Number(values.grants)));
   }
   console.log();
-  console.table(figures.map((f) => ({ id: f.id, backend: f.backend, metric: f.metric, value: `${f.value.toLocaleString('en')} ${f.unit}`, baseline: f.baseline?.toLocaleString('en') ?? '', ratio: f.ratio ?? '', target: f.target, met: f.met ? 'yes' : 'NO', note: f.note ?? '' })));
-  mkdirSync(values.out!, { recursive: true });
+  console.table(
+    figures.map((f) => ({
+      id: f.id,
+      backend: f.backend,
+      metric: f.metric,
+      value: `${f.value.toLocaleString('en')} ${f.unit}`,
+      baseline: f.baseline?.toLocaleString('en') ?? '',
+      ratio: f.ratio ?? '',
+      target: f.target,
+      met: f.met ? 'yes' : 'NO',
+      note: f.note ?? '',
+    })),
+  );
+  mkdirSync(values.out, { recursive: true });
   const file = `${values.out}/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
   writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, figures }, null, 2));
   console.log(`figures written to ${file}`);

@@ -20,7 +20,8 @@ const UIA = '970546200';
 const KURS = orgNumberWithCheckDigit('95100003');
 const PRIVATE = orgNumberWithCheckDigit('95100004');
 
-const fixture = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../fixtures/360giving/${name}`, import.meta.url)), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(fileURLToPath(new URL(`../fixtures/360giving/${name}`, import.meta.url)), 'utf8'));
 
 type Row = Record<string, any>;
 
@@ -57,7 +58,8 @@ describe.each(backends)('evaluation export on %s', (backend: BackendName) => {
   const get = (path: string, token: string) => api.get(`${path}${path.includes('?') ? '&' : '?'}minPosition=${last}`, token);
   /** Waits until every read model has passed the last write (the ports read read models). */
   const settle = async () => expect((await get('/calls', ministry)).status).toBe(200);
-  const raw = (path: string, token: string) => fetch(`${api.url}${path}${path.includes('?') ? '&' : '?'}minPosition=${last}`, { headers: { authorization: `Bearer ${token}` } });
+  const raw = (path: string, token: string) =>
+    fetch(`${api.url}${path}${path.includes('?') ? '&' : '?'}minPosition=${last}`, { headers: { authorization: `Bearer ${token}` } });
   const rowsOf = async (query: string, token = ministry): Promise<Row[]> => {
     const r = await raw(`/exports/evaluation?format=json${query}`, token);
     expect(r.status).toBe(200);
@@ -65,14 +67,26 @@ describe.each(backends)('evaluation export on %s', (backend: BackendName) => {
   };
 
   /** An owner's needs assessment with one measure and a university partner, submitted. */
-  async function assessment(owner: string, ownerOrg: string, callId: string, universityOrg: string, lines: Record<string, unknown>, coOwner?: { token: string; org: string; lines: unknown }) {
+  async function assessment(
+    owner: string,
+    ownerOrg: string,
+    callId: string,
+    universityOrg: string,
+    lines: Record<string, unknown>,
+    coOwner?: { token: string; org: string; lines: unknown },
+  ) {
     const created = await ok(post('/needs-assessments', owner, { callId, title: 'Behovsmelding' }), 201);
     const id = created.body.id as string;
     await ok(
       put(`/needs-assessments/${id}/content`, owner, {
         title: `Kompetanseløft ${ownerOrg}`,
         summary: 'Analysis of reading results and staff surveys',
-        anchoring: { staffInvolvement: 'workshops', leaderInvolvement: 'rektormøter', universityParticipation: 'the university took part', plans: ['Kompetanseplan 2027–2029'] },
+        anchoring: {
+          staffInvolvement: 'workshops',
+          leaderInvolvement: 'rektormøter',
+          universityParticipation: 'the university took part',
+          plans: ['Kompetanseplan 2027–2029'],
+        },
         themes: { goals: ['basic_skills'], tags: ['lesing'] },
       }),
     );
@@ -94,7 +108,12 @@ describe.each(backends)('evaluation export on %s', (backend: BackendName) => {
     if (coOwner) {
       await ok(put(`/needs-assessments/${id}/measures/${mId}/lines/${coOwner.org}`, coOwner.token, coOwner.lines));
     }
-    await ok(put(`/needs-assessments/${id}/measures/${mId}/lines/${universityOrg}`, owner, { budget: [{ year: 2027, category: 'implementation', amount: 80_000 }], coFinancing: [] }));
+    await ok(
+      put(`/needs-assessments/${id}/measures/${mId}/lines/${universityOrg}`, owner, {
+        budget: [{ year: 2027, category: 'implementation', amount: 80_000 }],
+        coFinancing: [],
+      }),
+    );
     // R10: the co-owner confirms the final revision.
     if (coOwner) await ok(post(`/needs-assessments/${id}/confirmations`, coOwner.token));
     await ok(post(`/needs-assessments/${id}/submission`, owner));
@@ -132,21 +151,50 @@ describe.each(backends)('evaluation export on %s', (backend: BackendName) => {
         { year: 2027, category: 'coordinator', amount: coordinator },
         { year: 2028, category: 'implementation', amount: 150_000 },
       ],
-      coFinancing: [{ year: 2027, amount: coFinancing, form: 'released_time' }, { year: 2028, amount: 45_000, form: 'salary' }],
+      coFinancing: [
+        { year: 2027, amount: coFinancing, form: 'released_time' },
+        { year: 2028, amount: 45_000, form: 'salary' },
+      ],
     });
     const rogaland = await assessment(stavanger, STAVANGER, 'rogaland-dekomp-2027', UIS, lines(200_000, 20_000, 66_000), {
       token: sandnes,
       org: SANDNES,
-      lines: { budget: [{ year: 2027, category: 'implementation', amount: 100_000 }], coFinancing: [{ year: 2027, amount: 30_000, form: 'money' }] },
+      lines: {
+        budget: [{ year: 2027, category: 'implementation', amount: 100_000 }],
+        coFinancing: [{ year: 2027, amount: 30_000, form: 'money' }],
+      },
     });
     measureId = rogaland.measureId;
     assessmentId = rogaland.id;
     const agderOne = await assessment(kristiansand, KRISTIANSAND, 'agder-dekomp-2027', UIA, lines(300_000, 10_000, 93_000));
     agderMeasureId = agderOne.measureId;
     await settle();
-    await ok(post(`/partnerships/${measureId}/commitment`, uis, { competenceAreas: ['lesing'], capacityHoursPerYear: 300, fromYear: 2027, toYear: 2028, contactRole: 'faglig leder' }));
-    await ok(post(`/partnerships/${measureId}/subcontractors`, uis, { orgNumber: KURS, name: 'Kurs AS', sharePercent: 20, task: 'digital workshops' }));
-    await ok(post(`/partnerships/${agderMeasureId}/commitment`, uia, { competenceAreas: ['lesing'], capacityHoursPerYear: 200, fromYear: 2027, toYear: 2028, contactRole: 'faglig leder' }));
+    await ok(
+      post(`/partnerships/${measureId}/commitment`, uis, {
+        competenceAreas: ['lesing'],
+        capacityHoursPerYear: 300,
+        fromYear: 2027,
+        toYear: 2028,
+        contactRole: 'faglig leder',
+      }),
+    );
+    await ok(
+      post(`/partnerships/${measureId}/subcontractors`, uis, {
+        orgNumber: KURS,
+        name: 'Kurs AS',
+        sharePercent: 20,
+        task: 'digital workshops',
+      }),
+    );
+    await ok(
+      post(`/partnerships/${agderMeasureId}/commitment`, uia, {
+        competenceAreas: ['lesing'],
+        capacityHoursPerYear: 200,
+        fromYear: 2027,
+        toYear: 2028,
+        contactRole: 'faglig leder',
+      }),
+    );
 
     // The forum (R11) and its recommendation (R13).
     await ok(post('/forums', governor, { name: 'Samarbeidsforum Rogaland', counties: ['11'] }), 201);
@@ -159,7 +207,14 @@ describe.each(backends)('evaluation export on %s', (backend: BackendName) => {
     ]) {
       await ok(post('/forums/rogaland-11/members', governor, { joinedOn: '2027-01-01', ...m }));
     }
-    await ok(post('/forums/rogaland-11/meetings', governor, { date: '2027-03-10', agenda: ['DEKOMP 2027'], minutesSummary: 'Agreed.', presentMemberIds: ['M1', 'M2', 'M3', 'M4', 'M5'] }));
+    await ok(
+      post('/forums/rogaland-11/meetings', governor, {
+        date: '2027-03-10',
+        agenda: ['DEKOMP 2027'],
+        minutesSummary: 'Agreed.',
+        presentMemberIds: ['M1', 'M2', 'M3', 'M4', 'M5'],
+      }),
+    );
     await settle();
     await ok(
       post('/forums/rogaland-11/recommendations', governor, {
@@ -192,15 +247,33 @@ describe.each(backends)('evaluation export on %s', (backend: BackendName) => {
     await ok(post('/frames', ministry, { office: 'ROGALAND', scheme: 'DEKOMP', year: 2028, amount: 800_000 }), 201);
     await ok(post('/frames', ministry, { office: 'AGDER', scheme: 'DEKOMP', year: 2027, amount: 500_000 }), 201);
     await settle();
-    const decide = (token: string, body: Record<string, unknown>) => ok(post('/grants', token, { scheme: 'DEKOMP', year: 2027, measureId, ...body }), 201);
-    await decide(governor, { recipientOrg: STAVANGER, amounts: [{ year: 2027, amount: 200_000 }, { year: 2028, amount: 150_000 }] });
-    await decide(governor, { recipientOrg: SANDNES, amounts: [{ year: 2027, amount: 90_000 }], deviationReason: 'Sandnes already runs a similar measure' });
+    const decide = (token: string, body: Record<string, unknown>) =>
+      ok(post('/grants', token, { scheme: 'DEKOMP', year: 2027, measureId, ...body }), 201);
+    await decide(governor, {
+      recipientOrg: STAVANGER,
+      amounts: [
+        { year: 2027, amount: 200_000 },
+        { year: 2028, amount: 150_000 },
+      ],
+    });
+    await decide(governor, {
+      recipientOrg: SANDNES,
+      amounts: [{ year: 2027, amount: 90_000 }],
+      deviationReason: 'Sandnes already runs a similar measure',
+    });
     await decide(governor, { recipientOrg: UIS, amounts: [{ year: 2027, amount: 80_000 }] });
     await decide(agder, { measureId: agderMeasureId, recipientOrg: KRISTIANSAND, amounts: [{ year: 2027, amount: 300_000 }] });
 
     // Acceptance with co-financing (R7), payments, a report, a repayment claim and its settlement (R16).
     const g = (org: string) => `/grants/ROGALAND.DEKOMP.${measureId}.${org}`;
-    await ok(post(`${g(STAVANGER)}/acceptance`, stavanger, { coFinancing: [{ year: 2027, money: 20_000, salary: 40_000, releasedTime: 0 }, { year: 2028, money: 0, salary: 45_000, releasedTime: 0 }] }));
+    await ok(
+      post(`${g(STAVANGER)}/acceptance`, stavanger, {
+        coFinancing: [
+          { year: 2027, money: 20_000, salary: 40_000, releasedTime: 0 },
+          { year: 2028, money: 0, salary: 45_000, releasedTime: 0 },
+        ],
+      }),
+    );
     await ok(post(`${g(SANDNES)}/acceptance`, sandnes, { coFinancing: [{ year: 2027, money: 27_000, salary: 0, releasedTime: 0 }] }));
     await ok(post(`${g(UIS)}/acceptance`, uis, { coFinancing: [] }));
     await ok(post(`${g(STAVANGER)}/payments`, governor, { year: 2027, amount: 200_000 }));
@@ -212,7 +285,10 @@ describe.each(backends)('evaluation export on %s', (backend: BackendName) => {
         spent: 180_000,
         unspent: 20_000,
         coFinancingProvided: { money: 20_000, salary: 30_000, releasedTime: 10_000 },
-        participants: [{ role: 'teacher', count: 58 }, { role: 'school_leader', count: 6 }],
+        participants: [
+          { role: 'teacher', count: 58 },
+          { role: 'school_leader', count: 6 },
+        ],
         evaluation: 'Reading in all subjects took root in 3 of 3 schools.',
       }),
     );
@@ -225,7 +301,15 @@ describe.each(backends)('evaluation export on %s', (backend: BackendName) => {
     await new Promise((r) => setTimeout(r, 30));
     beforeAmendmentTime = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 30));
-    await ok(post(`${g(STAVANGER)}/amendments`, governor, { amounts: [{ year: 2027, amount: 200_000 }, { year: 2028, amount: 120_000 }], reason: 'Fewer schools in the second year' }));
+    await ok(
+      post(`${g(STAVANGER)}/amendments`, governor, {
+        amounts: [
+          { year: 2027, amount: 200_000 },
+          { year: 2028, amount: 120_000 },
+        ],
+        reason: 'Fewer schools in the second year',
+      }),
+    );
     await settle();
   }, 180_000);
   afterAll(async () => api?.close());
@@ -290,8 +374,20 @@ describe.each(backends)('evaluation export on %s', (backend: BackendName) => {
     });
     expect(stav.decidedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const sandnesRow = rows.find((r) => r.recipientOrg === SANDNES)!;
-    expect(sandnesRow).toMatchObject({ recommended: 100_000, granted: 90_000, departsFromRecommendation: true, deviationReason: 'Sandnes already runs a similar measure', coFinancingRequired: 27_000 });
-    expect(rows.find((r) => r.recipientOrg === UIS)).toMatchObject({ recipientKind: 'university', coFinancingRequired: 0, granted: 80_000, paid: 50_000, reportStatus: 'due' });
+    expect(sandnesRow).toMatchObject({
+      recommended: 100_000,
+      granted: 90_000,
+      departsFromRecommendation: true,
+      deviationReason: 'Sandnes already runs a similar measure',
+      coFinancingRequired: 27_000,
+    });
+    expect(rows.find((r) => r.recipientOrg === UIS)).toMatchObject({
+      recipientKind: 'university',
+      coFinancingRequired: 0,
+      granted: 80_000,
+      paid: 50_000,
+      reportStatus: 'due',
+    });
     expect(rows.every((r) => r.office === 'ROGALAND' && r.year === 2027)).toBe(true);
     // Year 2 of the measure: a commitment against the 2028 frame (R9).
     const [later] = await rowsOf(`&year=2028&office=ROGALAND`);
@@ -329,7 +425,12 @@ describe.each(backends)('evaluation export on %s', (backend: BackendName) => {
     for (const year of [2027, 2028]) {
       const o = offices.body.find((x: Row) => x.office === 'ROGALAND' && x.year === year);
       const f = frames.body.find((x: Row) => x.year === year);
-      expect(o).toMatchObject({ frame: f.frame, committedFromEarlierYears: f.committedFromEarlierYears, decided: f.decidedThisYear, free: f.free });
+      expect(o).toMatchObject({
+        frame: f.frame,
+        committedFromEarlierYears: f.committedFromEarlierYears,
+        decided: f.decidedThisYear,
+        free: f.free,
+      });
     }
     expect(offices.body.find((x: Row) => x.office === 'ROGALAND' && x.year === 2027)).toMatchObject({
       frame: 1_000_000,
@@ -344,7 +445,12 @@ describe.each(backends)('evaluation export on %s', (backend: BackendName) => {
       membersTeacherUnion: 1,
       membersOther: 0,
     });
-    expect(offices.body.find((x: Row) => x.office === 'ROGALAND' && x.year === 2028)).toMatchObject({ frame: 800_000, committedFromEarlierYears: 120_000, decided: 0, free: 680_000 });
+    expect(offices.body.find((x: Row) => x.office === 'ROGALAND' && x.year === 2028)).toMatchObject({
+      frame: 800_000,
+      committedFromEarlierYears: 120_000,
+      decided: 0,
+      free: 680_000,
+    });
   });
 
   it('as of a moment before the amendment the export shows the old amount, by position and by time (R21)', async () => {
@@ -383,7 +489,10 @@ describe.each(backends)('evaluation export on %s', (backend: BackendName) => {
   it('NDJSON streams one object per line', async () => {
     const r = await raw('/exports/evaluation?format=ndjson&office=ROGALAND', ministry);
     expect(r.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
-    const objs = (await r.text()).trim().split('\n').map((l) => JSON.parse(l));
+    const objs = (await r.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(objs).toHaveLength(4);
   });
 
@@ -408,7 +517,14 @@ describe.each(backends)('evaluation export on %s', (backend: BackendName) => {
     expect(row.getCell(col('measureTitle')).type).toBe(ExcelJS.ValueType.String);
     const offices = wb.getWorksheet('Offices')!;
     expect((offices.getRow(1).values as unknown[]).slice(1)).toEqual(OFFICE_COLUMNS.map((c) => c.key));
-    const values = [2, 3].map((i) => offices.getRow(i)).map((x) => ({ office: x.getCell(1).value, frame: x.getCell(4).value, free: x.getCell(7).value, ks: x.getCell(OFFICE_COLUMNS.findIndex((c) => c.key === 'membersKs') + 1).value }));
+    const values = [2, 3]
+      .map((i) => offices.getRow(i))
+      .map((x) => ({
+        office: x.getCell(1).value,
+        frame: x.getCell(4).value,
+        free: x.getCell(7).value,
+        ks: x.getCell(OFFICE_COLUMNS.findIndex((c) => c.key === 'membersKs') + 1).value,
+      }));
     expect(values).toEqual(
       expect.arrayContaining([
         { office: 'AGDER', frame: 500_000, free: 200_000, ks: 0 },
@@ -425,7 +541,10 @@ describe.each(backends)('evaluation export on %s', (backend: BackendName) => {
     const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
     const ajv = new Ajv({ strict: false, validateSchema: false, allErrors: true });
     (addFormats as unknown as (a: Ajv) => void)(ajv);
-    ajv.addSchema(fixture('360-giving-schema.json'), 'https://raw.githubusercontent.com/ThreeSixtyGiving/standard/master/schema/360-giving-schema.json');
+    ajv.addSchema(
+      fixture('360-giving-schema.json'),
+      'https://raw.githubusercontent.com/ThreeSixtyGiving/standard/master/schema/360-giving-schema.json',
+    );
     const validate = ajv.compile(fixture('360-giving-package-schema.json'));
     const valid = validate(data);
     expect(validate.errors ?? []).toEqual([]);
@@ -486,12 +605,22 @@ describe.each(backends)('evaluation export on %s', (backend: BackendName) => {
       const r = await get(path, ministry);
       expect([path, r.status]).toEqual([path, 200]);
       expect(r.body.length).toBeGreaterThan(0);
-      for (const h of r.body) expect(h).toMatchObject({ type: expect.any(String), recordedAt: expect.any(String), actor: { role: expect.any(String), org: expect.any(String) } });
+      for (const h of r.body)
+        expect(h).toMatchObject({
+          type: expect.any(String),
+          recordedAt: expect.any(String),
+          actor: { role: expect.any(String), org: expect.any(String) },
+        });
       const positions = r.body.map((h: Row) => h.position);
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
     }
     const grant = await get(`/grants/${grantId}/history`, ministry);
-    expect(grant.body.map((h: Row) => h.type)).toEqual(expect.arrayContaining(['AllocationDecided', 'GrantAccepted', 'GrantPaymentRecorded', 'AllocationAmended']));
-    expect(grant.body.find((h: Row) => h.type === 'AllocationAmended')).toMatchObject({ reason: 'Fewer schools in the second year', actor: { role: 'governor' } });
+    expect(grant.body.map((h: Row) => h.type)).toEqual(
+      expect.arrayContaining(['AllocationDecided', 'GrantAccepted', 'GrantPaymentRecorded', 'AllocationAmended']),
+    );
+    expect(grant.body.find((h: Row) => h.type === 'AllocationAmended')).toMatchObject({
+      reason: 'Fewer schools in the second year',
+      actor: { role: 'governor' },
+    });
   });
 });

@@ -16,9 +16,23 @@ const ROGALAND_OFFICE_ORG = '974763230';
 const F = 'rogaland-11';
 
 const info = (measureId: string, callId: string, office = 'ROGALAND'): MeasureInfo => ({
-  assessmentId: `NA-${measureId}`, measureId, callId, office, scheme: 'DEKOMP', year: 2027, title: measureId, themes: [], leadOwner: STAVANGER,
-  owners: [STAVANGER, SANDNES], network: true, universities: [{ org: UIS, status: 'committed', local: true }], startYear: 2027, spanYears: 2,
-  requested: [], status: 'submitted', late: false,
+  assessmentId: `NA-${measureId}`,
+  measureId,
+  callId,
+  office,
+  scheme: 'DEKOMP',
+  year: 2027,
+  title: measureId,
+  themes: [],
+  leadOwner: STAVANGER,
+  owners: [STAVANGER, SANDNES],
+  network: true,
+  universities: [{ org: UIS, status: 'committed', local: true }],
+  startYear: 2027,
+  spanYears: 2,
+  requested: [],
+  status: 'submitted',
+  late: false,
 });
 const MEASURES: Record<string, MeasureInfo> = {
   'DK27-1': info('DK27-1', 'rogaland-dekomp-2027'),
@@ -86,7 +100,8 @@ describe.each(backends)('forum API on %s', (backend: BackendName) => {
       { orgNumber: KRISTIANSAND, name: 'Kristiansand kommune', kind: 'municipality', municipalityNumber: '4204' },
     ];
     for (const o of orgs) expect((await post('/organisations', ministry, o)).status).toBe(201);
-    for (const scheme of ['DEKOMP', 'REKOMP', 'KOMPLOFT']) expect((await post('/calls', governor, { scheme, year: 2027, title: `${scheme} 2027` })).status).toBe(201);
+    for (const scheme of ['DEKOMP', 'REKOMP', 'KOMPLOFT'])
+      expect((await post('/calls', governor, { scheme, year: 2027, title: `${scheme} 2027` })).status).toBe(201);
     expect((await post('/calls', governor, { scheme: 'DEKOMP', year: 2028, title: 'DEKOMP 2028' })).status).toBe(201);
     expect((await get('/calls/rogaland-dekomp-2028', governor)).status).toBe(200);
   });
@@ -106,7 +121,13 @@ describe.each(backends)('forum API on %s', (backend: BackendName) => {
     const read = await get(`/forums/${F}`, governor);
     expect(read.status).toBe(200);
     expect(read.headers.get('etag')).toBe('"1"');
-    expect(read.body).toMatchObject({ forumId: F, office: 'ROGALAND', counties: ['11'], members: [], missingCategories: ['school_owner_public', 'school_owner_private', 'university', 'ks', 'teacher_union'] });
+    expect(read.body).toMatchObject({
+      forumId: F,
+      office: 'ROGALAND',
+      counties: ['11'],
+      members: [],
+      missingCategories: ['school_owner_public', 'school_owner_private', 'university', 'ks', 'teacher_union'],
+    });
   });
 
   it('R11: the governor records members by category with dates; its own office is never a member', async () => {
@@ -135,9 +156,22 @@ describe.each(backends)('forum API on %s', (backend: BackendName) => {
     await api.expectNewEvents(since, Array(5).fill('ForumMemberJoined'));
 
     const forum = await get(`/forums/${F}?on=2027-02-01`, ministry);
-    expect(forum.body.membersByCategory).toEqual({ school_owner_public: 1, school_owner_private: 1, university: 1, ks: 1, teacher_union: 1, other: 0 });
+    expect(forum.body.membersByCategory).toEqual({
+      school_owner_public: 1,
+      school_owner_private: 1,
+      university: 1,
+      ks: 1,
+      teacher_union: 1,
+      other: 0,
+    });
     expect(forum.body.missingCategories).toEqual([]);
-    expect(forum.body.members[0]).toMatchObject({ memberId: 'M1', name: 'Stavanger kommune', category: 'school_owner_public', joinedOn: '2027-01-01', leftOn: null });
+    expect(forum.body.members[0]).toMatchObject({
+      memberId: 'M1',
+      name: 'Stavanger kommune',
+      category: 'school_owner_public',
+      joinedOn: '2027-01-01',
+      leftOn: null,
+    });
   });
 
   it('a meeting records date, agenda, minutes and the members present', async () => {
@@ -149,39 +183,87 @@ describe.each(backends)('forum API on %s', (backend: BackendName) => {
     });
     expect(r.status).toBe(200);
     expect(r.body.meetingId).toBe('MT1');
-    const absent = await post(`/forums/${F}/meetings`, governor, { date: '2026-12-01', agenda: ['x'], minutesSummary: 'x', presentMemberIds: ['M1'] });
+    const absent = await post(`/forums/${F}/meetings`, governor, {
+      date: '2026-12-01',
+      agenda: ['x'],
+      minutesSummary: 'x',
+      presentMemberIds: ['M1'],
+    });
     expect(absent.status).toBe(422);
     expect(absent.body.errors).toEqual([expect.objectContaining({ rule: 'R11', field: 'presentMemberIds[0]' })]);
     const meetings = await get(`/forums/${F}/meetings`, governor);
-    expect(meetings.body).toEqual([expect.objectContaining({ meetingId: 'MT1', date: '2027-03-10', present: ['M1', 'M2', 'M3', 'M4', 'M5'], agenda: expect.arrayContaining(['Recommendation for DEKOMP 2027']) })]);
+    expect(meetings.body).toEqual([
+      expect.objectContaining({
+        meetingId: 'MT1',
+        date: '2027-03-10',
+        present: ['M1', 'M2', 'M3', 'M4', 'M5'],
+        agenda: expect.arrayContaining(['Recommendation for DEKOMP 2027']),
+      }),
+    ]);
   });
 
   it('a consensus recommendation is recorded without warnings and read back with its lines', async () => {
     const since = await api.head();
-    const r = await post(`/forums/${F}/recommendations`, governor, { callId: 'rogaland-dekomp-2027', meetingId: 'MT1', outcome: 'consensus', measures: [measure('DK27-1')] });
+    const r = await post(`/forums/${F}/recommendations`, governor, {
+      callId: 'rogaland-dekomp-2027',
+      meetingId: 'MT1',
+      outcome: 'consensus',
+      measures: [measure('DK27-1')],
+    });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ id: `${F}--rogaland-dekomp-2027`, warnings: [] });
     expect(r.headers.get('location')).toBe(`/recommendations/${F}--rogaland-dekomp-2027`);
     const read = await get(`/recommendations/${F}--rogaland-dekomp-2027`, governor);
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ outcome: 'consensus', status: 'recorded', published: false, revision: 1, presentMembers: 5, warnings: [], measures: [{ priority: 1, measureId: 'DK27-1', spanYears: 2 }] });
-    const again = await post(`/forums/${F}/recommendations`, governor, { callId: 'rogaland-dekomp-2027', meetingId: 'MT1', outcome: 'consensus', measures: [measure('DK27-1')] });
+    expect(read.body).toMatchObject({
+      outcome: 'consensus',
+      status: 'recorded',
+      published: false,
+      revision: 1,
+      presentMembers: 5,
+      warnings: [],
+      measures: [{ priority: 1, measureId: 'DK27-1', spanYears: 2 }],
+    });
+    const again = await post(`/forums/${F}/recommendations`, governor, {
+      callId: 'rogaland-dekomp-2027',
+      meetingId: 'MT1',
+      outcome: 'consensus',
+      measures: [measure('DK27-1')],
+    });
     expect(again.status).toBe(409);
     await api.expectNewEvents(since, ['RecommendationRecorded']);
   });
 
   it('R12: a vote with counts by the members present; more votes than members present are refused', async () => {
-    const tooMany = await post(`/forums/${F}/recommendations`, governor, { callId: 'rogaland-rekomp-2027', meetingId: 'MT1', outcome: 'vote', vote: { for: 4, against: 1, abstain: 1 }, measures: [measure('RK27-1')] });
+    const tooMany = await post(`/forums/${F}/recommendations`, governor, {
+      callId: 'rogaland-rekomp-2027',
+      meetingId: 'MT1',
+      outcome: 'vote',
+      vote: { for: 4, against: 1, abstain: 1 },
+      measures: [measure('RK27-1')],
+    });
     expect(tooMany.status).toBe(422);
     expect(tooMany.body.errors).toEqual([expect.objectContaining({ rule: 'R12', field: 'vote' })]);
-    const r = await post(`/forums/${F}/recommendations`, governor, { callId: 'rogaland-rekomp-2027', meetingId: 'MT1', outcome: 'vote', vote: { for: 3, against: 1, abstain: 1 }, measures: [measure('RK27-1')] });
+    const r = await post(`/forums/${F}/recommendations`, governor, {
+      callId: 'rogaland-rekomp-2027',
+      meetingId: 'MT1',
+      outcome: 'vote',
+      vote: { for: 3, against: 1, abstain: 1 },
+      measures: [measure('RK27-1')],
+    });
     expect(r.status).toBe(201);
     const read = await get(`/recommendations/${r.body.id}`, ministry);
     expect(read.body).toMatchObject({ outcome: 'vote', vote: { for: 3, against: 1, abstain: 1 } });
   });
 
   it('R12: where the forum does not agree, that is recorded and the governor decides', async () => {
-    const r = await post(`/forums/${F}/recommendations`, governor, { callId: 'rogaland-komploft-2027', meetingId: 'MT1', outcome: 'no_agreement', vote: { for: 2, against: 2, abstain: 1 }, note: 'Split between owners' });
+    const r = await post(`/forums/${F}/recommendations`, governor, {
+      callId: 'rogaland-komploft-2027',
+      meetingId: 'MT1',
+      outcome: 'no_agreement',
+      vote: { for: 2, against: 2, abstain: 1 },
+      note: 'Split between owners',
+    });
     expect(r.status).toBe(201);
     const lookup = api.app.get<RecommendationLookup>(RECOMMENDATION_LOOKUP);
     await get(`/recommendations/${r.body.id}`, governor);
@@ -210,7 +292,15 @@ describe.each(backends)('forum API on %s', (backend: BackendName) => {
       callId: 'rogaland-dekomp-2028',
       meetingId: 'MT1',
       outcome: 'consensus',
-      measures: [measure('DK28-1', { startYear: 2028, amounts: [{ recipientOrg: CONSULT, year: 2028, amount: 1000 }, { recipientOrg: KRISTIANSAND, year: 2028, amount: 1000 }] })],
+      measures: [
+        measure('DK28-1', {
+          startYear: 2028,
+          amounts: [
+            { recipientOrg: CONSULT, year: 2028, amount: 1000 },
+            { recipientOrg: KRISTIANSAND, year: 2028, amount: 1000 },
+          ],
+        }),
+      ],
     });
     expect(recipients.status).toBe(422);
     expect(recipients.body.errors.map((e: { rule: string; field: string }) => `${e.rule} ${e.field}`)).toEqual([
@@ -223,21 +313,50 @@ describe.each(backends)('forum API on %s', (backend: BackendName) => {
       callId: 'rogaland-dekomp-2028',
       meetingId: 'MT1',
       outcome: 'consensus',
-      measures: [measure('NOPE'), measure('DK27-1'), measure('AG27-1')].map((m) => ({ ...m, startYear: 2028, amounts: [{ recipientOrg: STAVANGER, year: 2028, amount: 1000 }] })),
+      measures: [measure('NOPE'), measure('DK27-1'), measure('AG27-1')].map((m) => ({
+        ...m,
+        startYear: 2028,
+        amounts: [{ recipientOrg: STAVANGER, year: 2028, amount: 1000 }],
+      })),
     });
     expect(measures.status).toBe(422);
     expect(measures.body.errors).toEqual([
-      expect.objectContaining({ rule: 'R13', field: 'measures[0].measureId', message: expect.stringMatching(/not in any needs assessment/) }),
-      expect.objectContaining({ rule: 'R13', field: 'measures[1].measureId', message: expect.stringMatching(/belongs to call rogaland-dekomp-2027/) }),
-      expect.objectContaining({ rule: 'R13', field: 'measures[2].measureId', message: expect.stringMatching(/belongs to call agder-dekomp-2027/) }),
+      expect.objectContaining({
+        rule: 'R13',
+        field: 'measures[0].measureId',
+        message: expect.stringMatching(/not in any needs assessment/),
+      }),
+      expect.objectContaining({
+        rule: 'R13',
+        field: 'measures[1].measureId',
+        message: expect.stringMatching(/belongs to call rogaland-dekomp-2027/),
+      }),
+      expect.objectContaining({
+        rule: 'R13',
+        field: 'measures[2].measureId',
+        message: expect.stringMatching(/belongs to call agder-dekomp-2027/),
+      }),
     ]);
   });
 
   it('R11: a member leaves; a forum missing a required category gets a warning on its recommendation', async () => {
-    expect((await post(`/forums/${F}/members/M5/departure`, governor, { leftOn: '2027-05-01', reason: 'The union withdrew its representative' })).status).toBe(200);
-    const meeting = await post(`/forums/${F}/meetings`, governor, { date: '2027-06-01', agenda: ['DEKOMP 2028'], minutesSummary: 'Agreed', presentMemberIds: ['M1', 'M2', 'M3', 'M4'] });
+    expect(
+      (await post(`/forums/${F}/members/M5/departure`, governor, { leftOn: '2027-05-01', reason: 'The union withdrew its representative' }))
+        .status,
+    ).toBe(200);
+    const meeting = await post(`/forums/${F}/meetings`, governor, {
+      date: '2027-06-01',
+      agenda: ['DEKOMP 2028'],
+      minutesSummary: 'Agreed',
+      presentMemberIds: ['M1', 'M2', 'M3', 'M4'],
+    });
     expect(meeting.body.meetingId).toBe('MT2');
-    const r = await post(`/forums/${F}/recommendations`, governor, { callId: 'rogaland-dekomp-2028', meetingId: 'MT2', outcome: 'consensus', measures: [measure('DK28-1', { startYear: 2028, amounts: [{ recipientOrg: STAVANGER, year: 2028, amount: 100_000 }] })] });
+    const r = await post(`/forums/${F}/recommendations`, governor, {
+      callId: 'rogaland-dekomp-2028',
+      meetingId: 'MT2',
+      outcome: 'consensus',
+      measures: [measure('DK28-1', { startYear: 2028, amounts: [{ recipientOrg: STAVANGER, year: 2028, amount: 100_000 }] })],
+    });
     expect(r.status).toBe(201);
     expect(r.body.warnings).toEqual([expect.objectContaining({ rule: 'R11', field: 'forum.members.teacher_union' })]);
     const read = await get(`/recommendations/${r.body.id}`, governor);
@@ -278,14 +397,23 @@ describe.each(backends)('forum API on %s', (backend: BackendName) => {
     });
 
     it('amended with a reason: a new revision, the old one stays readable, the lookup gives the new lines', async () => {
-      const amended = await post(`/recommendations/${id}/amendments`, governor, { meetingId: 'MT1', outcome: 'consensus', measures: [measure('DK27-1', { amounts: [{ recipientOrg: STAVANGER, year: 2027, amount: 450_000 }] })], reason: 'Corrected amount from the minutes' });
+      const amended = await post(`/recommendations/${id}/amendments`, governor, {
+        meetingId: 'MT1',
+        outcome: 'consensus',
+        measures: [measure('DK27-1', { amounts: [{ recipientOrg: STAVANGER, year: 2027, amount: 450_000 }] })],
+        reason: 'Corrected amount from the minutes',
+      });
       expect(amended.status).toBe(200);
       const revisions = await get(`/recommendations/${id}/revisions`, owner);
       expect(revisions.body.map((r: { revision: number; reason: string | null }) => [r.revision, r.reason])).toEqual([
         [1, null],
         [2, 'Corrected amount from the minutes'],
       ]);
-      expect(await lookup.forCall('rogaland-dekomp-2027')).toMatchObject({ recommendationId: id, outcome: 'consensus', lines: [{ measureId: 'DK27-1', recipientOrg: STAVANGER, year: 2027, amount: 450_000 }] });
+      expect(await lookup.forCall('rogaland-dekomp-2027')).toMatchObject({
+        recommendationId: id,
+        outcome: 'consensus',
+        lines: [{ measureId: 'DK27-1', recipientOrg: STAVANGER, year: 2027, amount: 450_000 }],
+      });
     });
 
     it('withdrawn with a reason: the lookup has none; the history and asOf show every step', async () => {
@@ -302,14 +430,30 @@ describe.each(backends)('forum API on %s', (backend: BackendName) => {
       ]);
       const asOf = history.body[2].position;
       expect((await get(`/recommendations/${id}?asOf=${asOf}`, governor)).body).toMatchObject({ status: 'published', revision: 2 });
-      expect((await get(`/recommendations/${id}?asOf=${history.body[0].position}`, governor)).body).toMatchObject({ status: 'recorded', revision: 1 });
+      expect((await get(`/recommendations/${id}?asOf=${history.body[0].position}`, governor)).body).toMatchObject({
+        status: 'recorded',
+        revision: 1,
+      });
     });
   });
 
   it("R20: another office's governor neither reads nor writes the forum; school owners do not write", async () => {
-    expect((await post(`/forums/${F}/members`, otherGovernor, { name: 'KS Agder', category: 'ks', joinedOn: '2027-01-01' })).status).toBe(403);
-    expect((await post(`/forums/${F}/meetings`, otherGovernor, { date: '2027-03-10', agenda: ['x'], minutesSummary: 'x', presentMemberIds: [] })).status).toBe(403);
-    expect((await post(`/forums/${F}/recommendations`, otherGovernor, { callId: 'rogaland-dekomp-2028', meetingId: 'MT1', outcome: 'no_agreement' })).status).toBe(403);
+    expect((await post(`/forums/${F}/members`, otherGovernor, { name: 'KS Agder', category: 'ks', joinedOn: '2027-01-01' })).status).toBe(
+      403,
+    );
+    expect(
+      (await post(`/forums/${F}/meetings`, otherGovernor, { date: '2027-03-10', agenda: ['x'], minutesSummary: 'x', presentMemberIds: [] }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await post(`/forums/${F}/recommendations`, otherGovernor, {
+          callId: 'rogaland-dekomp-2028',
+          meetingId: 'MT1',
+          outcome: 'no_agreement',
+        })
+      ).status,
+    ).toBe(403);
     expect((await post(`/recommendations/${F}--rogaland-rekomp-2027/publication`, otherGovernor)).status).toBe(403);
     expect((await get(`/forums/${F}`, otherGovernor)).status).toBe(403);
     expect((await get(`/forums/${F}/members`, otherGovernor)).status).toBe(403);
@@ -321,7 +465,10 @@ describe.each(backends)('forum API on %s', (backend: BackendName) => {
 
     expect((await post('/forums', owner, { name: 'Mine', counties: ['11'] })).status).toBe(403);
     expect((await post(`/forums/${F}/members`, owner, { name: 'x', category: 'ks', joinedOn: '2027-01-01' })).status).toBe(403);
-    expect((await post(`/forums/${F}/recommendations`, owner, { callId: 'rogaland-dekomp-2028', meetingId: 'MT1', outcome: 'no_agreement' })).status).toBe(403);
+    expect(
+      (await post(`/forums/${F}/recommendations`, owner, { callId: 'rogaland-dekomp-2028', meetingId: 'MT1', outcome: 'no_agreement' }))
+        .status,
+    ).toBe(403);
     expect((await post(`/recommendations/${F}--rogaland-rekomp-2027/withdrawal`, owner, { reason: 'x' })).status).toBe(403);
     expect((await get(`/forums/${F}`, owner)).status).toBe(403);
     expect((await get(`/recommendations/${F}--rogaland-rekomp-2027`, owner)).status).toBe(404);
@@ -336,7 +483,10 @@ describe.each(backends)('forum API on %s', (backend: BackendName) => {
       'ForumMemberLeft',
       'ForumMeetingRecorded',
     ]);
-    expect(history.body[7]).toMatchObject({ reason: 'The union withdrew its representative', actor: { role: 'governor', org: ROGALAND_OFFICE_ORG } });
+    expect(history.body[7]).toMatchObject({
+      reason: 'The union withdrew its representative',
+      actor: { role: 'governor', org: ROGALAND_OFFICE_ORG },
+    });
     const early = await get(`/forums/${F}/members?asOf=${history.body[2].position}`, ministry);
     expect(early.body.map((m: { memberId: string }) => m.memberId)).toEqual(['M1', 'M2']);
     const forums = await get('/forums', ministry);
@@ -344,22 +494,32 @@ describe.each(backends)('forum API on %s', (backend: BackendName) => {
   });
 
   describe('ETags: a GET answers the version its commands check (If-Match)', () => {
-    it('forum: If-Match with the GET\'s ETag works; a stale one is 412 and writes nothing', async () => {
+    it("forum: If-Match with the GET's ETag works; a stale one is 412 and writes nothing", async () => {
       const read = await get(`/forums/${F}`, governor);
       const etag = read.headers.get('etag')!;
       expect(etag).toBe(`"${read.body.version}"`);
       const since = await api.head();
-      const ok = await api.post(`/forums/${F}/members`, governor, { name: 'Elevorganisasjonen Rogaland', category: 'other', joinedOn: '2027-09-01' }, { 'If-Match': etag });
+      const ok = await api.post(
+        `/forums/${F}/members`,
+        governor,
+        { name: 'Elevorganisasjonen Rogaland', category: 'other', joinedOn: '2027-09-01' },
+        { 'If-Match': etag },
+      );
       expect(ok.status).toBe(200);
       expect(ok.headers.get('etag')).toBe(`"${read.body.version + 1}"`);
       last = Math.max(last, ok.body.position);
       expect((await get(`/forums/${F}`, governor)).headers.get('etag')).toBe(ok.headers.get('etag'));
-      const stale = await api.post(`/forums/${F}/meetings`, governor, { date: '2027-09-10', agenda: ['x'], minutesSummary: 'x', presentMemberIds: [] }, { 'If-Match': etag });
+      const stale = await api.post(
+        `/forums/${F}/meetings`,
+        governor,
+        { date: '2027-09-10', agenda: ['x'], minutesSummary: 'x', presentMemberIds: [] },
+        { 'If-Match': etag },
+      );
       expect(stale.status).toBe(412);
       await api.expectNewEvents(since, ['ForumMemberJoined']);
     });
 
-    it('recommendation: If-Match with the GET\'s ETag works; a stale one is 412 and writes nothing', async () => {
+    it("recommendation: If-Match with the GET's ETag works; a stale one is 412 and writes nothing", async () => {
       const id = `${F}--rogaland-rekomp-2027`;
       const read = await get(`/recommendations/${id}`, governor);
       const etag = read.headers.get('etag')!;
@@ -398,6 +558,8 @@ describe.each(backends)('forum API on %s', (backend: BackendName) => {
       ]),
     );
     expect(doc.body.paths['/forums/{forumId}/recommendations'].post.responses['422']).toBeDefined();
-    expect(doc.body.paths['/forums/{forumId}'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['asOf', 'on']));
+    expect(doc.body.paths['/forums/{forumId}'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['asOf', 'on']),
+    );
   });
 });

@@ -49,7 +49,14 @@ describe.each(backends)('API foundation on %s', (backend: BackendName) => {
     const read = await api.get(`/calls/rogaland-dekomp-2031?minPosition=${position}`, owner);
     expect(read.status).toBe(200);
     expect(read.headers.get('etag')).toBe('"1"');
-    expect(read.body).toMatchObject({ office: 'ROGALAND', scheme: 'DEKOMP', year: 2031, deadline: '2031-02-01', decisionDate: '2031-04-30', ruleSetVersion: 'dekomp-2021.1' });
+    expect(read.body).toMatchObject({
+      office: 'ROGALAND',
+      scheme: 'DEKOMP',
+      year: 2031,
+      deadline: '2031-02-01',
+      decisionDate: '2031-04-30',
+      ruleSetVersion: 'dekomp-2021.1',
+    });
   });
 
   it('400 names the unknown or malformed field and its constraint', async () => {
@@ -65,7 +72,13 @@ describe.each(backends)('API foundation on %s', (backend: BackendName) => {
   });
 
   it('422 lists the broken rules with their R-numbers', async () => {
-    const r = await api.post('/calls', governor, { scheme: 'DEKOMP', year: 2032, title: 'x', deadline: '2032-03-01', decisionDate: '2032-02-01' });
+    const r = await api.post('/calls', governor, {
+      scheme: 'DEKOMP',
+      year: 2032,
+      title: 'x',
+      deadline: '2032-03-01',
+      decisionDate: '2032-02-01',
+    });
     expect(r.status).toBe(422);
     expect(r.body.errors).toEqual([expect.objectContaining({ rule: 'R14', field: 'decisionDate' })]);
   });
@@ -80,7 +93,12 @@ describe.each(backends)('API foundation on %s', (backend: BackendName) => {
     expect(again.headers.get('dekomp-position')).toBe(first.headers.get('dekomp-position'));
     const history = await api.get('/calls/rogaland-dekomp-2033/history', governor);
     expect(history.body).toHaveLength(1);
-    const other = await api.post('/calls', governor, { scheme: 'DEKOMP', year: 2034, title: 'another' }, { 'Idempotency-Key': 'open-2033' });
+    const other = await api.post(
+      '/calls',
+      governor,
+      { scheme: 'DEKOMP', year: 2034, title: 'another' },
+      { 'Idempotency-Key': 'open-2033' },
+    );
     expect(other.status).toBe(422);
     expect(other.body.errors[0]).toMatchObject({ field: 'Idempotency-Key' });
     expect((await api.get('/calls/rogaland-dekomp-2034', governor)).status).toBe(404);
@@ -99,15 +117,25 @@ describe.each(backends)('API foundation on %s', (backend: BackendName) => {
 
   it('If-Match with a stale ETag is a 412; with the current one the change goes through', async () => {
     const opened = await openCall(2036);
-    const ok = await api.post('/calls/rogaland-dekomp-2036/deadline-extensions', governor, { deadline: '2036-02-10', reason: 'storm' }, { 'If-Match': opened.headers.get('etag')! });
+    const ok = await api.post(
+      '/calls/rogaland-dekomp-2036/deadline-extensions',
+      governor,
+      { deadline: '2036-02-10', reason: 'storm' },
+      { 'If-Match': opened.headers.get('etag')! },
+    );
     expect(ok.status).toBe(200);
     expect(ok.headers.get('etag')).toBe('"2"');
-    const stale = await api.post('/calls/rogaland-dekomp-2036/deadline-extensions', governor, { deadline: '2036-02-20', reason: 'again' }, { 'If-Match': '"1"' });
+    const stale = await api.post(
+      '/calls/rogaland-dekomp-2036/deadline-extensions',
+      governor,
+      { deadline: '2036-02-20', reason: 'again' },
+      { 'If-Match': '"1"' },
+    );
     expect(stale.status).toBe(412);
     expect((await api.get('/calls/rogaland-dekomp-2036/history', governor)).body).toHaveLength(2);
   });
 
-  it('a governor changes only its own office\'s calls (R20)', async () => {
+  it("a governor changes only its own office's calls (R20)", async () => {
     await openCall(2037);
     const since = await api.head();
     const r = await api.post('/calls/rogaland-dekomp-2037/deadline-extensions', otherGovernor, { deadline: '2037-03-01', reason: 'x' });
@@ -118,7 +146,10 @@ describe.each(backends)('API foundation on %s', (backend: BackendName) => {
 
   it('history shows type, time, actor and reason; asOf shows the value as it stood then (R21)', async () => {
     const opened = await openCall(2038);
-    await api.post('/calls/rogaland-dekomp-2038/deadline-extensions', governor, { deadline: '2038-03-01', reason: 'late school board meeting' });
+    await api.post('/calls/rogaland-dekomp-2038/deadline-extensions', governor, {
+      deadline: '2038-03-01',
+      reason: 'late school board meeting',
+    });
     const history = await api.get('/calls/rogaland-dekomp-2038/history', ministry);
     expect(history.body.map((h: { type: string }) => h.type)).toEqual(['CallOpened', 'CallDeadlineExtended']);
     expect(history.body[1]).toMatchObject({ reason: 'late school board meeting', actor: { role: 'governor', org: '974763230' } });
@@ -139,7 +170,9 @@ describe.each(backends)('API foundation on %s', (backend: BackendName) => {
     expect(ready.body.info.database.backend).toBe('postgres');
     const doc = await api.get('/docs-json');
     expect(doc.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/calls', '/calls/{callId}', '/calls/{callId}/history', '/admin/projections']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/calls', '/calls/{callId}', '/calls/{callId}/history', '/admin/projections']),
+    );
     expect(doc.body.paths['/calls'].post.responses['422']).toBeDefined();
   });
 });

@@ -1,6 +1,14 @@
 import type { EventStore } from '#libs/event-store';
 import { EVENT_STORE } from '#libs/platform';
-import { MEASURE_CATALOG, RECOMMENDATION_LOOKUP, type MeasureCatalog, type MeasureInfo, type RecommendationInfo, type RecommendationLookup, type Scheme } from '#libs/kernel';
+import {
+  MEASURE_CATALOG,
+  RECOMMENDATION_LOOKUP,
+  type MeasureCatalog,
+  type MeasureInfo,
+  type RecommendationInfo,
+  type RecommendationLookup,
+  type Scheme,
+} from '#libs/kernel';
 import { orgNumberWithCheckDigit } from '#libs/reference-data';
 import { testBackends, type BackendName } from '../support/backends.js';
 import { startTestApi, type ApiResponse, type TestApi } from '../support/api.js';
@@ -94,10 +102,12 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
   const decide = (body: Record<string, unknown>, token = governor) => {
     const b = { scheme: 'DEKOMP', ...body } as { scheme: Scheme; year: number; measureId: string; recipientOrg: string };
     const m = measures.get(b.measureId);
-    if (!m || (!m.owners.includes(b.recipientOrg) && !m.universities.some((u) => u.org === b.recipientOrg))) know(b.measureId, b.scheme, b.year, b.recipientOrg);
+    if (!m || (!m.owners.includes(b.recipientOrg) && !m.universities.some((u) => u.org === b.recipientOrg)))
+      know(b.measureId, b.scheme, b.year, b.recipientOrg);
     return api.post('/grants', token, b);
   };
-  const read = <T = any>(path: string, token: string, position: number) => api.get<T>(`${path}${path.includes('?') ? '&' : '?'}minPosition=${position}`, token);
+  const read = <T = any>(path: string, token: string, position: number) =>
+    api.get<T>(`${path}${path.includes('?') ? '&' : '?'}minPosition=${position}`, token);
 
   describe("the cycle: frame → decision → acceptance → payment → report → repayment claim, with totals in the governor's and ministry's views", () => {
     const grantId = `ROGALAND.DEKOMP.cycle-1.${STAVANGER}`;
@@ -111,15 +121,31 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
       await setFrame('DEKOMP', 2028, 1_000_000);
       await setFrame('DEKOMP', 2029, 800_000);
       const since = await api.head();
-      const decided = await decide({ year: 2028, measureId: 'cycle-1', recipientOrg: STAVANGER, amounts: [{ year: 2028, amount: 300_000 }, { year: 2029, amount: 200_000 }] });
+      const decided = await decide({
+        year: 2028,
+        measureId: 'cycle-1',
+        recipientOrg: STAVANGER,
+        amounts: [
+          { year: 2028, amount: 300_000 },
+          { year: 2029, amount: 200_000 },
+        ],
+      });
       expect(decided.status).toBe(201);
       expect(decided.headers.get('location')).toBe(`/grants/${grantId}`);
-      expect(decided.body).toMatchObject({ id: grantId, warnings: [expect.objectContaining({ rule: 'R12', message: expect.stringMatching(/governor decides/) })] });
+      expect(decided.body).toMatchObject({
+        id: grantId,
+        warnings: [expect.objectContaining({ rule: 'R12', message: expect.stringMatching(/governor decides/) })],
+      });
       uniGrant = await decide({ year: 2028, measureId: 'cycle-1', recipientOrg: UIS, amounts: [{ year: 2028, amount: 100_000 }] });
       expect(uniGrant.status).toBe(201);
       const [first] = await api.expectNewEvents(since, ['AllocationDecided', 'AllocationDecided']);
       // R7: the decision carries the co-financing minimum per year
-      expect(first.data).toMatchObject({ lines: [{ year: 2028, coFinancingRequired: 90_000 }, { year: 2029, coFinancingRequired: 60_000 }] });
+      expect(first.data).toMatchObject({
+        lines: [
+          { year: 2028, coFinancingRequired: 90_000 },
+          { year: 2029, coFinancingRequired: 60_000 },
+        ],
+      });
     });
 
     it('the frames show the decisions of the year and the commitment to the next (R9)', async () => {
@@ -127,20 +153,35 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
       expect(frames.status).toBe(200);
       const f2028 = frames.body.find((f: { year: number }) => f.year === 2028);
       const f2029 = frames.body.find((f: { year: number }) => f.year === 2029);
-      expect(f2028).toMatchObject({ frame: 1_000_000, committedFromEarlierYears: 0, decidedThisYear: 400_000, free: 600_000, committedToLaterYears: 200_000, paid: 0 });
+      expect(f2028).toMatchObject({
+        frame: 1_000_000,
+        committedFromEarlierYears: 0,
+        decidedThisYear: 400_000,
+        free: 600_000,
+        committedToLaterYears: 200_000,
+        paid: 0,
+      });
       expect(f2029).toMatchObject({ frame: 800_000, committedFromEarlierYears: 200_000, decidedThisYear: 0, free: 600_000 });
     });
 
     it('R7: the recipient accepts with at least the minimum; a university commits none', async () => {
       // R7: less than ceil(30 % × 300 000) = 90 000 for 2028 is refused with the minimum in the error
       const tooLittle = await api.post(`/grants/${grantId}/acceptance`, stavanger, {
-        coFinancing: [{ year: 2028, money: 50_000, salary: 39_999, releasedTime: 0 }, { year: 2029, money: 0, salary: 0, releasedTime: 60_000 }],
+        coFinancing: [
+          { year: 2028, money: 50_000, salary: 39_999, releasedTime: 0 },
+          { year: 2029, money: 0, salary: 0, releasedTime: 60_000 },
+        ],
       });
       expect(tooLittle.status).toBe(422);
-      expect(tooLittle.body.errors).toEqual([expect.objectContaining({ rule: 'R7', field: 'coFinancing[year=2028]', message: expect.stringMatching(/at least 90000 kroner/) })]);
+      expect(tooLittle.body.errors).toEqual([
+        expect.objectContaining({ rule: 'R7', field: 'coFinancing[year=2028]', message: expect.stringMatching(/at least 90000 kroner/) }),
+      ]);
       const since = await api.head();
       const accepted = await api.post(`/grants/${grantId}/acceptance`, stavanger, {
-        coFinancing: [{ year: 2028, money: 50_000, salary: 40_000, releasedTime: 0 }, { year: 2029, money: 0, salary: 0, releasedTime: 60_000 }],
+        coFinancing: [
+          { year: 2028, money: 50_000, salary: 40_000, releasedTime: 0 },
+          { year: 2029, money: 0, salary: 0, releasedTime: 60_000 },
+        ],
       });
       expect(accepted.status).toBe(200);
       // R7: a university commits no co-financing
@@ -148,7 +189,7 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
       await api.expectNewEvents(since, ['GrantAccepted', 'GrantAccepted']);
     });
 
-    it('the governor pays up to the year\'s amount, never more', async () => {
+    it("the governor pays up to the year's amount, never more", async () => {
       api.clock.fix('2028-06-01');
       const paid = await api.post(`/grants/${grantId}/payments`, governor, { year: 2028, amount: 300_000 });
       expect(paid.status).toBe(200);
@@ -176,17 +217,30 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
         spent: 280_000,
         unspent: 20_000,
         coFinancingProvided: { money: 40_000, salary: 30_000, releasedTime: 10_000 },
-        participants: [{ role: 'teacher', count: 120 }, { role: 'school_leader', count: 14 }],
+        participants: [
+          { role: 'teacher', count: 120 },
+          { role: 'school_leader', count: 14 },
+        ],
         evaluation: 'Reading in all subjects took root in 9 of 11 schools.',
       });
       expect(report.status).toBe(200);
       expect(report.body.warnings).toEqual([expect.objectContaining({ rule: 'R7', message: expect.stringMatching(/shortfall/) })]);
       // R17: a university's report without its feedback into teacher education is refused
-      const uniReport = { year: 2028, spent: 100_000, unspent: 0, coFinancingProvided: { money: 0, salary: 0, releasedTime: 0 }, participants: [{ role: 'teacher_educator', count: 4 }], evaluation: 'Good.' };
+      const uniReport = {
+        year: 2028,
+        spent: 100_000,
+        unspent: 0,
+        coFinancingProvided: { money: 0, salary: 0, releasedTime: 0 },
+        participants: [{ role: 'teacher_educator', count: 4 }],
+        evaluation: 'Good.',
+      };
       const noFeedback = await api.post(`/grants/${uniGrantId}/reports`, uis, uniReport);
       expect(noFeedback.status).toBe(422);
       expect(noFeedback.body.errors).toEqual([expect.objectContaining({ rule: 'R17', field: 'teacherEducationFeedback' })]);
-      uniReported = await api.post(`/grants/${uniGrantId}/reports`, uis, { ...uniReport, teacherEducationFeedback: 'Cases from the schools now used in the master course on reading.' });
+      uniReported = await api.post(`/grants/${uniGrantId}/reports`, uis, {
+        ...uniReport,
+        teacherEducationFeedback: 'Cases from the schools now used in the master course on reading.',
+      });
       expect(uniReported.status).toBe(200);
     });
 
@@ -215,7 +269,11 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
     it('R16: a repayment claim (at most what was paid) and its settlement are events of their own; the report is approved', async () => {
       api.clock.fix('2029-02-01');
       const since = await api.head();
-      const claim = await api.post(`/grants/${grantId}/repayment-claims`, governor, { year: 2028, amount: 20_000, reason: 'unspent money' });
+      const claim = await api.post(`/grants/${grantId}/repayment-claims`, governor, {
+        year: 2028,
+        amount: 20_000,
+        reason: 'unspent money',
+      });
       expect(claim.status).toBe(200);
       const tooMuch = await api.post(`/grants/${grantId}/repayment-claims`, governor, { amount: 280_001, reason: 'x' });
       expect(tooMuch.status).toBe(422);
@@ -229,7 +287,9 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
 
     it("the ministry's frames, the recipient's obligations and payments, and the grant with its version as ETag", async () => {
       const ministryView = await read('/frames?office=ROGALAND&scheme=DEKOMP&year=2028', ministry, approved.body.position);
-      expect(ministryView.body).toEqual([expect.objectContaining({ decidedThisYear: 400_000, paid: 400_000, repaymentClaimed: 20_000, repaid: 20_000 })]);
+      expect(ministryView.body).toEqual([
+        expect.objectContaining({ decidedThisYear: 400_000, paid: 400_000, repaymentClaimed: 20_000, repaid: 20_000 }),
+      ]);
 
       const mine = await read(`/recipients/${STAVANGER}/grants`, stavanger, approved.body.position);
       expect(mine.status).toBe(200);
@@ -243,11 +303,35 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
       );
       const grant = await read(`/grants/${grantId}`, stavanger, approved.body.position);
       expect(grant.headers.get('etag')).toBe(`"${approved.body.version}"`);
-      expect(grant.body).toMatchObject({ ruleSetVersion: 'dekomp-2021.1', basis: 'no_recommendation', acceptedOn: '2028-04-20', claims: [expect.objectContaining({ amount: 20_000, settled: 20_000, outstanding: 0, reason: 'unspent money' })] });
-      expect(grant.body.years[0]).toMatchObject({ year: 2028, reportStatus: 'approved', report: expect.objectContaining({ spent: 280_000, participants: [{ role: 'teacher', count: 120 }, { role: 'school_leader', count: 14 }] }) });
+      expect(grant.body).toMatchObject({
+        ruleSetVersion: 'dekomp-2021.1',
+        basis: 'no_recommendation',
+        acceptedOn: '2028-04-20',
+        claims: [expect.objectContaining({ amount: 20_000, settled: 20_000, outstanding: 0, reason: 'unspent money' })],
+      });
+      expect(grant.body.years[0]).toMatchObject({
+        year: 2028,
+        reportStatus: 'approved',
+        report: expect.objectContaining({
+          spent: 280_000,
+          participants: [
+            { role: 'teacher', count: 120 },
+            { role: 'school_leader', count: 14 },
+          ],
+        }),
+      });
 
       const uniView = await read(`/recipients/${UIS}/grants`, uis, approved.body.position);
-      expect(uniView.body.grants).toEqual([expect.objectContaining({ recipientOrg: UIS, years: [expect.objectContaining({ report: expect.objectContaining({ teacherEducationFeedback: expect.stringMatching(/master course/) }) })] })]);
+      expect(uniView.body.grants).toEqual([
+        expect.objectContaining({
+          recipientOrg: UIS,
+          years: [
+            expect.objectContaining({
+              report: expect.objectContaining({ teacherEducationFeedback: expect.stringMatching(/master course/) }),
+            }),
+          ],
+        }),
+      ]);
     });
 
     it("the grant's history: the decision from the ledger and the grant's own events, with reasons (R21)", async () => {
@@ -294,7 +378,16 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
 
     it('a new decision answers the ETag GET /grants/{id} answers ("1": the decision is its first change)', async () => {
       api.clock.fix('2033-04-20');
-      expect((await api.post('/organisations', ministry, { orgNumber: HÅ, name: 'Hå kommune', kind: 'municipality', municipalityNumber: '1119' })).status).toBe(201);
+      expect(
+        (
+          await api.post('/organisations', ministry, {
+            orgNumber: HÅ,
+            name: 'Hå kommune',
+            kind: 'municipality',
+            municipalityNumber: '1119',
+          })
+        ).status,
+      ).toBe(201);
       hå = await api.token({ role: 'school_owner', org: HÅ });
       await setFrame('DEKOMP', 2033, 1_000_000);
       last = await decide({ year: 2033, measureId: 'etag-1', recipientOrg: HÅ, amounts: [{ year: 2033, amount: 200_000 }] });
@@ -307,7 +400,7 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
       await withIfMatch(`/grants/${grantId}/amendments`, governor, { amounts: [{ year: 2033, amount: 100_000 }], reason: 'fewer schools' });
     });
 
-    it('the commands on the grant\'s own stream: acceptance, payment, report, approval, claim, settlement', async () => {
+    it("the commands on the grant's own stream: acceptance, payment, report, approval, claim, settlement", async () => {
       await withIfMatch(`/grants/${grantId}/acceptance`, hå, { coFinancing: [{ year: 2033, money: 30_000, salary: 0, releasedTime: 0 }] });
       await withIfMatch(`/grants/${grantId}/payments`, governor, { year: 2033, amount: 100_000 });
       await withIfMatch(`/grants/${grantId}/reports`, hå, {
@@ -319,7 +412,11 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
         evaluation: 'Went well.',
       });
       await withIfMatch(`/grants/${grantId}/reports/2033/approval`, governor, {});
-      const claim = await withIfMatch(`/grants/${grantId}/repayment-claims`, governor, { year: 2033, amount: 10_000, reason: 'unspent money' });
+      const claim = await withIfMatch(`/grants/${grantId}/repayment-claims`, governor, {
+        year: 2033,
+        amount: 10_000,
+        reason: 'unspent money',
+      });
       await withIfMatch(`/grants/${grantId}/repayment-claims/${claim.body.claimId}/settlements`, governor, { amount: 10_000 });
     });
 
@@ -330,9 +427,19 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
     it("frames keep the ledger's version as ETag: a stale one is 412 on an adjustment", async () => {
       const frames = await read('/frames?office=ROGALAND&scheme=DEKOMP&year=2033', ministry, last.body.position);
       const version = frames.body[0].version;
-      const stale = await api.post('/frames/ROGALAND/DEKOMP/2033/adjustments', ministry, { amount: 900_000, reason: 'cut' }, { 'If-Match': `"${version - 1}"` });
+      const stale = await api.post(
+        '/frames/ROGALAND/DEKOMP/2033/adjustments',
+        ministry,
+        { amount: 900_000, reason: 'cut' },
+        { 'If-Match': `"${version - 1}"` },
+      );
       expect(stale.status).toBe(412);
-      const adjusted = await api.post('/frames/ROGALAND/DEKOMP/2033/adjustments', ministry, { amount: 900_000, reason: 'cut' }, { 'If-Match': `"${version}"` });
+      const adjusted = await api.post(
+        '/frames/ROGALAND/DEKOMP/2033/adjustments',
+        ministry,
+        { amount: 900_000, reason: 'cut' },
+        { 'If-Match': `"${version}"` },
+      );
       expect(adjusted.status).toBe(200);
       expect(adjusted.headers.get('etag')).toBe(`"${version + 1}"`);
     });
@@ -342,7 +449,16 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
     api.clock.fix('2028-04-20');
     await setFrame('REKOMP', 2028, 500_000);
     await setFrame('REKOMP', 2029, 500_000);
-    const d = await decide({ scheme: 'REKOMP', year: 2028, measureId: 'kg-1', recipientOrg: SANDNES, amounts: [{ year: 2028, amount: 100_000 }, { year: 2029, amount: 100_000 }] });
+    const d = await decide({
+      scheme: 'REKOMP',
+      year: 2028,
+      measureId: 'kg-1',
+      recipientOrg: SANDNES,
+      amounts: [
+        { year: 2028, amount: 100_000 },
+        { year: 2029, amount: 100_000 },
+      ],
+    });
     expect(d.status).toBe(201);
     const grantId = d.body.id;
     // R8: REKOMP needs no co-financing
@@ -356,7 +472,9 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
     expect(blocked.body.errors).toEqual([expect.objectContaining({ rule: 'R15', message: expect.stringMatching(/2029-01-15/) })]);
     const overview = await read('/governor/overview?scheme=REKOMP&year=2029', governor, firstPayment.body.position);
     expect(overview.body.overdue).toEqual([{ grantId, recipientOrg: SANDNES, year: 2028, reportDeadline: '2029-01-15' }]);
-    expect(overview.body.lines).toEqual([expect.objectContaining({ grantId, decisionYear: 2028, decided: 100_000, coFinancingRequired: 0 })]);
+    expect(overview.body.lines).toEqual([
+      expect.objectContaining({ grantId, decisionYear: 2028, decided: 100_000, coFinancingRequired: 0 }),
+    ]);
     expect(overview.body.frame).toMatchObject({ committedFromEarlierYears: 100_000, free: 400_000 });
 
     const late = await api.post(`/grants/${grantId}/reports`, sandnes, {
@@ -384,30 +502,59 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
     const over = await decide({ year: 2030, measureId: 'r-1', recipientOrg: STAVANGER, amounts: [{ year: 2030, amount: 200_001 }] });
     expect(over.status).toBe(422);
     expect(over.body.errors).toEqual([expect.objectContaining({ rule: 'R18', message: expect.stringMatching(/200000 kroner are free/) })]);
-    const noLaterFrame = await decide({ year: 2030, measureId: 'r-1', recipientOrg: STAVANGER, amounts: [{ year: 2030, amount: 1 }, { year: 2031, amount: 1 }] });
+    const noLaterFrame = await decide({
+      year: 2030,
+      measureId: 'r-1',
+      recipientOrg: STAVANGER,
+      amounts: [
+        { year: 2030, amount: 1 },
+        { year: 2031, amount: 1 },
+      ],
+    });
     expect(noLaterFrame.status).toBe(422);
     expect(noLaterFrame.body.errors).toEqual([expect.objectContaining({ rule: 'R18', field: 'amounts[1].year' })]);
     const late = await decide({ year: 2030, measureId: 'r-1', recipientOrg: STAVANGER, amounts: [{ year: 2030, amount: 150_000 }] });
     expect(late.status).toBe(201);
-    expect(late.body.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'R14', message: expect.stringMatching(/after the office's decision date 2030-04-30/) })]));
+    expect(late.body.warnings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ rule: 'R14', message: expect.stringMatching(/after the office's decision date 2030-04-30/) }),
+      ]),
+    );
 
     // R21 + R18: amendments are events with reasons, and charge only the difference
     const grantId = late.body.id;
-    expect((await api.post(`/grants/${grantId}/amendments`, governor, { amounts: [{ year: 2030, amount: 200_001 }], reason: 'more schools' })).status).toBe(422);
-    const amended = await api.post(`/grants/${grantId}/amendments`, governor, { amounts: [{ year: 2030, amount: 200_000 }], reason: 'more schools' });
+    expect(
+      (await api.post(`/grants/${grantId}/amendments`, governor, { amounts: [{ year: 2030, amount: 200_001 }], reason: 'more schools' }))
+        .status,
+    ).toBe(422);
+    const amended = await api.post(`/grants/${grantId}/amendments`, governor, {
+      amounts: [{ year: 2030, amount: 200_000 }],
+      reason: 'more schools',
+    });
     expect(amended.status).toBe(200);
-    expect((await decide({ year: 2030, measureId: 'r-2', recipientOrg: STAVANGER, amounts: [{ year: 2030, amount: 1 }] })).status).toBe(422);
+    expect((await decide({ year: 2030, measureId: 'r-2', recipientOrg: STAVANGER, amounts: [{ year: 2030, amount: 1 }] })).status).toBe(
+      422,
+    );
     const adjustBelow = await api.post('/frames/ROGALAND/DEKOMP/2030/adjustments', ministry, { amount: 199_999, reason: 'cut' });
     expect(adjustBelow.status).toBe(422);
     expect(adjustBelow.body.errors[0]).toMatchObject({ rule: 'R18' });
     const revoked = await api.post(`/grants/${grantId}/revocation`, governor, { reason: 'the municipality withdrew the measure' });
     expect(revoked.status).toBe(200);
-    const adjusted = await api.post('/frames/ROGALAND/DEKOMP/2030/adjustments', ministry, { amount: 150_000, reason: 'revised national budget' });
+    const adjusted = await api.post('/frames/ROGALAND/DEKOMP/2030/adjustments', ministry, {
+      amount: 150_000,
+      reason: 'revised national budget',
+    });
     expect(adjusted.status).toBe(200);
     const frames = await read('/frames?scheme=DEKOMP&year=2030', governor, adjusted.body.position);
-    expect(frames.body).toEqual([expect.objectContaining({ office: 'ROGALAND', frame: 150_000, adjustments: 1, decidedThisYear: 0, free: 150_000 })]);
+    expect(frames.body).toEqual([
+      expect.objectContaining({ office: 'ROGALAND', frame: 150_000, adjustments: 1, decidedThisYear: 0, free: 150_000 }),
+    ]);
     const ledger = await api.get('/frames/ROGALAND/DEKOMP/history', ministry);
-    expect(ledger.body.filter((h: { data: { year?: number; grantId?: string } }) => h.data.year === 2030 || h.data.grantId === grantId).map((h: { type: string; reason: string | null }) => [h.type, h.reason])).toEqual([
+    expect(
+      ledger.body
+        .filter((h: { data: { year?: number; grantId?: string } }) => h.data.year === 2030 || h.data.grantId === grantId)
+        .map((h: { type: string; reason: string | null }) => [h.type, h.reason]),
+    ).toEqual([
       ['FrameSet', null],
       ['AllocationDecided', null],
       ['AllocationAmended', 'more schools'],
@@ -430,20 +577,40 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
     const noReason = await decide({ year: 2032, measureId: 'rec-1', recipientOrg: STAVANGER, amounts: [{ year: 2032, amount: 120_000 }] });
     expect(noReason.status).toBe(422);
     expect(noReason.body.errors).toEqual([expect.objectContaining({ rule: 'R12', field: 'deviationReason' })]);
-    const withReason = await decide({ year: 2032, measureId: 'rec-1', recipientOrg: STAVANGER, amounts: [{ year: 2032, amount: 120_000 }], deviationReason: 'two more schools joined' });
+    const withReason = await decide({
+      year: 2032,
+      measureId: 'rec-1',
+      recipientOrg: STAVANGER,
+      amounts: [{ year: 2032, amount: 120_000 }],
+      deviationReason: 'two more schools joined',
+    });
     expect(withReason.status).toBe(201);
     expect(withReason.body.warnings).toEqual([]);
     const grant = await read(`/grants/${withReason.body.id}`, governor, withReason.body.position);
-    expect(grant.body).toMatchObject({ basis: 'recommendation', recommendationId: 'rec-2032', deviates: true, deviationReason: 'two more schools joined', years: [expect.objectContaining({ recommended: 100_000, decided: 120_000 })] });
+    expect(grant.body).toMatchObject({
+      basis: 'recommendation',
+      recommendationId: 'rec-2032',
+      deviates: true,
+      deviationReason: 'two more schools joined',
+      years: [expect.objectContaining({ recommended: 100_000, decided: 120_000 })],
+    });
     const asRecommended = await decide({ year: 2032, measureId: 'rec-1', recipientOrg: UIS, amounts: [{ year: 2032, amount: 50_000 }] });
     expect(asRecommended.status).toBe(422);
 
     recommendations.set('rogaland-dekomp-2032', { ...recommendations.get('rogaland-dekomp-2032')!, outcome: 'no_agreement', lines: [] });
     const governorDecides = await decide({ year: 2032, measureId: 'rec-1', recipientOrg: UIS, amounts: [{ year: 2032, amount: 50_000 }] });
     expect(governorDecides.status).toBe(201);
-    expect(governorDecides.body.warnings).toEqual([expect.objectContaining({ rule: 'R12', message: expect.stringMatching(/did not agree/) })]);
+    expect(governorDecides.body.warnings).toEqual([
+      expect.objectContaining({ rule: 'R12', message: expect.stringMatching(/did not agree/) }),
+    ]);
 
-    const unknown = await api.post('/grants', governor, { scheme: 'DEKOMP', year: 2032, measureId: 'nobody-knows', recipientOrg: STAVANGER, amounts: [{ year: 2032, amount: 1 }] });
+    const unknown = await api.post('/grants', governor, {
+      scheme: 'DEKOMP',
+      year: 2032,
+      measureId: 'nobody-knows',
+      recipientOrg: STAVANGER,
+      amounts: [{ year: 2032, amount: 1 }],
+    });
     expect(unknown.status).toBe(422);
     expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'measureId' })]);
   });
@@ -454,7 +621,9 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
     const d = await decide({ year: 2031, measureId: 'vis-1', recipientOrg: STAVANGER, amounts: [{ year: 2031, amount: 100_000 }] });
     expect(d.status).toBe(201);
     const grantId = d.body.id;
-    await api.post(`/grants/${grantId}/acceptance`, stavanger, { coFinancing: [{ year: 2031, money: 30_000, salary: 0, releasedTime: 0 }] });
+    await api.post(`/grants/${grantId}/acceptance`, stavanger, {
+      coFinancing: [{ year: 2031, money: 30_000, salary: 0, releasedTime: 0 }],
+    });
 
     const forbidden: Array<[string, string, string, unknown?]> = [
       ['POST', '/frames', governor, { office: 'ROGALAND', scheme: 'DEKOMP', year: 2032, amount: 1 }],
@@ -464,8 +633,18 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
       ['GET', '/frames?office=ROGALAND', agder],
       ['GET', '/frames/ROGALAND/DEKOMP/history', agder],
       ['GET', '/frames/ROGALAND/DEKOMP/history', uis],
-      ['POST', '/grants', stavanger, { scheme: 'DEKOMP', year: 2031, measureId: 'vis-2', recipientOrg: STAVANGER, amounts: [{ year: 2031, amount: 1 }] }],
-      ['POST', '/grants', ministry, { scheme: 'DEKOMP', year: 2031, measureId: 'vis-2', recipientOrg: STAVANGER, amounts: [{ year: 2031, amount: 1 }] }],
+      [
+        'POST',
+        '/grants',
+        stavanger,
+        { scheme: 'DEKOMP', year: 2031, measureId: 'vis-2', recipientOrg: STAVANGER, amounts: [{ year: 2031, amount: 1 }] },
+      ],
+      [
+        'POST',
+        '/grants',
+        ministry,
+        { scheme: 'DEKOMP', year: 2031, measureId: 'vis-2', recipientOrg: STAVANGER, amounts: [{ year: 2031, amount: 1 }] },
+      ],
       ['POST', `/grants/${grantId}/amendments`, agder, { amounts: [{ year: 2031, amount: 1 }], reason: 'x' }],
       ['POST', `/grants/${grantId}/revocation`, agder, { reason: 'x' }],
       ['POST', `/grants/${grantId}/revocation`, stavanger, { reason: 'x' }],
@@ -473,7 +652,19 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
       ['POST', `/grants/${grantId}/acceptance`, governor, { coFinancing: [] }],
       ['POST', `/grants/${grantId}/payments`, agder, { year: 2031, amount: 1 }],
       ['POST', `/grants/${grantId}/payments`, stavanger, { year: 2031, amount: 1 }],
-      ['POST', `/grants/${grantId}/reports`, sandnes, { year: 2031, spent: 0, unspent: 0, coFinancingProvided: { money: 0, salary: 0, releasedTime: 0 }, participants: [], evaluation: 'x' }],
+      [
+        'POST',
+        `/grants/${grantId}/reports`,
+        sandnes,
+        {
+          year: 2031,
+          spent: 0,
+          unspent: 0,
+          coFinancingProvided: { money: 0, salary: 0, releasedTime: 0 },
+          participants: [],
+          evaluation: 'x',
+        },
+      ],
       ['POST', `/grants/${grantId}/reports/2031/approval`, agder],
       ['POST', `/grants/${grantId}/repayment-claims`, agder, { amount: 1, reason: 'x' }],
       ['POST', `/grants/${grantId}/repayment-claims/c1/settlements`, agder, { amount: 1 }],
@@ -498,9 +689,12 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
       const r = await read(`/grants/${grantId}`, token, position);
       expect(r.status).toBe(200);
       expect((await api.get(`/grants/${grantId}/history`, token)).status).toBe(200);
-      expect((await api.get(`/recipients/${STAVANGER}/grants`, token)).body.grants.map((g: { grantId: string }) => g.grantId)).toContain(grantId);
+      expect((await api.get(`/recipients/${STAVANGER}/grants`, token)).body.grants.map((g: { grantId: string }) => g.grantId)).toContain(
+        grantId,
+      );
     }
-    const ids = async (token: string) => (await read('/grants', token, position)).body.map((g: { grantId: string; recipientOrg: string; office: string }) => g);
+    const ids = async (token: string) =>
+      (await read('/grants', token, position)).body.map((g: { grantId: string; recipientOrg: string; office: string }) => g);
     expect((await ids(stavanger)).every((g: { recipientOrg: string }) => g.recipientOrg === STAVANGER)).toBe(true);
     expect(await ids(sandnes)).toEqual(expect.not.arrayContaining([expect.objectContaining({ grantId })]));
     expect(await ids(kristiansand)).toEqual([]);
@@ -509,7 +703,9 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
     expect((await ids(ministry)).map((g: { grantId: string }) => g.grantId)).toContain(grantId);
     expect((await api.get(`/recipients/${STAVANGER}/grants`, agder)).body.grants).toEqual([]);
     expect((await api.get('/frames', agder)).body).toEqual([]);
-    expect((await read('/governor/overview?scheme=DEKOMP&year=2031&office=ROGALAND', ministry, position)).body.lines).toEqual([expect.objectContaining({ grantId })]);
+    expect((await read('/governor/overview?scheme=DEKOMP&year=2031&office=ROGALAND', ministry, position)).body.lines).toEqual([
+      expect.objectContaining({ grantId }),
+    ]);
     expect((await api.get(`/grants/ROGALAND.DEKOMP.nothing.${STAVANGER}`, stavanger)).status).toBe(404);
   });
 
@@ -517,7 +713,9 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
     api.clock.fix('2040-03-01');
     await setFrame('DEKOMP', 2040, 1_000_000);
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => decide({ year: 2040, measureId: `burst-${i}`, recipientOrg: STAVANGER, amounts: [{ year: 2040, amount: 100_000 }] })),
+      Array.from({ length: 50 }, (_, i) =>
+        decide({ year: 2040, measureId: `burst-${i}`, recipientOrg: STAVANGER, amounts: [{ year: 2040, amount: 100_000 }] }),
+      ),
     );
     const statuses = results.map((r) => r.status);
     const won = results.filter((r) => r.status === 201);
@@ -528,11 +726,17 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
     for (const r of results.filter((x) => x.status === 409)) expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
 
     const ledger = await api.get('/frames/ROGALAND/DEKOMP/history', ministry);
-    const decisions = ledger.body.filter((h: { type: string; data: { decisionYear?: number } }) => h.type === 'AllocationDecided' && h.data.decisionYear === 2040);
+    const decisions = ledger.body.filter(
+      (h: { type: string; data: { decisionYear?: number } }) => h.type === 'AllocationDecided' && h.data.decisionYear === 2040,
+    );
     expect(decisions).toHaveLength(won.length);
     const maxPosition = Math.max(...won.map((r) => r.body.position));
     const frame = await read('/frames?office=ROGALAND&scheme=DEKOMP&year=2040', ministry, maxPosition);
-    expect(frame.body[0]).toMatchObject({ frame: 1_000_000, decidedThisYear: won.length * 100_000, free: 1_000_000 - won.length * 100_000 });
+    expect(frame.body[0]).toMatchObject({
+      frame: 1_000_000,
+      decidedThisYear: won.length * 100_000,
+      free: 1_000_000 - won.length * 100_000,
+    });
     expect(frame.body[0].free).toBeGreaterThanOrEqual(0);
     const winners = new Set(won.map((r) => r.body.id));
     for (let i = 0; i < 50; i++) {
@@ -562,7 +766,11 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
     };
     let all: Awaited<ReturnType<typeof decide>>[];
     try {
-      all = await Promise.all(Array.from({ length: 50 }, (_, i) => decide({ year: 2041, measureId: `fit-${i}`, recipientOrg: STAVANGER, amounts: [{ year: 2041, amount: 100_000 }] })));
+      all = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          decide({ year: 2041, measureId: `fit-${i}`, recipientOrg: STAVANGER, amounts: [{ year: 2041, amount: 100_000 }] }),
+        ),
+      );
     } finally {
       clearTimeout(safety);
       store.readStream = readStream;
@@ -570,7 +778,11 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
     expect(all.filter((r) => r.status === 201)).toHaveLength(1);
     expect(all.filter((r) => r.status === 409)).toHaveLength(49);
     const ledger = await api.get('/frames/ROGALAND/DEKOMP/history', ministry);
-    expect(ledger.body.filter((h: { type: string; data: { decisionYear?: number } }) => h.type === 'AllocationDecided' && h.data.decisionYear === 2041)).toHaveLength(1);
+    expect(
+      ledger.body.filter(
+        (h: { type: string; data: { decisionYear?: number } }) => h.type === 'AllocationDecided' && h.data.decisionYear === 2041,
+      ),
+    ).toHaveLength(1);
     const winner = all.find((r) => r.status === 201)!;
     const frame = await read('/frames?office=ROGALAND&scheme=DEKOMP&year=2041', ministry, winner.body.position);
     expect(frame.body[0]).toMatchObject({ frame: 150_000, decidedThisYear: 100_000, free: 50_000 });

@@ -1,4 +1,11 @@
-import { MEASURE_CATALOG, RECOMMENDATION_LOOKUP, type MeasureCatalog, type MeasureInfo, type RecommendationInfo, type RecommendationLookup } from '#libs/kernel';
+import {
+  MEASURE_CATALOG,
+  RECOMMENDATION_LOOKUP,
+  type MeasureCatalog,
+  type MeasureInfo,
+  type RecommendationInfo,
+  type RecommendationLookup,
+} from '#libs/kernel';
 import { orgNumberWithCheckDigit } from '#libs/reference-data';
 import type { BackendName } from '../support/backends.js';
 import { startTestApi, type TestApi } from '../support/api.js';
@@ -32,7 +39,9 @@ export async function startSuite(backend: BackendName): Promise<Suite> {
   const measures = new Map<string, MeasureInfo>();
   const recommendations = new Map<string, RecommendationInfo>();
   Object.assign(api.app.get<MeasureCatalog>(MEASURE_CATALOG, { strict: false }), { get: async (id: string) => measures.get(id) ?? null });
-  Object.assign(api.app.get<RecommendationLookup>(RECOMMENDATION_LOOKUP, { strict: false }), { forCall: async (callId: string) => recommendations.get(callId) ?? null });
+  Object.assign(api.app.get<RecommendationLookup>(RECOMMENDATION_LOOKUP, { strict: false }), {
+    forCall: async (callId: string) => recommendations.get(callId) ?? null,
+  });
   const tokens = {
     ministry: await api.token({ role: 'ministry', org: '972417750' }),
     governor: await api.token({ role: 'governor', office: 'ROGALAND' }),
@@ -58,8 +67,27 @@ export async function startSuite(backend: BackendName): Promise<Suite> {
     recommendations,
     measure(measureId, owners, requested, title = `Measure ${measureId}`) {
       measures.set(measureId, {
-        ...{ assessmentId: `a-${measureId}`, measureId, callId: 'rogaland-dekomp-2028', office: 'ROGALAND', scheme: 'DEKOMP', year: 2028, title, themes: [] },
-        ...{ leadOwner: owners[0], owners, network: owners.length > 1, universities: [], startYear: 2028, spanYears: 2, requested, status: 'submitted', late: false },
+        ...{
+          assessmentId: `a-${measureId}`,
+          measureId,
+          callId: 'rogaland-dekomp-2028',
+          office: 'ROGALAND',
+          scheme: 'DEKOMP',
+          year: 2028,
+          title,
+          themes: [],
+        },
+        ...{
+          leadOwner: owners[0],
+          owners,
+          network: owners.length > 1,
+          universities: [],
+          startYear: 2028,
+          spanYears: 2,
+          requested,
+          status: 'submitted',
+          late: false,
+        },
       });
     },
     async frame(year, amount) {

@@ -15,7 +15,12 @@ const KURS_AS = '930000000';
 const content = {
   title: 'Behovsmelding Jæren-nettverket',
   summary: 'Analysis of reading results and staff surveys',
-  anchoring: { staffInvolvement: 'workshops in every school', leaderInvolvement: 'rektormøter', universityParticipation: 'UiS took part in the analysis', plans: ['Kompetanseplan 2026–2029'] },
+  anchoring: {
+    staffInvolvement: 'workshops in every school',
+    leaderInvolvement: 'rektormøter',
+    universityParticipation: 'UiS took part in the analysis',
+    plans: ['Kompetanseplan 2026–2029'],
+  },
   themes: { goals: ['basic_skills'], tags: ['lesing'] },
 };
 const measure = (universityOrg: string) => ({
@@ -45,7 +50,8 @@ describe.each(backends)('needs assessments and partnerships API on %s', (backend
   let uis: string;
   let uia: string;
   const put = <T = any>(path: string, token: string, body: unknown): Promise<ApiResponse<T>> => api.request('PUT', path, { token, body });
-  const read = (path: string, token: string, after: ApiResponse) => api.get(`${path}${path.includes('?') ? '&' : '?'}minPosition=${after.headers.get('dekomp-position')}`, token);
+  const read = (path: string, token: string, after: ApiResponse) =>
+    api.get(`${path}${path.includes('?') ? '&' : '?'}minPosition=${after.headers.get('dekomp-position')}`, token);
 
   beforeAll(async () => {
     api = await startTestApi(backend);
@@ -111,7 +117,14 @@ describe.each(backends)('needs assessments and partnerships API on %s', (backend
     for (const token of [stavanger, sandnes]) {
       const detail = await read(`/needs-assessments/${id}`, token, submitted);
       expect(detail.status).toBe(200);
-      expect(detail.body).toMatchObject({ status: 'submitted', network: true, late: false, versions: 1, deadline: '2027-02-01', warnings: [{ rule: 'R7' }] });
+      expect(detail.body).toMatchObject({
+        status: 'submitted',
+        network: true,
+        late: false,
+        versions: 1,
+        deadline: '2027-02-01',
+        warnings: [{ rule: 'R7' }],
+      });
       expect(detail.body.members).toEqual([
         expect.objectContaining({ org: STAVANGER, role: 'lead' }),
         expect.objectContaining({ org: SANDNES, role: 'network', confirmedCurrent: true }),
@@ -121,7 +134,9 @@ describe.each(backends)('needs assessments and partnerships API on %s', (backend
     }
 
     // Amending before the deadline: new lines, Sandnes confirms again, version 2; version 1 stays readable.
-    expect((await put(`/needs-assessments/${id}/measures/${measureId}/lines/${SANDNES}`, sandnes, lines(100_000, 30_000))).status).toBe(200);
+    expect((await put(`/needs-assessments/${id}/measures/${measureId}/lines/${SANDNES}`, sandnes, lines(100_000, 30_000))).status).toBe(
+      200,
+    );
     const unconfirmed = await api.post(`/needs-assessments/${id}/amendments`, stavanger, { reason: 'Sandnes raised its co-financing' });
     expect(unconfirmed.status).toBe(422);
     expect((await api.post(`/needs-assessments/${id}/confirmations`, sandnes)).status).toBe(200);
@@ -136,11 +151,17 @@ describe.each(backends)('needs assessments and partnerships API on %s', (backend
     const asSubmitted = await api.get(`/needs-assessments/${id}?asOf=${submitted.body.position}`, sandnes);
     expect(asSubmitted.body).toMatchObject({ status: 'submitted', versions: 1, warnings: [{ rule: 'R7' }] });
     const history = await api.get(`/needs-assessments/${id}/history`, stavanger);
-    expect(history.body.at(-1)).toMatchObject({ type: 'NeedsAssessmentAmended', reason: 'Sandnes raised its co-financing', actor: { org: STAVANGER } });
+    expect(history.body.at(-1)).toMatchObject({
+      type: 'NeedsAssessmentAmended',
+      reason: 'Sandnes raised its co-financing',
+      actor: { org: STAVANGER },
+    });
 
     // The governor's inbox and the measure catalog for the other capabilities.
     const inbox = await api.get('/needs-assessments/inbox?callId=rogaland-dekomp-2027', governor);
-    expect(inbox.body).toEqual(expect.arrayContaining([expect.objectContaining({ assessmentId: id, status: 'amended', late: false, versions: 2 })]));
+    expect(inbox.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ assessmentId: id, status: 'amended', late: false, versions: 2 })]),
+    );
     const catalog = api.app.get<symbol, MeasureCatalog>(MEASURE_CATALOG, { strict: false });
     expect(await catalog.get(measureId)).toMatchObject({
       assessmentId: id,
@@ -166,8 +187,13 @@ describe.each(backends)('needs assessments and partnerships API on %s', (backend
   it('decline and replace: the university declines, the owner names another (R3); subcontractors under its line (R2)', async () => {
     const { id, measureId, added } = await draft(sola);
     const requests = await read('/partnerships', uis, added);
-    expect(requests.body).toEqual(expect.arrayContaining([expect.objectContaining({ measureId, university: UIS, status: 'requested', current: true, local: true })]));
-    const declined = await api.post(`/partnerships/${measureId}/decline`, uis, { reason: 'capacity', explanation: 'All staff committed to other measures in 2027' });
+    expect(requests.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ measureId, university: UIS, status: 'requested', current: true, local: true })]),
+    );
+    const declined = await api.post(`/partnerships/${measureId}/decline`, uis, {
+      reason: 'capacity',
+      explanation: 'All staff committed to other measures in 2027',
+    });
     expect(declined.status).toBe(200);
     await put(`/needs-assessments/${id}/measures/${measureId}/lines/${SOLA}`, sola, lines(100_000, 30_000));
     const blocked = await api.post(`/needs-assessments/${id}/submission`, sola);
@@ -175,26 +201,66 @@ describe.each(backends)('needs assessments and partnerships API on %s', (backend
     expect(blocked.body.errors).toEqual([expect.objectContaining({ rule: 'R3', field: 'measures[0].university' })]);
 
     // The replacement must be a university, never a commercial actor (R2).
-    const commercial = await api.post(`/needs-assessments/${id}/measures/${measureId}/university-replacement`, sola, { universityOrg: KURS_AS, reason: 'x' });
+    const commercial = await api.post(`/needs-assessments/${id}/measures/${measureId}/university-replacement`, sola, {
+      universityOrg: KURS_AS,
+      reason: 'x',
+    });
     expect(commercial.status).toBe(422);
     expect(commercial.body.errors).toEqual([expect.objectContaining({ rule: 'R2' })]);
-    const replaced = await api.post(`/needs-assessments/${id}/measures/${measureId}/university-replacement`, sola, { universityOrg: UIA, reason: 'UiS lacks capacity' });
+    const replaced = await api.post(`/needs-assessments/${id}/measures/${measureId}/university-replacement`, sola, {
+      universityOrg: UIA,
+      reason: 'UiS lacks capacity',
+    });
     expect(replaced.status).toBe(200);
     expect(replaced.body.warnings).toEqual([expect.objectContaining({ rule: 'R3', field: 'measures[0].university' })]);
 
     // UiS no longer may answer; UiA commits.
     await read(`/partnerships`, uia, replaced);
-    expect((await api.post(`/partnerships/${measureId}/commitment`, uis, { competenceAreas: ['lesing'], capacityHoursPerYear: 100, fromYear: 2027, toYear: 2027, contactRole: 'x' })).status).toBe(404);
-    const committed = await api.post(`/partnerships/${measureId}/commitment`, uia, { competenceAreas: ['lesing', 'vurdering'], capacityHoursPerYear: 250, fromYear: 2027, toYear: 2028, contactRole: 'faglig leder' });
+    expect(
+      (
+        await api.post(`/partnerships/${measureId}/commitment`, uis, {
+          competenceAreas: ['lesing'],
+          capacityHoursPerYear: 100,
+          fromYear: 2027,
+          toYear: 2027,
+          contactRole: 'x',
+        })
+      ).status,
+    ).toBe(404);
+    const committed = await api.post(`/partnerships/${measureId}/commitment`, uia, {
+      competenceAreas: ['lesing', 'vurdering'],
+      capacityHoursPerYear: 250,
+      fromYear: 2027,
+      toYear: 2028,
+      contactRole: 'faglig leder',
+    });
     expect(committed.status).toBe(200);
-    const sub = await api.post(`/partnerships/${measureId}/subcontractors`, uia, { orgNumber: KURS_AS, name: 'Kurs AS', sharePercent: 60, task: 'digital workshops' });
+    const sub = await api.post(`/partnerships/${measureId}/subcontractors`, uia, {
+      orgNumber: KURS_AS,
+      name: 'Kurs AS',
+      sharePercent: 60,
+      task: 'digital workshops',
+    });
     expect(sub.status).toBe(200);
     expect(sub.body.warnings).toEqual([expect.objectContaining({ rule: 'R2', field: 'sharePercent' })]);
 
     const capacity = await read('/partnerships/capacity', uia, sub);
-    expect(capacity.body).toEqual({ university: UIA, years: [{ year: 2027, hours: 250, measures: 1 }, { year: 2028, hours: 250, measures: 1 }] });
+    expect(capacity.body).toEqual({
+      university: UIA,
+      years: [
+        { year: 2027, hours: 250, measures: 1 },
+        { year: 2028, hours: 250, measures: 1 },
+      ],
+    });
     const mine = await api.get(`/partnerships/${measureId}`, uia);
-    expect(mine.body).toMatchObject({ status: 'committed', current: true, local: false, subcontractorSharePercent: 60, subcontractors: [{ orgNumber: KURS_AS, kind: 'commercial' }], warnings: [{ rule: 'R2' }] });
+    expect(mine.body).toMatchObject({
+      status: 'committed',
+      current: true,
+      local: false,
+      subcontractorSharePercent: 60,
+      subcontractors: [{ orgNumber: KURS_AS, kind: 'commercial' }],
+      warnings: [{ rule: 'R2' }],
+    });
     const uisView = await api.get('/partnerships?status=declined', uis);
     expect(uisView.body).toEqual([expect.objectContaining({ measureId, status: 'declined', declineReason: 'capacity', current: false })]);
 
@@ -203,7 +269,10 @@ describe.each(backends)('needs assessments and partnerships API on %s', (backend
     const detail = await read(`/needs-assessments/${id}`, sola, submitted);
     expect(detail.body.measures[0]).toMatchObject({ university: { org: UIA, local: false }, replacedUniversities: [{ org: UIS }] });
     expect(detail.body.measures[0].partnerships).toEqual(
-      expect.arrayContaining([expect.objectContaining({ university: UIS, status: 'declined' }), expect.objectContaining({ university: UIA, status: 'committed' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ university: UIS, status: 'declined' }),
+        expect.objectContaining({ university: UIA, status: 'committed' }),
+      ]),
     );
     expect(detail.body.warnings).toEqual([expect.objectContaining({ rule: 'R3' })]);
     const info = await api.app.get<symbol, MeasureCatalog>(MEASURE_CATALOG, { strict: false }).get(measureId);
@@ -215,7 +284,10 @@ describe.each(backends)('needs assessments and partnerships API on %s', (backend
 
   it('late submission is accepted and marked late (R14); amendments after the deadline are refused', async () => {
     const { id, measureId } = await draft(stavanger, UIS, 'rogaland-dekomp-2026', 2026);
-    await put(`/needs-assessments/${id}/measures/${measureId}/lines/${STAVANGER}`, stavanger, { budget: [{ year: 2026, category: 'planning', amount: 50_000 }], coFinancing: [{ year: 2026, amount: 15_000, form: 'money' }] });
+    await put(`/needs-assessments/${id}/measures/${measureId}/lines/${STAVANGER}`, stavanger, {
+      budget: [{ year: 2026, category: 'planning', amount: 50_000 }],
+      coFinancing: [{ year: 2026, amount: 15_000, form: 'money' }],
+    });
     const submitted = await api.post(`/needs-assessments/${id}/submission`, stavanger);
     expect(submitted.status).toBe(200);
     const inbox = await read('/needs-assessments/inbox?callId=rogaland-dekomp-2026', governor, submitted);
@@ -225,7 +297,11 @@ describe.each(backends)('needs assessments and partnerships API on %s', (backend
     expect(amend.body.errors).toEqual([expect.objectContaining({ rule: 'R14' })]);
     const withdrawn = await api.post(`/needs-assessments/${id}/withdrawal`, stavanger, { reason: 'merged into the network assessment' });
     expect(withdrawn.status).toBe(200);
-    expect((await read(`/needs-assessments/${id}`, governor, withdrawn)).body).toMatchObject({ status: 'withdrawn', withdrawnReason: 'merged into the network assessment', late: true });
+    expect((await read(`/needs-assessments/${id}`, governor, withdrawn)).body).toMatchObject({
+      status: 'withdrawn',
+      withdrawnReason: 'merged into the network assessment',
+      late: true,
+    });
   });
 
   it('validation: every broken rule at once, with its R-number (R4, R5, R6, R9)', async () => {
@@ -287,11 +363,19 @@ describe.each(backends)('needs assessments and partnerships API on %s', (backend
       const etag = detail.headers.get('etag')!;
       expect(etag).toBe(`"${detail.body.version}"`);
       const since = await api.head();
-      const changed = await api.request('PUT', `/needs-assessments/${id}/content`, { token: stavanger, body: { ...content, title: 'Ny tittel' }, headers: { 'If-Match': etag } });
+      const changed = await api.request('PUT', `/needs-assessments/${id}/content`, {
+        token: stavanger,
+        body: { ...content, title: 'Ny tittel' },
+        headers: { 'If-Match': etag },
+      });
       expect(changed.status).toBe(200);
       expect(changed.headers.get('etag')).toBe(`"${detail.body.version + 1}"`);
       await api.expectNewEvents(since, ['NeedsAssessmentContentUpdated']);
-      const stale = await api.request('PUT', `/needs-assessments/${id}/content`, { token: stavanger, body: content, headers: { 'If-Match': etag } });
+      const stale = await api.request('PUT', `/needs-assessments/${id}/content`, {
+        token: stavanger,
+        body: content,
+        headers: { 'If-Match': etag },
+      });
       expect(stale.status).toBe(412);
       await api.expectNewEvents(since, ['NeedsAssessmentContentUpdated']);
       expect((await read(`/needs-assessments/${id}`, stavanger, changed)).headers.get('etag')).toBe(changed.headers.get('etag'));
@@ -301,11 +385,25 @@ describe.each(backends)('needs assessments and partnerships API on %s', (backend
       const before = await read(`/partnerships/${measureId}`, uis, added);
       expect(before.headers.get('etag')).toBe('"0"');
       const since = await api.head();
-      const commitment = { competenceAreas: ['lesing'], capacityHoursPerYear: 100, fromYear: 2027, toYear: 2028, contactRole: 'faglig leder' };
-      const stale = await api.request('POST', `/partnerships/${measureId}/commitment`, { token: uis, body: commitment, headers: { 'If-Match': '"3"' } });
+      const commitment = {
+        competenceAreas: ['lesing'],
+        capacityHoursPerYear: 100,
+        fromYear: 2027,
+        toYear: 2028,
+        contactRole: 'faglig leder',
+      };
+      const stale = await api.request('POST', `/partnerships/${measureId}/commitment`, {
+        token: uis,
+        body: commitment,
+        headers: { 'If-Match': '"3"' },
+      });
       expect(stale.status).toBe(412);
       await api.expectNewEvents(since, []);
-      const committed = await api.request('POST', `/partnerships/${measureId}/commitment`, { token: uis, body: commitment, headers: { 'If-Match': before.headers.get('etag')! } });
+      const committed = await api.request('POST', `/partnerships/${measureId}/commitment`, {
+        token: uis,
+        body: commitment,
+        headers: { 'If-Match': before.headers.get('etag')! },
+      });
       expect(committed.status).toBe(200);
       expect(committed.headers.get('etag')).toBe('"1"');
       await api.expectNewEvents(since, ['PartnershipCommitted']);
@@ -313,8 +411,14 @@ describe.each(backends)('needs assessments and partnerships API on %s', (backend
       expect(after.headers.get('etag')).toBe('"1"');
       expect(after.body).toMatchObject({ status: 'committed', version: 1 });
       const sub = { orgNumber: KURS_AS, name: 'Kurs AS', sharePercent: 10, task: 'workshops' };
-      expect((await api.request('POST', `/partnerships/${measureId}/subcontractors`, { token: uis, body: sub, headers: { 'If-Match': '"0"' } })).status).toBe(412);
-      expect((await api.request('POST', `/partnerships/${measureId}/subcontractors`, { token: uis, body: sub, headers: { 'If-Match': '"1"' } })).status).toBe(200);
+      expect(
+        (await api.request('POST', `/partnerships/${measureId}/subcontractors`, { token: uis, body: sub, headers: { 'If-Match': '"0"' } }))
+          .status,
+      ).toBe(412);
+      expect(
+        (await api.request('POST', `/partnerships/${measureId}/subcontractors`, { token: uis, body: sub, headers: { 'If-Match': '"1"' } }))
+          .status,
+      ).toBe(200);
     });
   });
 
@@ -322,6 +426,13 @@ describe.each(backends)('needs assessments and partnerships API on %s', (backend
     const doc = await api.get('/docs-json');
     expect(doc.status).toBe(200);
     const paths = Object.keys(doc.body.paths);
-    for (const p of ['/needs-assessments', '/needs-assessments/{id}/submission', '/needs-assessments/inbox', '/partnerships/{measureId}/commitment', '/partnerships/capacity']) expect(paths).toContain(p);
+    for (const p of [
+      '/needs-assessments',
+      '/needs-assessments/{id}/submission',
+      '/needs-assessments/inbox',
+      '/partnerships/{measureId}/commitment',
+      '/partnerships/capacity',
+    ])
+      expect(paths).toContain(p);
   });
 });

@@ -14,7 +14,11 @@ describe.each(backends)('operations and interface conventions on %s', (backend: 
   afterAll(async () => api.close());
 
   it('serves Prometheus metrics: requests by route and status, command latency, appends, projection lag', async () => {
-    await api.post('/calls', await api.token({ role: 'governor', office: 'ROGALAND' }), { scheme: 'DEKOMP', year: 2027, title: 'Behovsmelding 2027' });
+    await api.post('/calls', await api.token({ role: 'governor', office: 'ROGALAND' }), {
+      scheme: 'DEKOMP',
+      year: 2027,
+      title: 'Behovsmelding 2027',
+    });
     await api.get('/calls', ministry);
     const r = await fetch(`${api.url}/metrics`);
     expect(r.status).toBe(200);
@@ -38,7 +42,14 @@ describe.each(backends)('operations and interface conventions on %s', (backend: 
 
   it('answers a CORS preflight from an allowed origin, and not from another', async () => {
     const preflight = (origin: string) =>
-      fetch(`${api.url}/calls`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type,idempotency-key' } });
+      fetch(`${api.url}/calls`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'authorization,content-type,idempotency-key',
+        },
+      });
     const ok = await preflight(ALLOWED);
     expect(ok.status).toBe(204);
     expect(ok.headers.get('access-control-allow-origin')).toBe(ALLOWED);

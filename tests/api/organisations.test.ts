@@ -18,7 +18,12 @@ describe.each(backends)('organisations API on %s', (backend: BackendName) => {
 
   it('a governor registers an owner in its office; the county and office are derived (R19)', async () => {
     const since = await api.head();
-    const r = await api.post('/organisations', rogaland, { orgNumber: '964965226', name: 'Stavanger kommune', kind: 'municipality', municipalityNumber: '1103' });
+    const r = await api.post('/organisations', rogaland, {
+      orgNumber: '964965226',
+      name: 'Stavanger kommune',
+      kind: 'municipality',
+      municipalityNumber: '1103',
+    });
     expect(r.status).toBe(201);
     expect(r.headers.get('location')).toBe('/organisations/964965226');
     const [registered] = await api.expectNewEvents(since, ['OrganisationRegistered']);
@@ -30,13 +35,26 @@ describe.each(backends)('organisations API on %s', (backend: BackendName) => {
 
   it('refuses a governor registering outside its office, an invalid org number, and a school owner writing (R19, R20)', async () => {
     const since = await api.head();
-    const outside = await api.post('/organisations', rogaland, { orgNumber: '944496394', name: 'Kristiansand kommune', kind: 'municipality', municipalityNumber: '4204' });
+    const outside = await api.post('/organisations', rogaland, {
+      orgNumber: '944496394',
+      name: 'Kristiansand kommune',
+      kind: 'municipality',
+      municipalityNumber: '4204',
+    });
     expect(outside.status).toBe(422);
     expect(outside.body.errors[0].rule).toBe('R20');
-    const bad = await api.post('/organisations', ministry, { orgNumber: '964965227', name: 'x', kind: 'municipality', municipalityNumber: '1103' });
+    const bad = await api.post('/organisations', ministry, {
+      orgNumber: '964965227',
+      name: 'x',
+      kind: 'municipality',
+      municipalityNumber: '1103',
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.errors).toEqual([expect.objectContaining({ rule: 'R19', field: 'orgNumber' })]);
-    expect((await api.post('/organisations', owner, { orgNumber: '944496394', name: 'x', kind: 'municipality', municipalityNumber: '4204' })).status).toBe(403);
+    expect(
+      (await api.post('/organisations', owner, { orgNumber: '944496394', name: 'x', kind: 'municipality', municipalityNumber: '4204' }))
+        .status,
+    ).toBe(403);
     await api.expectNewEvents(since, []);
   });
 
@@ -45,8 +63,18 @@ describe.each(backends)('organisations API on %s', (backend: BackendName) => {
 
     it('registers and amends with a reason', async () => {
       const since = await api.head();
-      first = await api.post('/organisations', ministry, { orgNumber: '944496394', name: 'Kristiansand kommune', kind: 'municipality', municipalityNumber: '4204' });
-      const amended = await api.post('/organisations/944496394/amendments', ministry, { name: 'Kristiansand kommune oppvekst', reason: 'registered name changed' }, { 'If-Match': '"1"' });
+      first = await api.post('/organisations', ministry, {
+        orgNumber: '944496394',
+        name: 'Kristiansand kommune',
+        kind: 'municipality',
+        municipalityNumber: '4204',
+      });
+      const amended = await api.post(
+        '/organisations/944496394/amendments',
+        ministry,
+        { name: 'Kristiansand kommune oppvekst', reason: 'registered name changed' },
+        { 'If-Match': '"1"' },
+      );
       expect(amended.status).toBe(200);
       expect(amended.headers.get('etag')).toBe('"2"');
       const events = await api.expectNewEvents(since, ['OrganisationRegistered', 'OrganisationAmended']);

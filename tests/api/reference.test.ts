@@ -23,7 +23,12 @@ describe.each(backends)('reference API on %s', (backend: BackendName) => {
   it('offices: code, name, org number and counties', async () => {
     const r = await api.get('/reference/offices', owner);
     expect(r.body).toHaveLength(10);
-    expect(r.body).toContainEqual({ code: 'OBOA', name: 'Statsforvalteren i Østfold, Buskerud, Oslo og Akershus', orgNumber: '974761319', countyNumbers: ['03', '31', '32', '33'] });
+    expect(r.body).toContainEqual({
+      code: 'OBOA',
+      name: 'Statsforvalteren i Østfold, Buskerud, Oslo og Akershus',
+      orgNumber: '974761319',
+      countyNumbers: ['03', '31', '32', '33'],
+    });
   });
 
   it('counties with their office; municipalities, all or of one county', async () => {
@@ -39,7 +44,9 @@ describe.each(backends)('reference API on %s', (backend: BackendName) => {
   });
 
   it('universities', async () => {
-    expect((await api.get('/reference/universities', owner)).body).toContainEqual(expect.objectContaining({ orgNumber: '971564679', shortName: 'UiS', kind: 'university' }));
+    expect((await api.get('/reference/universities', owner)).body).toContainEqual(
+      expect.objectContaining({ orgNumber: '971564679', shortName: 'UiS', kind: 'university' }),
+    );
   });
 
   it('schemes: rule set per year (R7/R8, R6, R14 defaults, governor role); this year and the next by default', async () => {
@@ -53,7 +60,20 @@ describe.each(backends)('reference API on %s', (backend: BackendName) => {
       {
         scheme: 'DEKOMP',
         governorRole: true,
-        ruleSets: [{ year: 2027, version: 'dekomp-2021.1', coFinancingPercent: 30, coordinatorWarnPercent: 10, subcontractorWarnPercent: 50, maxSpanYears: 3, universityPartnerRequired: true, governorRole: true, defaultCallDeadline: '2027-02-01', defaultDecisionDate: '2027-04-30' }],
+        ruleSets: [
+          {
+            year: 2027,
+            version: 'dekomp-2021.1',
+            coFinancingPercent: 30,
+            coordinatorWarnPercent: 10,
+            subcontractorWarnPercent: 50,
+            maxSpanYears: 3,
+            universityPartnerRequired: true,
+            governorRole: true,
+            defaultCallDeadline: '2027-02-01',
+            defaultDecisionDate: '2027-04-30',
+          },
+        ],
       },
     ]);
     const yrkesfag = await api.get('/reference/schemes?from=2027&to=2027&scheme=YRKESFAG', owner);
@@ -72,7 +92,17 @@ describe.each(backends)('reference API on %s', (backend: BackendName) => {
   it('is in the OpenAPI document, with the webhooks', async () => {
     const doc = await api.get('/docs-json');
     const paths = Object.keys(doc.body.paths);
-    for (const p of ['/reference/offices', '/reference/counties', '/reference/municipalities', '/reference/universities', '/reference/schemes', '/reference/themes', '/reference/budget-categories']) expect(paths).toContain(p);
-    for (const p of ['/webhooks', '/webhooks/{id}', '/webhooks/{id}/dead-letters', '/webhooks/{id}/dead-letters/{deliveryId}/replay']) expect(paths).toContain(p);
+    for (const p of [
+      '/reference/offices',
+      '/reference/counties',
+      '/reference/municipalities',
+      '/reference/universities',
+      '/reference/schemes',
+      '/reference/themes',
+      '/reference/budget-categories',
+    ])
+      expect(paths).toContain(p);
+    for (const p of ['/webhooks', '/webhooks/{id}', '/webhooks/{id}/dead-letters', '/webhooks/{id}/dead-letters/{deliveryId}/replay'])
+      expect(paths).toContain(p);
   });
 });

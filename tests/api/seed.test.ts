@@ -27,12 +27,21 @@ async function snapshot(api: TestApi, result: SeedResult) {
     return r.body;
   };
   const titles = new Map<string, string>();
-  const assessments = (await get('/needs-assessments')) as Array<{ assessmentId: string; callId: string; leadOwner: string; title: string; status: string; late: boolean; versions: number }>;
+  const assessments = (await get('/needs-assessments')) as Array<{
+    assessmentId: string;
+    callId: string;
+    leadOwner: string;
+    title: string;
+    status: string;
+    late: boolean;
+    versions: number;
+  }>;
   for (const a of assessments) titles.set(a.assessmentId, a.title);
   const measureOwner = new Map<string, string>();
   for (const a of assessments) {
     const detail = await get(`/needs-assessments/${a.assessmentId}`);
-    for (const m of detail.measures as Array<{ measureId: string; title: string }>) measureOwner.set(m.measureId, `${a.title} / ${m.title}`);
+    for (const m of detail.measures as Array<{ measureId: string; title: string }>)
+      measureOwner.set(m.measureId, `${a.title} / ${m.title}`);
   }
   const grants = (await get('/grants')) as Array<{
     measureId: string;
@@ -44,15 +53,32 @@ async function snapshot(api: TestApi, result: SeedResult) {
     years: Array<{ year: number; decided: number; paid: number; reportStatus: string; repaymentClaimed: number; repaid: number }>;
   }>;
   return {
-    calls: ((await get('/calls')) as Array<{ callId: string; deadline: string; decisionDate: string; deadlineExtensions: number }>).map((c) => `${c.callId} ${c.deadline} ${c.decisionDate} ${c.deadlineExtensions}`).sort(),
+    calls: ((await get('/calls')) as Array<{ callId: string; deadline: string; decisionDate: string; deadlineExtensions: number }>)
+      .map((c) => `${c.callId} ${c.deadline} ${c.decisionDate} ${c.deadlineExtensions}`)
+      .sort(),
     assessments: assessments.map((a) => `${a.callId} ${a.leadOwner} ${a.title} ${a.status} late=${a.late} v${a.versions}`).sort(),
-    recommendations: ((await get('/recommendations')) as Array<{ recommendationId: string; status: string; outcome: string; revision: number; measures: unknown[] }>)
+    recommendations: (
+      (await get('/recommendations')) as Array<{
+        recommendationId: string;
+        status: string;
+        outcome: string;
+        revision: number;
+        measures: unknown[];
+      }>
+    )
       .map((r) => `${r.recommendationId} ${r.status} ${r.outcome} r${r.revision} ${r.measures.length}`)
       .sort(),
     grants: grants
-      .map((g) => `${g.office} ${g.decisionYear} ${measureOwner.get(g.measureId)} → ${g.recipientOrg} ${g.status} ${g.deviates} ${g.years.map((y) => `${y.year}:${y.decided}/${y.paid}/${y.reportStatus}/${y.repaymentClaimed}/${y.repaid}`).join(' ')}`)
+      .map(
+        (g) =>
+          `${g.office} ${g.decisionYear} ${measureOwner.get(g.measureId)} → ${g.recipientOrg} ${g.status} ${g.deviates} ${g.years.map((y) => `${y.year}:${y.decided}/${y.paid}/${y.reportStatus}/${y.repaymentClaimed}/${y.repaid}`).join(' ')}`,
+      )
       .sort(),
-    ids: { calls: [...result.ids.calls].sort(), forums: [...result.ids.forums].sort(), recommendations: [...result.ids.recommendations].sort() },
+    ids: {
+      calls: [...result.ids.calls].sort(),
+      forums: [...result.ids.forums].sort(),
+      recommendations: [...result.ids.recommendations].sort(),
+    },
     events: await eventCount(api),
   };
 }
@@ -72,7 +98,12 @@ describe('npm run seed: through the API, idempotent and deterministic', () => {
     const ministry = await api.token({ role: 'ministry', org: '972417750' });
 
     const calls = await api.get('/calls', governor);
-    expect(calls.body.map((c: { callId: string }) => c.callId).sort()).toEqual([`agder-dekomp-${current}`, `agder-dekomp-${current + 1}`, `rogaland-dekomp-${current}`, `rogaland-dekomp-${current + 1}`]);
+    expect(calls.body.map((c: { callId: string }) => c.callId).sort()).toEqual([
+      `agder-dekomp-${current}`,
+      `agder-dekomp-${current + 1}`,
+      `rogaland-dekomp-${current}`,
+      `rogaland-dekomp-${current + 1}`,
+    ]);
     expect(calls.body.find((c: { callId: string }) => c.callId === `rogaland-dekomp-${current}`)).toMatchObject({ deadlineExtensions: 1 });
 
     const inbox = await api.get(`/needs-assessments/inbox?callId=rogaland-dekomp-${current}`, governor);
@@ -105,25 +136,33 @@ describe('npm run seed: through the API, idempotent and deterministic', () => {
     expect(await eventCount(api)).toBeGreaterThan(first.steps * 0.9); // one event per command, but for no-ops
   });
 
-  it('a second run with the same seed replays every step and appends no event', async () => {
-    const before = await eventCount(api);
-    const again = await seed(api);
-    expect(again.steps).toBe(first.steps);
-    expect(again.replayed + again.existed).toBe(again.steps);
-    expect(await eventCount(api)).toBe(before);
-    expect(again.ids.assessments).toEqual(first.ids.assessments);
-    expect(again.ids.grants).toEqual(first.ids.grants);
-  }, TIMEOUT);
+  it(
+    'a second run with the same seed replays every step and appends no event',
+    async () => {
+      const before = await eventCount(api);
+      const again = await seed(api);
+      expect(again.steps).toBe(first.steps);
+      expect(again.replayed + again.existed).toBe(again.steps);
+      expect(await eventCount(api)).toBe(before);
+      expect(again.ids.assessments).toEqual(first.ids.assessments);
+      expect(again.ids.grants).toEqual(first.ids.grants);
+    },
+    TIMEOUT,
+  );
 
-  it('two runs with the same seed on fresh stores give the same data', async () => {
-    const mine = await snapshot(api, first);
-    const other = await startTestApi('embedded');
-    try {
-      const second = await seed(other);
-      expect(second.plan).toEqual(first.plan);
-      expect(await snapshot(other, second)).toEqual(mine);
-    } finally {
-      await other.close();
-    }
-  }, TIMEOUT);
+  it(
+    'two runs with the same seed on fresh stores give the same data',
+    async () => {
+      const mine = await snapshot(api, first);
+      const other = await startTestApi('embedded');
+      try {
+        const second = await seed(other);
+        expect(second.plan).toEqual(first.plan);
+        expect(await snapshot(other, second)).toEqual(mine);
+      } finally {
+        await other.close();
+      }
+    },
+    TIMEOUT,
+  );
 });

@@ -43,7 +43,10 @@ export class WebhookReceiver {
   async waitFor(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; received ${JSON.stringify(this.received.map((r) => [r.path, r.body.kind, r.body.position]))}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `timed out waiting for ${what}; received ${JSON.stringify(this.received.map((r) => [r.path, r.body.kind, r.body.position]))}`,
+        );
       await new Promise((r) => setTimeout(r, 25));
     }
   }
@@ -59,7 +62,13 @@ export class WebhookReceiver {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
-      const r: Received = { path: req.url ?? '/', deliveryId: String(req.headers['dekomp-delivery']), signature: String(req.headers['dekomp-signature']), raw, body: JSON.parse(raw) };
+      const r: Received = {
+        path: req.url ?? '/',
+        deliveryId: String(req.headers['dekomp-delivery']),
+        signature: String(req.headers['dekomp-signature']),
+        raw,
+        body: JSON.parse(raw),
+      };
       this.received.push(r);
       const nth = this.received.filter((x) => x.path === r.path && x.deliveryId === r.deliveryId).length;
       const answer = this.answers.get(r.path)?.(r, nth) ?? 200;

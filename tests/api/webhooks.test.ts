@@ -2,12 +2,34 @@ import { verifySignature } from '#libs/notifications';
 import { testBackends, type BackendName } from '../support/backends.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { WebhookReceiver } from './webhook-receiver.js';
-import { amended, appendGrant, appendLedger, appendRecommendation, claimed, decided, KRISTIANSAND, paid, published, recorded, reported, revoked, STAVANGER, UIS } from './webhooks.fixture.js';
+import {
+  amended,
+  appendGrant,
+  appendLedger,
+  appendRecommendation,
+  claimed,
+  decided,
+  KRISTIANSAND,
+  paid,
+  published,
+  recorded,
+  reported,
+  revoked,
+  STAVANGER,
+  UIS,
+} from './webhooks.fixture.js';
 
 const backends = await testBackends('webhooks api');
 
 // Small delivery settings: quick retries, 4 attempts before a dead letter, a short lease for the restart.
-Object.assign(process.env, { WEBHOOK_MAX_ATTEMPTS: '4', WEBHOOK_BACKOFF_MS: '40', WEBHOOK_MAX_BACKOFF_MS: '200', WEBHOOK_TIMEOUT_MS: '2000', WEBHOOK_LEASE_MS: '2500', WEBHOOK_POLL_MS: '25' });
+Object.assign(process.env, {
+  WEBHOOK_MAX_ATTEMPTS: '4',
+  WEBHOOK_BACKOFF_MS: '40',
+  WEBHOOK_MAX_BACKOFF_MS: '200',
+  WEBHOOK_TIMEOUT_MS: '2000',
+  WEBHOOK_LEASE_MS: '2500',
+  WEBHOOK_POLL_MS: '25',
+});
 
 const EMITTED = ['call.opened', 'recommendation.published', 'grant.decided', 'payment.recorded', 'report.submitted', 'repayment.claimed'];
 const SANDNES = '964965137';
@@ -47,7 +69,12 @@ describe.each(backends)('webhooks API on %s', (backend: BackendName) => {
     t.owner = await api.token({ role: 'school_owner', org: STAVANGER });
     t.sandnes = await api.token({ role: 'school_owner', org: SANDNES });
     t.uis = await api.token({ role: 'university', org: UIS });
-    const reg = await api.post('/organisations', t.rogaland, { orgNumber: STAVANGER, name: 'Stavanger kommune', kind: 'municipality', municipalityNumber: '1103' });
+    const reg = await api.post('/organisations', t.rogaland, {
+      orgNumber: STAVANGER,
+      name: 'Stavanger kommune',
+      kind: 'municipality',
+      municipalityNumber: '1103',
+    });
     expect(reg.status).toBe(201);
     expect((await api.get(`/organisations/${STAVANGER}?minPosition=${reg.body.position}`, t.owner)).body.office).toBe('ROGALAND');
   });
@@ -63,13 +90,19 @@ describe.each(backends)('webhooks API on %s', (backend: BackendName) => {
       const ftp = await api.post('/webhooks', t.owner, { url: 'ftp://hooks.example.org/x', kinds: ['grant.decided'] });
       expect(ftp.status).toBe(400);
       expect(ftp.headers.get('content-type')).toMatch(/application\/problem\+json/);
-      expect(ftp.body.errors).toEqual([expect.objectContaining({ field: 'url', rule: 'isWebhookUrl', message: expect.stringMatching(/http or https/) })]);
+      expect(ftp.body.errors).toEqual([
+        expect.objectContaining({ field: 'url', rule: 'isWebhookUrl', message: expect.stringMatching(/http or https/) }),
+      ]);
       const creds = await api.post('/webhooks', t.owner, { url: 'https://me:secret@hooks.example.org/x', kinds: ['grant.decided'] });
       expect(creds.body.errors).toEqual([expect.objectContaining({ field: 'url', message: expect.stringMatching(/credentials/) })]);
       const kinds = await api.post('/webhooks', t.owner, { url: 'https://hooks.example.org/x', kinds: ['grant.exploded'] });
       expect(kinds.status).toBe(400);
       expect(kinds.body.errors[0].field).toBe('kinds');
-      const office = await api.post('/webhooks', t.ministry, { url: 'https://hooks.example.org/x', kinds: ['call.opened'], scope: { office: 'NARNIA' } });
+      const office = await api.post('/webhooks', t.ministry, {
+        url: 'https://hooks.example.org/x',
+        kinds: ['call.opened'],
+        scope: { office: 'NARNIA' },
+      });
       expect(office.body.errors[0].field).toBe('scope.office');
       await api.expectNewEvents(since, []);
     });
@@ -80,17 +113,26 @@ describe.each(backends)('webhooks API on %s', (backend: BackendName) => {
       expect(call.status).toBe(403);
       expect(call.body.errors[0].rule).toBe('R20');
       expect(call.body.detail).toMatch(/^kinds\[1\]: call.opened is not visible to university/);
-      const otherOffice = await api.post('/webhooks', t.owner, { url: 'https://hooks.example.org/x', kinds: ['call.opened'], scope: { office: 'AGDER' } });
+      const otherOffice = await api.post('/webhooks', t.owner, {
+        url: 'https://hooks.example.org/x',
+        kinds: ['call.opened'],
+        scope: { office: 'AGDER' },
+      });
       expect(otherOffice.status).toBe(403);
       expect(otherOffice.body.detail).toMatch(/^scope.office: school_owner 964965226 sees office ROGALAND, not AGDER/);
-      const governor = await api.post('/webhooks', t.rogaland, { url: 'https://hooks.example.org/x', kinds: ['call.opened'], scope: { office: 'AGDER' } });
+      const governor = await api.post('/webhooks', t.rogaland, {
+        url: 'https://hooks.example.org/x',
+        kinds: ['call.opened'],
+        scope: { office: 'AGDER' },
+      });
       expect(governor.status).toBe(403);
       await api.expectNewEvents(since, []);
     });
 
     it('more than 10 subscriptions: 422 naming subscriptions; a deleted one makes room', async () => {
       const made: string[] = [];
-      for (let i = 0; i < 10; i++) made.push((await api.post('/webhooks', t.sandnes, { url: `https://hooks.example.org/${i}`, kinds: ['grant.decided'] })).body.id);
+      for (let i = 0; i < 10; i++)
+        made.push((await api.post('/webhooks', t.sandnes, { url: `https://hooks.example.org/${i}`, kinds: ['grant.decided'] })).body.id);
       const since = await api.head();
       const eleventh = await api.post('/webhooks', t.sandnes, { url: 'https://hooks.example.org/11', kinds: ['grant.decided'] });
       expect(eleventh.status).toBe(422);
@@ -121,12 +163,22 @@ describe.each(backends)('webhooks API on %s', (backend: BackendName) => {
       const own = await read(`/webhooks/${subs['/owner'].id}`, 'owner');
       expect(own.status).toBe(200);
       expect(own.headers.get('etag')).toBe('"1"');
-      expect(own.body).toMatchObject({ url: `${receiver.url}/owner`, kinds: EMITTED, status: 'active', scope: { office: null }, subscriber: { role: 'school_owner', org: STAVANGER, homeOffice: 'ROGALAND' } });
+      expect(own.body).toMatchObject({
+        url: `${receiver.url}/owner`,
+        kinds: EMITTED,
+        status: 'active',
+        scope: { office: null },
+        subscriber: { role: 'school_owner', org: STAVANGER, homeOffice: 'ROGALAND' },
+      });
       expect(JSON.stringify(own.body)).not.toContain('whsec_');
       expect((await read('/webhooks', 'owner')).body.map((w: { subscriptionId: string }) => w.subscriptionId)).toEqual([subs['/owner'].id]);
       expect((await read(`/webhooks/${subs['/owner'].id}`, 'rogaland')).status).toBe(404);
-      expect((await api.request('PATCH', `/webhooks/${subs['/owner'].id}`, { token: t.uis, body: { url: 'https://evil.example.org' } })).status).toBe(404);
-      expect((await read('/webhooks/kinds', 'uis')).body).toContainEqual(expect.objectContaining({ kind: 'letter.issued', emitted: false }));
+      expect(
+        (await api.request('PATCH', `/webhooks/${subs['/owner'].id}`, { token: t.uis, body: { url: 'https://evil.example.org' } })).status,
+      ).toBe(404);
+      expect((await read('/webhooks/kinds', 'uis')).body).toContainEqual(
+        expect.objectContaining({ kind: 'letter.issued', emitted: false }),
+      );
     });
   });
 
@@ -137,9 +189,17 @@ describe.each(backends)('webhooks API on %s', (backend: BackendName) => {
       await openCall('rogaland');
       await openCall('agder');
       await appendRecommendation(api.store, [recorded, published]);
-      await appendLedger(api.store, 'ROGALAND', [decided(G1, 'ROGALAND', STAVANGER), amended(G1, 'ROGALAND'), decided(G2, 'ROGALAND', UIS, 'university')]);
+      await appendLedger(api.store, 'ROGALAND', [
+        decided(G1, 'ROGALAND', STAVANGER),
+        amended(G1, 'ROGALAND'),
+        decided(G2, 'ROGALAND', UIS, 'university'),
+      ]);
       await appendLedger(api.store, 'AGDER', [decided(G3, 'AGDER', KRISTIANSAND)]);
-      await appendGrant(api.store, G1, [paid(G1, 'ROGALAND', STAVANGER), reported(G1, 'ROGALAND', STAVANGER), claimed(G1, 'ROGALAND', STAVANGER)]);
+      await appendGrant(api.store, G1, [
+        paid(G1, 'ROGALAND', STAVANGER),
+        reported(G1, 'ROGALAND', STAVANGER),
+        claimed(G1, 'ROGALAND', STAVANGER),
+      ]);
       await appendGrant(api.store, G2, [paid(G2, 'ROGALAND', UIS)]);
       await appendLedger(api.store, 'ROGALAND', [revoked(G1, 'ROGALAND', STAVANGER)]);
     });
@@ -149,7 +209,16 @@ describe.each(backends)('webhooks API on %s', (backend: BackendName) => {
       await new Promise((r) => setTimeout(r, 400));
       const got = receiver.at('/owner');
       expect(got).toHaveLength(8);
-      expect(kindsAt('/owner')).toEqual(['call.opened', 'grant.decided', 'grant.decided', 'grant.decided', 'payment.recorded', 'recommendation.published', 'repayment.claimed', 'report.submitted']);
+      expect(kindsAt('/owner')).toEqual([
+        'call.opened',
+        'grant.decided',
+        'grant.decided',
+        'grant.decided',
+        'payment.recorded',
+        'recommendation.published',
+        'repayment.claimed',
+        'report.submitted',
+      ]);
       for (const r of got) {
         expect(verifySignature(r.raw, r.signature, subs['/owner'].secret)).toBe(true);
         expect(r.body.deliveryId).toBe(r.deliveryId);
@@ -157,7 +226,12 @@ describe.each(backends)('webhooks API on %s', (backend: BackendName) => {
         expect(typeof r.body.position).toBe('number');
         expect(new Date(r.body.occurredAt).toISOString()).toBe(r.body.occurredAt);
       }
-      expect(got.filter((r) => r.body.kind === 'grant.decided').map((r) => r.body.event).sort()).toEqual(['AllocationAmended', 'AllocationDecided', 'AllocationRevoked']);
+      expect(
+        got
+          .filter((r) => r.body.kind === 'grant.decided')
+          .map((r) => r.body.event)
+          .sort(),
+      ).toEqual(['AllocationAmended', 'AllocationDecided', 'AllocationRevoked']);
       expect(got.some((r) => r.body.data.grantId === G2 || r.body.data.grantId === G3)).toBe(false);
       expect(verifySignature(got[0].raw, got[0].signature, subs['/rogaland'].secret)).toBe(false);
     });
@@ -165,7 +239,10 @@ describe.each(backends)('webhooks API on %s', (backend: BackendName) => {
     it('a governor gets its office only; the ministry what its scope names', async () => {
       await receiver.waitFor(() => ids('/agder').size >= 2 && ids('/ministry-agder').size >= 1, 'Agder deliveries');
       await new Promise((r) => setTimeout(r, 300));
-      expect(receiver.at('/agder').map((r) => [r.body.kind, r.body.data.office])).toEqual([['call.opened', 'AGDER'], ['grant.decided', 'AGDER']]);
+      expect(receiver.at('/agder').map((r) => [r.body.kind, r.body.data.office])).toEqual([
+        ['call.opened', 'AGDER'],
+        ['grant.decided', 'AGDER'],
+      ]);
       expect(receiver.at('/ministry-agder').map((r) => [r.body.kind, r.body.data.callId])).toEqual([['call.opened', 'agder-dekomp-2027']]);
     });
 
@@ -177,7 +254,9 @@ describe.each(backends)('webhooks API on %s', (backend: BackendName) => {
       for (const raws of byId.values()) {
         expect(raws).toHaveLength(3);
         expect(new Set(raws).size).toBe(1);
-        expect(verifySignature(raws[0], receiver.at('/rogaland').find((r) => r.raw === raws[0])!.signature, subs['/rogaland'].secret)).toBe(true);
+        expect(verifySignature(raws[0], receiver.at('/rogaland').find((r) => r.raw === raws[0])!.signature, subs['/rogaland'].secret)).toBe(
+          true,
+        );
       }
       expect(receiver.at('/rogaland').some((r) => r.body.data.office === 'AGDER')).toBe(false);
       const [first] = byId.keys();
@@ -188,7 +267,13 @@ describe.each(backends)('webhooks API on %s', (backend: BackendName) => {
     });
 
     it('a receiver that never answers 2xx: dead letters after 4 attempts, replayed with the same delivery id', async () => {
-      const dead = async () => (await read(`/webhooks/${subs['/uis'].id}/dead-letters`, 'uis')).body as Array<{ deliveryId: string; kind: string; attempts: number; lastStatusCode: number }>;
+      const dead = async () =>
+        (await read(`/webhooks/${subs['/uis'].id}/dead-letters`, 'uis')).body as Array<{
+          deliveryId: string;
+          kind: string;
+          attempts: number;
+          lastStatusCode: number;
+        }>;
       await receiver.waitFor(() => receiver.at('/uis').length >= 12, '3 deliveries × 4 attempts to UiS');
       let letters = await dead();
       for (let i = 0; letters.length < 3 && i < 100; i++) {
@@ -223,14 +308,22 @@ describe.each(backends)('webhooks API on %s', (backend: BackendName) => {
       expect(pause.headers.get('etag')).toBe('"2"');
       last = pause.body.position;
       expect((await read(`/webhooks/${id}`, 'agder')).body.status).toBe('paused');
-      const stale = await api.request('PATCH', `/webhooks/${id}`, { token: t.agder, body: { kinds: ['call.opened'] }, headers: { 'If-Match': '"1"' } });
+      const stale = await api.request('PATCH', `/webhooks/${id}`, {
+        token: t.agder,
+        body: { kinds: ['call.opened'] },
+        headers: { 'If-Match': '"1"' },
+      });
       expect(stale.status).toBe(412);
       await openCall('agder', 'REKOMP', 2027);
       const resume = await api.post(`/webhooks/${id}/resume`, t.agder);
       expect(resume.headers.get('etag')).toBe('"3"');
       await new Promise((r) => setTimeout(r, 300));
       expect(ids('/agder').size).toBe(2);
-      const change = await api.request('PATCH', `/webhooks/${id}`, { token: t.agder, body: { kinds: ['call.opened'] }, headers: { 'If-Match': '"3"' } });
+      const change = await api.request('PATCH', `/webhooks/${id}`, {
+        token: t.agder,
+        body: { kinds: ['call.opened'] },
+        headers: { 'If-Match': '"3"' },
+      });
       expect(change.status).toBe(200);
       await api.expectNewEvents(resume.body.position, ['WebhookChanged']);
     });
@@ -261,7 +354,8 @@ describe.each(backends)('webhooks API on %s', (backend: BackendName) => {
       // event reached one subscription under one delivery id only, however often it was sent.
       await receiver.waitFor(() => ids('/owner').size === 10, 'the new calls at the owner');
       const perEvent = new Map<string, Set<string>>();
-      for (const r of receiver.received) perEvent.set(`${r.path} ${r.body.position}`, (perEvent.get(`${r.path} ${r.body.position}`) ?? new Set()).add(r.deliveryId));
+      for (const r of receiver.received)
+        perEvent.set(`${r.path} ${r.body.position}`, (perEvent.get(`${r.path} ${r.body.position}`) ?? new Set()).add(r.deliveryId));
       expect([...perEvent.values()].every((s) => s.size === 1)).toBe(true);
       expect(new Set(receiver.received.map((r) => r.deliveryId)).size).toBe(perEvent.size);
       expect((await api.get('/webhooks', t.ministry)).body).toHaveLength(2);

@@ -11,7 +11,12 @@ const C = `/yrkesfag/counties/${COUNTY}`;
 const F = `/yrkesfag/frames/${COUNTY}`;
 
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
-const people = (vocational_teachers: number, instructors: number, professional_leaders: number, examination_board_members: number) => ({ vocational_teachers, instructors, professional_leaders, examination_board_members });
+const people = (vocational_teachers: number, instructors: number, professional_leaders: number, examination_board_members: number) => ({
+  vocational_teachers,
+  instructors,
+  professional_leaders,
+  examination_board_members,
+});
 
 describe.each(backends)('YRKESFAG API on %s: one year of Rogaland fylkeskommune', (backend: BackendName) => {
   let api: TestApi;
@@ -44,8 +49,26 @@ describe.each(backends)('YRKESFAG API on %s: one year of Rogaland fylkeskommune'
     otherOwner = await api.token({ role: 'school_owner', org: STAVANGER });
     governor = await api.token({ role: 'governor', office: 'ROGALAND' });
     api.clock.fix('2027-01-05');
-    expect((await post('/organisations', ministry, { orgNumber: COUNTY, name: 'Rogaland fylkeskommune', kind: 'county_municipality', countyNumber: '11' })).status).toBe(201);
-    expect((await post('/organisations', ministry, { orgNumber: STAVANGER, name: 'Stavanger kommune', kind: 'municipality', municipalityNumber: '1103' })).status).toBe(201);
+    expect(
+      (
+        await post('/organisations', ministry, {
+          orgNumber: COUNTY,
+          name: 'Rogaland fylkeskommune',
+          kind: 'county_municipality',
+          countyNumber: '11',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await post('/organisations', ministry, {
+          orgNumber: STAVANGER,
+          name: 'Stavanger kommune',
+          kind: 'municipality',
+          municipalityNumber: '1103',
+        })
+      ).status,
+    ).toBe(201);
   });
   afterAll(async () => api.close());
 
@@ -66,7 +89,12 @@ describe.each(backends)('YRKESFAG API on %s: one year of Rogaland fylkeskommune'
       const set = await post('/yrkesfag/frames', ministry, { countyOrg: COUNTY, year: 2027, amount: frame2027.set });
       expect(set.status).toBe(201);
       expect(set.headers.get('location')).toBe(C);
-      const adjusted = await post(`${F}/2027/adjustments`, ministry, { amount: frame2027.adjusted, reason: 'Revised national budget' }, { 'If-Match': '"1"' });
+      const adjusted = await post(
+        `${F}/2027/adjustments`,
+        ministry,
+        { amount: frame2027.adjusted, reason: 'Revised national budget' },
+        { 'If-Match': '"1"' },
+      );
       expect(adjusted.status).toBe(200);
       expect(adjusted.headers.get('etag')).toBe('"2"');
       const [e] = await api.expectNewEvents(since, ['YrkesfagFrameSet', 'YrkesfagFrameAdjusted']);
@@ -87,7 +115,12 @@ describe.each(backends)('YRKESFAG API on %s: one year of Rogaland fylkeskommune'
         { name: 'Stavanger offshore tekniske skole', category: 'schools' },
       ];
       for (const m of members) expect((await post(`${C}/forum/members`, county, { ...m, joinedOn: '2027-01-10' })).status).toBe(200);
-      const meeting = await post(`${C}/forum/meetings`, county, { date: '2027-02-10', agenda: ['Plan 2027'], minutesSummary: 'Priorities agreed', presentMemberIds: ['F1', 'F2', 'F5'] });
+      const meeting = await post(`${C}/forum/meetings`, county, {
+        date: '2027-02-10',
+        agenda: ['Plan 2027'],
+        minutesSummary: 'Priorities agreed',
+        presentMemberIds: ['F1', 'F2', 'F5'],
+      });
       expect(meeting.body.meetingId).toBe('MT1');
       await api.expectNewEvents(since, [...members.map(() => 'YrkesfagForumMemberJoined'), 'YrkesfagForumMeetingRecorded']);
       const forum = await get(`${C}/forum`, county);
@@ -95,16 +128,46 @@ describe.each(backends)('YRKESFAG API on %s: one year of Rogaland fylkeskommune'
     });
 
     it('a need from a training company and two measures; a credit-bearing course is refused (R5)', async () => {
-      const need = await post(`${C}/needs`, county, { year: 2027, fromOrg: NHO, source: 'training_company', targetGroups: ['instructors', 'professional_leaders'], programmeAreas: ['EL', 'TP'], description: 'Instructors need supervision skills' });
+      const need = await post(`${C}/needs`, county, {
+        year: 2027,
+        fromOrg: NHO,
+        source: 'training_company',
+        targetGroups: ['instructors', 'professional_leaders'],
+        programmeAreas: ['EL', 'TP'],
+        description: 'Instructors need supervision skills',
+      });
       expect(need.status).toBe(201);
-      const base = { year: 2027, targetGroups: ['instructors', 'professional_leaders'], programmeAreas: ['EL'], needIds: [need.body.needId], creditBearing: false };
-      const m1 = await post(`${C}/measures`, county, { ...base, title: 'Veilederutdanning for instruktører', provider: { kind: 'vocational_college', orgNumber: FAGSKOLE, name: 'Fagskolen Rogaland' }, amount: 500_000 });
-      const m2 = await post(`${C}/measures`, county, { ...base, title: 'Nettverk for prøvenemnder', targetGroups: ['examination_board_members'], provider: { kind: 'county_municipality' }, amount: 300_000 });
+      const base = {
+        year: 2027,
+        targetGroups: ['instructors', 'professional_leaders'],
+        programmeAreas: ['EL'],
+        needIds: [need.body.needId],
+        creditBearing: false,
+      };
+      const m1 = await post(`${C}/measures`, county, {
+        ...base,
+        title: 'Veilederutdanning for instruktører',
+        provider: { kind: 'vocational_college', orgNumber: FAGSKOLE, name: 'Fagskolen Rogaland' },
+        amount: 500_000,
+      });
+      const m2 = await post(`${C}/measures`, county, {
+        ...base,
+        title: 'Nettverk for prøvenemnder',
+        targetGroups: ['examination_board_members'],
+        provider: { kind: 'county_municipality' },
+        amount: 300_000,
+      });
       expect([m1.status, m2.status]).toEqual([201, 201]);
       measures[m1.body.measureId] = 500_000;
       measures[m2.body.measureId] = 300_000;
       const since = await api.head();
-      const credit = await post(`${C}/measures`, county, { ...base, title: 'Videreutdanning 30 stp', provider: { kind: 'university', orgNumber: '971564679', name: 'UiS' }, amount: 1, creditBearing: true });
+      const credit = await post(`${C}/measures`, county, {
+        ...base,
+        title: 'Videreutdanning 30 stp',
+        provider: { kind: 'university', orgNumber: '971564679', name: 'UiS' },
+        amount: 1,
+        creditBearing: true,
+      });
       expect(credit.status).toBe(422);
       expect(credit.body.errors).toEqual([expect.objectContaining({ rule: 'R5', field: 'creditBearing' })]);
       await api.expectNewEvents(since, []);
@@ -112,7 +175,15 @@ describe.each(backends)('YRKESFAG API on %s: one year of Rogaland fylkeskommune'
 
     it('R18: two concurrent measures that together exceed the frame: one loses (409 or 422), nothing over the frame', async () => {
       const free = frame2027.adjusted - sum(Object.values(measures));
-      const body = (title: string) => ({ year: 2027, title, targetGroups: ['vocational_teachers'], programmeAreas: ['HO'], creditBearing: false, provider: { kind: 'trade_body', orgNumber: NHO, name: 'NHO' }, amount: 300_000 });
+      const body = (title: string) => ({
+        year: 2027,
+        title,
+        targetGroups: ['vocational_teachers'],
+        programmeAreas: ['HO'],
+        creditBearing: false,
+        provider: { kind: 'trade_body', orgNumber: NHO, name: 'NHO' },
+        amount: 300_000,
+      });
       expect(300_000 * 2).toBeGreaterThan(free);
       const since = await api.head();
       const both = await Promise.all([post(`${C}/measures`, county, body('A')), post(`${C}/measures`, county, body('B'))]);
@@ -131,11 +202,17 @@ describe.each(backends)('YRKESFAG API on %s: one year of Rogaland fylkeskommune'
     it('R18: a plan over the frame is refused; the plan within it prioritises and splits the money', async () => {
       const ids = Object.keys(measures);
       const since = await api.head();
-      const over = await post(`${C}/plans/2027`, county, { lines: ids.map((measureId, i) => ({ measureId, priority: i + 1, amount: 400_001 })) });
+      const over = await post(`${C}/plans/2027`, county, {
+        lines: ids.map((measureId, i) => ({ measureId, priority: i + 1, amount: 400_001 })),
+      });
       expect(over.status).toBe(422);
       expect(over.body.errors).toEqual([expect.objectContaining({ rule: 'R18', field: 'lines' })]);
       await api.expectNewEvents(since, []);
-      plan.push({ measureId: ids[0], priority: 1, amount: 600_000 }, { measureId: ids[2], priority: 2, amount: 300_000 }, { measureId: ids[1], priority: 3, amount: 250_000 });
+      plan.push(
+        { measureId: ids[0], priority: 1, amount: 600_000 },
+        { measureId: ids[2], priority: 2, amount: 300_000 },
+        { measureId: ids[1], priority: 3, amount: 250_000 },
+      );
       const adopted = await post(`${C}/plans/2027`, county, { lines: plan });
       expect(adopted.status).toBe(200);
       expect(adopted.body.revision).toBe(1);
@@ -144,7 +221,14 @@ describe.each(backends)('YRKESFAG API on %s: one year of Rogaland fylkeskommune'
 
     it('R20: a governor and another school owner get 403 on county commands; nothing written', async () => {
       const since = await api.head();
-      const needBody = { year: 2027, fromOrg: NHO, source: 'school', targetGroups: ['instructors'], programmeAreas: ['EL'], description: 'x' };
+      const needBody = {
+        year: 2027,
+        fromOrg: NHO,
+        source: 'school',
+        targetGroups: ['instructors'],
+        programmeAreas: ['EL'],
+        description: 'x',
+      };
       for (const token of [governor, otherOwner, ministry]) {
         const r = await post(`${C}/needs`, token, needBody);
         expect(r.status).toBe(403);
@@ -159,7 +243,10 @@ describe.each(backends)('YRKESFAG API on %s: one year of Rogaland fylkeskommune'
 
   describe('payments, spending and the report (R15, R16, R18, R26)', () => {
     it('Udir pays in parts, never above the frame (R18)', async () => {
-      for (const [amount, paidOn] of [[700_000, '2027-03-01'], [450_000, '2027-09-01']] as const) {
+      for (const [amount, paidOn] of [
+        [700_000, '2027-03-01'],
+        [450_000, '2027-09-01'],
+      ] as const) {
         const r = await post(`${F}/2027/payments`, ministry, { amount, paidOn });
         expect(r.status).toBe(200);
         payments.push(amount);
@@ -173,15 +260,24 @@ describe.each(backends)('YRKESFAG API on %s: one year of Rogaland fylkeskommune'
 
     it('the county records its spending per measure and the participants per target group', async () => {
       const [a, b, c] = plan.map((l) => l.measureId);
-      spending.push({ measureId: a, amount: 580_000, participants: people(4, 35, 12, 0) }, { measureId: b, amount: 290_000, participants: people(20, 0, 0, 0) }, { measureId: c, amount: 200_000, participants: people(0, 0, 0, 18) });
+      spending.push(
+        { measureId: a, amount: 580_000, participants: people(4, 35, 12, 0) },
+        { measureId: b, amount: 290_000, participants: people(20, 0, 0, 0) },
+        { measureId: c, amount: 200_000, participants: people(0, 0, 0, 18) },
+      );
       for (const s of spending) expect((await post(`${C}/spending`, county, { ...s, spentOn: '2027-11-15' })).status).toBe(201);
     });
 
     it('R26/R15: an extended deadline; once it passes the report is overdue and payments of a later year are blocked', async () => {
       expect((await post('/yrkesfag/frames', ministry, { countyOrg: COUNTY, year: 2028, amount: 900_000 })).status).toBe(201);
-      expect((await post(`${F}/2027/report-deadline-extensions`, ministry, { deadline: '2028-01-31', reason: 'New accounting system' })).status).toBe(200);
+      expect(
+        (await post(`${F}/2027/report-deadline-extensions`, ministry, { deadline: '2028-01-31', reason: 'New accounting system' })).status,
+      ).toBe(200);
       api.clock.fix('2028-01-20');
-      expect((await get(C, county)).body.obligations).toEqual([{ year: 2027, reportDeadline: '2028-01-31', status: 'due' }, { year: 2028, reportDeadline: '2029-01-15', status: 'due' }]);
+      expect((await get(C, county)).body.obligations).toEqual([
+        { year: 2027, reportDeadline: '2028-01-31', status: 'due' },
+        { year: 2028, reportDeadline: '2029-01-15', status: 'due' },
+      ]);
       api.clock.fix('2028-02-05');
       const view = await get(C, county);
       expect(view.body.obligations[0]).toEqual({ year: 2027, reportDeadline: '2028-01-31', status: 'overdue' });
@@ -203,14 +299,21 @@ describe.each(backends)('YRKESFAG API on %s: one year of Rogaland fylkeskommune'
     it('R16: unspent money is claimed back and settled in parts, each its own event; a claim over the unspent is refused', async () => {
       const unspent = sum(payments) - sum(spending.map((s) => s.amount));
       const since = await api.head();
-      const claim = await post(`${F}/2027/repayment-claims`, ministry, { amount: unspent, claimedOn: '2028-02-10', reason: 'Unspent after the 2027 report' });
+      const claim = await post(`${F}/2027/repayment-claims`, ministry, {
+        amount: unspent,
+        claimedOn: '2028-02-10',
+        reason: 'Unspent after the 2027 report',
+      });
       expect(claim.status).toBe(201);
       claimed = unspent;
       const over = await post(`${F}/2027/repayment-claims`, ministry, { amount: 1, claimedOn: '2028-02-11', reason: 'again' });
       expect(over.status).toBe(422);
       expect(over.body.errors[0].rule).toBe('R16');
       for (const amount of [50_000, unspent - 50_000]) {
-        expect((await post(`${F}/2027/repayment-claims/${claim.body.claimId}/settlements`, ministry, { amount, settledOn: '2028-03-01' })).status).toBe(200);
+        expect(
+          (await post(`${F}/2027/repayment-claims/${claim.body.claimId}/settlements`, ministry, { amount, settledOn: '2028-03-01' }))
+            .status,
+        ).toBe(200);
         settlements.push(amount);
       }
       await api.expectNewEvents(since, ['YrkesfagRepaymentClaimed', 'YrkesfagRepaymentSettled', 'YrkesfagRepaymentSettled']);
@@ -222,9 +325,21 @@ describe.each(backends)('YRKESFAG API on %s: one year of Rogaland fylkeskommune'
       const paid = sum(payments);
       const spent = sum(spending.map((s) => s.amount));
       return {
-        year: 2027, frame: frame2027.adjusted, adjustments: 1, paid, unpaid: frame2027.adjusted - paid, planned: sum(plan.map((l) => l.amount)), spent,
-        unspent: paid - spent, claimed, repaid: sum(settlements), outstanding: claimed - sum(settlements), reportDeadline: '2028-01-31', deadlineExtensions: 1,
-        reportStatus: 'submitted_late', reportSubmittedOn: '2028-02-05',
+        year: 2027,
+        frame: frame2027.adjusted,
+        adjustments: 1,
+        paid,
+        unpaid: frame2027.adjusted - paid,
+        planned: sum(plan.map((l) => l.amount)),
+        spent,
+        unspent: paid - spent,
+        claimed,
+        repaid: sum(settlements),
+        outstanding: claimed - sum(settlements),
+        reportDeadline: '2028-01-31',
+        deadlineExtensions: 1,
+        reportStatus: 'submitted_late',
+        reportSubmittedOn: '2028-02-05',
       };
     };
 
@@ -237,14 +352,30 @@ describe.each(backends)('YRKESFAG API on %s: one year of Rogaland fylkeskommune'
       expect(y2027.payments.map((p: { amount: number }) => p.amount)).toEqual(payments);
       expect(y2028).toMatchObject({ year: 2028, frame: 900_000, paid: 100_000, planned: 0, reportStatus: 'due' });
       const e = expected2027();
-      expect(r.body.totals).toEqual({ frame: e.frame + 900_000, paid: e.paid + 100_000, planned: e.planned, spent: e.spent, unspent: e.unspent + 100_000, claimed, repaid: e.repaid, outstanding: 0 });
+      expect(r.body.totals).toEqual({
+        frame: e.frame + 900_000,
+        paid: e.paid + 100_000,
+        planned: e.planned,
+        spent: e.spent,
+        unspent: e.unspent + 100_000,
+        claimed,
+        repaid: e.repaid,
+        outstanding: 0,
+      });
       expect(r.body.obligations).toEqual([{ year: 2028, reportDeadline: '2029-01-15', status: 'due' }]);
       expect(r.body.paymentsBlocked).toBe(false);
     });
 
     it("the county's plan: measures by priority with money, spending and participants per target group", async () => {
       const r = await get(`${C}/plans/2027`, county);
-      expect(r.body.measures.map((m: { measureId: string; amount: number; priority: number; spent: number }) => [m.measureId, m.amount, m.priority, m.spent])).toEqual(
+      expect(
+        r.body.measures.map((m: { measureId: string; amount: number; priority: number; spent: number }) => [
+          m.measureId,
+          m.amount,
+          m.priority,
+          m.spent,
+        ]),
+      ).toEqual(
         plan.map((l) => [l.measureId, l.amount, l.priority, sum(spending.filter((s) => s.measureId === l.measureId).map((s) => s.amount))]),
       );
       expect(r.body).toMatchObject({ planned: sum(plan.map((l) => l.amount)), spent: sum(spending.map((s) => s.amount)), planRevision: 1 });

@@ -50,7 +50,15 @@ async function fill(store: EventStore): Promise<number> {
 function withoutTime(e: StoredEvent) {
   const { recordedAt: _recordedAt, ...metadata } = e.metadata as StoredEvent['metadata'] & { originalRecordedAt?: string };
   const { originalRecordedAt: _original, ...rest } = metadata;
-  return { id: e.id, streamId: e.streamId, streamVersion: e.streamVersion, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: rest };
+  return {
+    id: e.id,
+    streamId: e.streamId,
+    streamVersion: e.streamVersion,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    data: e.data,
+    metadata: rest,
+  };
 }
 
 describe('copy-events: the copy loop', () => {
@@ -69,11 +77,19 @@ describe('copy-events: the copy loop', () => {
     expect(to.map((e) => e.id)).toEqual(from.map((e) => e.id)); // same order, same ids
     expect(to.map(withoutTime)).toEqual(from.map(withoutTime));
     // the original recording time travels in the metadata (each store stamps its own recordedAt)
-    expect(to.map((e) => (e.metadata as unknown as { originalRecordedAt: string }).originalRecordedAt)).toEqual(from.map((e) => e.metadata.recordedAt));
+    expect(to.map((e) => (e.metadata as unknown as { originalRecordedAt: string }).originalRecordedAt)).toEqual(
+      from.map((e) => e.metadata.recordedAt),
+    );
     expect(progress[progress.length - 1]).toBe(n);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     // and the target carries on where the source would: next versions fit
-    await expect(target.store.append('Grant-1', [newEvent('Next')], Math.max(...to.filter((e) => e.streamId === 'Grant-1').map((e) => e.streamVersion)))).resolves.toBeTruthy();
+    await expect(
+      target.store.append(
+        'Grant-1',
+        [newEvent('Next')],
+        Math.max(...to.filter((e) => e.streamId === 'Grant-1').map((e) => e.streamVersion)),
+      ),
+    ).resolves.toBeTruthy();
   });
 
   it('refuses a target that holds events, and resumes an interrupted copy without duplicates', async () => {
@@ -83,7 +99,10 @@ describe('copy-events: the copy loop', () => {
     // interrupted: the target dies after 5 appends
     let appends = 0;
     const dying: EventStore = Object.create(target.store, {
-      append: { value: (...a: Parameters<EventStore['append']>) => (++appends > 5 ? Promise.reject(new Error('connection lost')) : target.store.append(...a)) },
+      append: {
+        value: (...a: Parameters<EventStore['append']>) =>
+          ++appends > 5 ? Promise.reject(new Error('connection lost')) : target.store.append(...a),
+      },
     });
     await expect(copyEvents(source.store, dying, { batchSize: 4 })).rejects.toThrow('connection lost');
     const partial = await countEvents(target.store);
@@ -160,7 +179,9 @@ describe('copy-events: the copy loop', () => {
     expect(mid.map(withoutTime)).toEqual(from.map(withoutTime));
     expect(mid.map((e) => e.metadata.recordedAt)).toEqual(from.map((e) => e.metadata.recordedAt)); // the Kurrent adapter honours it
     expect(to.map(withoutTime)).toEqual(from.map(withoutTime));
-    expect(to.map((e) => (e.metadata as unknown as { originalRecordedAt: string }).originalRecordedAt)).toEqual(from.map((e) => e.metadata.recordedAt));
+    expect(to.map((e) => (e.metadata as unknown as { originalRecordedAt: string }).originalRecordedAt)).toEqual(
+      from.map((e) => e.metadata.recordedAt),
+    );
     await kurrent.close();
   });
 });
@@ -173,14 +194,28 @@ describe('copy-events: pieces', () => {
 
   it('turns a stored event into a new one, moving recordedAt to originalRecordedAt (the first one wins)', () => {
     const stored = {
-      id: 'id-1', streamId: 'S', streamVersion: 2, globalPosition: 9, checkpoint: { major: 1n, minor: 9n }, type: 'T', schemaVersion: 4, data: { a: 1 },
+      id: 'id-1',
+      streamId: 'S',
+      streamVersion: 2,
+      globalPosition: 9,
+      checkpoint: { major: 1n, minor: 9n },
+      type: 'T',
+      schemaVersion: 4,
+      data: { a: 1 },
       metadata: { ...newEvent('T').metadata, recordedAt: '2026-01-01T00:00:00.000Z' },
     } as StoredEvent;
     const e = toNewEvent(stored);
     expect(e).toMatchObject({ id: 'id-1', type: 'T', schemaVersion: 4, data: { a: 1 } });
     expect(e.metadata).not.toHaveProperty('recordedAt');
     expect(e.metadata).toMatchObject({ originalRecordedAt: '2026-01-01T00:00:00.000Z' });
-    const twice = toNewEvent({ ...stored, metadata: { ...stored.metadata, recordedAt: '2026-06-01T00:00:00.000Z', originalRecordedAt: '2020-01-01T00:00:00.000Z' } as StoredEvent['metadata'] });
+    const twice = toNewEvent({
+      ...stored,
+      metadata: {
+        ...stored.metadata,
+        recordedAt: '2026-06-01T00:00:00.000Z',
+        originalRecordedAt: '2020-01-01T00:00:00.000Z',
+      } as StoredEvent['metadata'],
+    });
     expect(twice.metadata).toMatchObject({ originalRecordedAt: '2020-01-01T00:00:00.000Z' });
   });
 
@@ -193,8 +228,18 @@ describe('copy-events: pieces', () => {
   });
 
   it('parses its arguments and refuses nonsense', () => {
-    expect(parseCopyArgs(['--from', 'postgres', '--to', 'kurrentdb'])).toEqual({ from: 'postgres', to: 'kurrentdb', batchSize: 500, resume: false });
-    expect(parseCopyArgs(['--from', 'kurrentdb', '--to', 'postgres', '--batch-size', '50', '--resume'])).toEqual({ from: 'kurrentdb', to: 'postgres', batchSize: 50, resume: true });
+    expect(parseCopyArgs(['--from', 'postgres', '--to', 'kurrentdb'])).toEqual({
+      from: 'postgres',
+      to: 'kurrentdb',
+      batchSize: 500,
+      resume: false,
+    });
+    expect(parseCopyArgs(['--from', 'kurrentdb', '--to', 'postgres', '--batch-size', '50', '--resume'])).toEqual({
+      from: 'kurrentdb',
+      to: 'postgres',
+      batchSize: 50,
+      resume: true,
+    });
     expect(() => parseCopyArgs(['--from', 'postgres', '--to', 'postgres'])).toThrow(/one each/);
     expect(() => parseCopyArgs(['--from', 'mysql', '--to', 'kurrentdb'])).toThrow(/one each/);
     expect(() => parseCopyArgs(['--from', 'postgres', '--to', 'kurrentdb', '--batch-size', '0'])).toThrow(/batch-size/);

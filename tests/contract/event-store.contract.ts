@@ -100,7 +100,7 @@ export function eventStoreContract(open: () => Promise<{ store: EventStore; clos
     const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => store.append(s, [newEvent('B', { i })], 1)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results.filter((x) => x.status === 'rejected')) {
-      expect((r).reason).toBeInstanceOf(ConcurrencyError);
+      expect(r.reason).toBeInstanceOf(ConcurrencyError);
     }
     expect(await store.readStream(s)).toHaveLength(2);
   });

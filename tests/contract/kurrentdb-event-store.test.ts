@@ -52,7 +52,11 @@ if (url) {
       const s = `Idem-${randomUUID()}`;
       const options: AppendOptions = { idempotency: { key, requestHash: 'h', outcome: (r) => ({ body: r }) } };
       // The crash: events appended, record never written. Same ids the adapter derives from the key.
-      const first = await store.append(s, [newEvent('A', {}, { id: idempotentEventId(key, s, 0) }), newEvent('B', {}, { id: idempotentEventId(key, s, 1) })], 'no_stream');
+      const first = await store.append(
+        s,
+        [newEvent('A', {}, { id: idempotentEventId(key, s, 0) }), newEvent('B', {}, { id: idempotentEventId(key, s, 1) })],
+        'no_stream',
+      );
       const retry = await store.append(s, [newEvent('A'), newEvent('B')], 'no_stream', options);
       expect(retry).toEqual(first);
       expect((await store.readStream(s)).map((e) => e.id)).toEqual([idempotentEventId(key, s, 0), idempotentEventId(key, s, 1)]);
@@ -99,12 +103,26 @@ describe('KurrentDB adapter without a server', () => {
     const wire = JSON.parse(JSON.stringify(toKurrentEvent(e, id))) as { type: string; data: unknown; metadata: unknown };
     const created = new Date('2026-05-05T12:00:00Z');
     const back = toStoredEvent({
-      streamId: 'Grant-1', id, revision: 4n, type: wire.type, created, isJson: true, data: wire.data, metadata: wire.metadata,
+      streamId: 'Grant-1',
+      id,
+      revision: 4n,
+      type: wire.type,
+      created,
+      isJson: true,
+      data: wire.data,
+      metadata: wire.metadata,
       position: { commit: 7_000n, prepare: 7_000n },
     });
     expect(back).toEqual({
-      id, streamId: 'Grant-1', streamVersion: 5, globalPosition: 7000, checkpoint: { major: 7000n, minor: 7000n },
-      type: 'GrantAwarded', schemaVersion: 2, data: e.data, metadata: { ...e.metadata, recordedAt: created.toISOString() },
+      id,
+      streamId: 'Grant-1',
+      streamVersion: 5,
+      globalPosition: 7000,
+      checkpoint: { major: 7000n, minor: 7000n },
+      type: 'GrantAwarded',
+      schemaVersion: 2,
+      data: e.data,
+      metadata: { ...e.metadata, recordedAt: created.toISOString() },
     });
     // and the expected version for the next append of this stream is Kurrent revision 4
     expect(toStreamState(back.streamVersion)).toBe(4n);

@@ -27,7 +27,14 @@ function paidAggregate() {
     name: 'Payment',
     decider: { initialState: null, evolve: (s) => s, decide: () => [] },
     eventTypes: { Paid: 2 },
-    upcasters: { Paid: { 1: (d) => { const v1 = d as Paid['data']; return { ...v1, paidOn: /^\d{4}$/.test(v1.paidOn) ? `${v1.paidOn}-01-01` : v1.paidOn }; } } },
+    upcasters: {
+      Paid: {
+        1: (d) => {
+          const v1 = d as Paid['data'];
+          return { ...v1, paidOn: /^\d{4}$/.test(v1.paidOn) ? `${v1.paidOn}-01-01` : v1.paidOn };
+        },
+      },
+    },
   });
 }
 
@@ -121,7 +128,7 @@ describe.each(backends)('ProjectionEngine on %s', (backend: BackendName) => {
       await new Promise((r) => setTimeout(r, 2));
     }
     await Promise.all([rebuilding, writer]);
-    const last = (await store.headPosition());
+    const last = await store.headPosition();
     expect(await engine.waitFor(last, 10_000)).toBe(true);
     await engine.stop();
     const final = await db.client.query<{ n: string }>(`SELECT sum(events)::text AS n FROM rm_test_counts.stream_counts`);
@@ -147,8 +154,10 @@ describe.each(backends)('ProjectionEngine on %s', (backend: BackendName) => {
     const first = await store.append('S-a', [newEvent('Added', { amount: 100 })], 'no_stream');
     await store.append('S-a', [newEvent('Added', { amount: 50 })], 1);
     await engine.catchUp();
-    const then = await engine.asOf(first.lastPosition, ['test_counts'], async (sql) =>
-      (await sql.query(`SELECT stream_id, events, total FROM stream_counts`)).rows,
+    const then = await engine.asOf(
+      first.lastPosition,
+      ['test_counts'],
+      async (sql) => (await sql.query(`SELECT stream_id, events, total FROM stream_counts`)).rows,
     );
     expect(then).toEqual([{ stream_id: 'S-a', events: 1, total: 100 }]);
     expect(await rows(db.client)).toEqual([{ stream_id: 'S-a', events: 2, total: 150 }]);
@@ -164,10 +173,16 @@ describe.each(backends)('ProjectionEngine on %s', (backend: BackendName) => {
     await addEvents(12, 2);
     await engine.catchUp();
 
-    expect(await rows(db.client)).toEqual([{ stream_id: 'S-0', events: 6, total: 30 }, { stream_id: 'S-1', events: 6, total: 36 }]);
+    expect(await rows(db.client)).toEqual([
+      { stream_id: 'S-0', events: 6, total: 30 },
+      { stream_id: 'S-1', events: 6, total: 36 },
+    ]);
     const status = await engine.status();
     expect(status.find((s) => s.name === 'test_counts')).toMatchObject({ stuck: null, lag: 0 });
-    expect(status.find((s) => s.name === 'test_payments')).toMatchObject({ position: bad.lastPosition - 1, stuck: { position: bad.lastPosition, eventType: 'Paid', streamId: 'P-2' } });
+    expect(status.find((s) => s.name === 'test_payments')).toMatchObject({
+      position: bad.lastPosition - 1,
+      stuck: { position: bad.lastPosition, eventType: 'Paid', streamId: 'P-2' },
+    });
     expect(status.find((s) => s.name === 'test_payments')!.stuck!.error).toMatch(/date/);
     expect(logged).toEqual([expect.stringMatching(/read model test_payments stopped at position \d+: it cannot apply Paid of P-2/)]);
     expect((await db.client.query(`SELECT id FROM rm_test_payments.payments ORDER BY id`)).rows).toEqual([{ id: 'p1' }]);
@@ -180,7 +195,9 @@ describe.each(backends)('ProjectionEngine on %s', (backend: BackendName) => {
     await repaired.ensure((_, done) => rebuilt.push(done));
     await Promise.all(rebuilt);
     await repaired.catchUp();
-    expect((await db.client.query(`SELECT id, to_char(paid_on, 'YYYY-MM-DD') AS paid_on FROM rm_test_payments.payments ORDER BY id`)).rows).toEqual([
+    expect(
+      (await db.client.query(`SELECT id, to_char(paid_on, 'YYYY-MM-DD') AS paid_on FROM rm_test_payments.payments ORDER BY id`)).rows,
+    ).toEqual([
       { id: 'p1', paid_on: '2027-02-01' },
       { id: 'p2', paid_on: '2027-01-01' },
       { id: 'p3', paid_on: '2027-03-01' },

@@ -44,18 +44,52 @@ export const CORPUS_BODIES: unknown[] = [
   42,
 ];
 
-export const CORPUS_PATH_IDS = ['%00', 'a%00b', '__proto__', 'constructor', 'prototype', '%F0%9F%98%80', 'x'.repeat(500), '..%2F..%2Fetc', '99999999999999999999999'];
+export const CORPUS_PATH_IDS = [
+  '%00',
+  'a%00b',
+  '__proto__',
+  'constructor',
+  'prototype',
+  '%F0%9F%98%80',
+  'x'.repeat(500),
+  '..%2F..%2Fetc',
+  '99999999999999999999999',
+];
 
 const scalar = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom(...CORPUS_VALUES));
 
 /** Generated bad bodies: JSON values, objects of plausible field names with hostile values, and the corpus. */
 export const hostileBody: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue(),
-  fc.dictionary(fc.constantFrom('year', 'amount', 'title', 'scheme', 'office', 'lines', 'reason', 'paidOn', 'deadline', 'orgNumber', 'kind', 'name', 'measures', 'amounts', 'tags', '__proto__', 'constructor'), scalar),
+  fc.dictionary(
+    fc.constantFrom(
+      'year',
+      'amount',
+      'title',
+      'scheme',
+      'office',
+      'lines',
+      'reason',
+      'paidOn',
+      'deadline',
+      'orgNumber',
+      'kind',
+      'name',
+      'measures',
+      'amounts',
+      'tags',
+      '__proto__',
+      'constructor',
+    ),
+    scalar,
+  ),
   fc.constantFrom(...CORPUS_BODIES),
 );
 
-export const hostilePathId: fc.Arbitrary<string> = fc.oneof(fc.constantFrom(...CORPUS_PATH_IDS), fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent));
+export const hostilePathId: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(...CORPUS_PATH_IDS),
+  fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent),
+);
 
 export const hostileQuery: fc.Arbitrary<Record<string, string>> = fc.dictionary(
   fc.constantFrom('asOf', 'minPosition', 'limit', 'year', 'office', 'dryRun', 'after', 'format'),

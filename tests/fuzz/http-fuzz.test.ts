@@ -36,7 +36,9 @@ describe.each(backends)('hostile input on every endpoint on %s', (backend: Backe
     ops = operationsOf((await api.get('/docs-json')).body);
   });
   afterAll(async () => {
-    console.log(`[http fuzz ${backend}] ${JSON.stringify({ tried: tally.tried, serverErrors: tally.serverErrors.length, acceptedBad: tally.acceptedBad.length, writtenByRefused: tally.writtenByRefused.length })}`);
+    console.log(
+      `[http fuzz ${backend}] ${JSON.stringify({ tried: tally.tried, serverErrors: tally.serverErrors.length, acceptedBad: tally.acceptedBad.length, writtenByRefused: tally.writtenByRefused.length })}`,
+    );
     await api.close();
   });
 
@@ -57,10 +59,16 @@ describe.each(backends)('hostile input on every endpoint on %s', (backend: Backe
     const where = `${op.method} ${path.slice(0, 120)} → ${res.status}`;
     if (res.status >= 500) tally.serverErrors.push(`${where} ${text.slice(0, 200)}`);
     if (res.status >= 400) {
-      expect({ where, type: res.headers.get('content-type') }).toEqual({ where, type: expect.stringContaining('application/problem+json') });
+      expect({ where, type: res.headers.get('content-type') }).toEqual({
+        where,
+        type: expect.stringContaining('application/problem+json'),
+      });
       if (res.status === 400 || res.status === 422) {
         const problem = JSON.parse(text) as { errors?: Array<{ field?: string; rule?: string }> };
-        expect({ where, named: !!problem.errors?.length && problem.errors.every((e) => !!e.field && !!e.rule) }).toEqual({ where, named: true });
+        expect({ where, named: !!problem.errors?.length && problem.errors.every((e) => !!e.field && !!e.rule) }).toEqual({
+          where,
+          named: true,
+        });
       }
       const after = await api.head();
       if (after !== before) tally.writtenByRefused.push(where);
@@ -75,7 +83,8 @@ describe.each(backends)('hostile input on every endpoint on %s', (backend: Backe
           const qs = new URLSearchParams(query).toString();
           const path = pathWith(op.path, () => id) + (qs ? `?${qs}` : '');
           const status = await probe(op, path, tokens[who], op.hasBody ? body : undefined);
-          if (op.method !== 'GET' && status < 300 && typeof body !== 'object') tally.acceptedBad.push(`${op.method} ${op.path} accepted ${JSON.stringify(body).slice(0, 80)}`);
+          if (op.method !== 'GET' && status < 300 && typeof body !== 'object')
+            tally.acceptedBad.push(`${op.method} ${op.path} accepted ${JSON.stringify(body).slice(0, 80)}`);
         }),
         { numRuns: RUNS, seed: 20261202 },
       );
@@ -92,10 +101,16 @@ describe.each(backends)('hostile input on every endpoint on %s', (backend: Backe
       const form: number[] = [];
       const query: number[] = [];
       for (const token of tokens) {
-        form.push(await probe(op, op.path, token, undefined, { contentType: 'application/x-www-form-urlencoded', text: 'year=2027&amount=1' }));
+        form.push(
+          await probe(op, op.path, token, undefined, { contentType: 'application/x-www-form-urlencoded', text: 'year=2027&amount=1' }),
+        );
         query.push(await probe(op, `${op.path}?dryRun=true`, token, {}));
       }
-      expect({ op: op.path, form, query }).toEqual({ op: op.path, form: expect.arrayContaining([400]), query: expect.arrayContaining([400]) });
+      expect({ op: op.path, form, query }).toEqual({
+        op: op.path,
+        form: expect.arrayContaining([400]),
+        query: expect.arrayContaining([400]),
+      });
       expect({ op: op.path, accepted: [...form, ...query].filter((s) => s < 300) }).toEqual({ op: op.path, accepted: [] });
     }
     const reads = ops.filter((o) => o.method === 'GET' && o.params.length === 0 && !o.path.startsWith('/docs'));

@@ -10,7 +10,10 @@ const withServer = await postgresAvailable();
 /** The built service (npm test builds first) with a bad setting: exits non-zero with one line naming it. */
 function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'error', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'error', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -39,9 +42,21 @@ describe('a bad start-up setting stops the start with one line naming it', () =>
   });
 
   it.each([
-    ['DATABASE_URL', () => ({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/nothing' }), /^DATABASE_URL: cannot connect to postgres:\/\/…@127\.0\.0\.1:1\/nothing \(ECONNREFUSED/],
+    [
+      'DATABASE_URL',
+      () => ({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/nothing' }),
+      /^DATABASE_URL: cannot connect to postgres:\/\/…@127\.0\.0\.1:1\/nothing \(ECONNREFUSED/,
+    ],
     // Read models need a PostgreSQL: with the test server the KurrentDB setting is the one named.
-    ['KURRENTDB_URL', () => ({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://127.0.0.1:1?tls=false', DATABASE_URL: withServer ? TEST_POSTGRES_URL : 'postgres://nobody@127.0.0.1:1/nothing' }), withServer ? /^KURRENTDB_URL: no KurrentDB answers at kurrentdb:\/\/127\.0\.0\.1:1/ : /^DATABASE_URL: /],
+    [
+      'KURRENTDB_URL',
+      () => ({
+        EVENT_STORE: 'kurrentdb',
+        KURRENTDB_URL: 'kurrentdb://127.0.0.1:1?tls=false',
+        DATABASE_URL: withServer ? TEST_POSTGRES_URL : 'postgres://nobody@127.0.0.1:1/nothing',
+      }),
+      withServer ? /^KURRENTDB_URL: no KurrentDB answers at kurrentdb:\/\/127\.0\.0\.1:1/ : /^DATABASE_URL: /,
+    ],
     ['PORT', () => ({ PORT: String(busyPort), HOST: '127.0.0.1' }), /^PORT: 127\.0\.0\.1:\d+ cannot be used \(EADDRINUSE\)/],
     ['DATA_DIR', () => ({ DATA_DIR: '/proc/nope' }), /^DATA_DIR \/proc\/nope cannot be used/],
     ['LOG_LEVEL', () => ({ LOG_LEVEL: 'loud' }), /LOG_LEVEL/],
@@ -50,7 +65,10 @@ describe('a bad start-up setting stops the start with one line naming it', () =>
     const r = await start({ DATA_DIR: dataDir, ...env() });
     expect(r.code).not.toBe(0);
     expect(r.code).not.toBeNull();
-    const lines = r.stderr.trim().split('\n').filter((l) => l.trim() !== '');
+    const lines = r.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     expect(lines.filter((l) => !/^Invalid configuration:$/.test(l))).toHaveLength(1);
     expect(lines[lines.length - 1].replace(/^\s*- /, '')).toMatch(message);
   });

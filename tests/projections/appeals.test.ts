@@ -39,7 +39,22 @@ describe.each(backends)('appeals read model on %s', (backend: BackendName) => {
   afterAll(async () => spec.close());
 
   it('Given a lodged appeal, Then one open row with its deadline and lateness (R23)', async () => {
-    await spec.given([lodged]).then(ROWS, [], [{ appeal_id: ID, status: 'lodged', governor_outcome: null, udir_outcome: null, remedy_grant_id: null, deadline: '2028-05-11', late: true, version: 1 }]);
+    await spec.given([lodged]).then(
+      ROWS,
+      [],
+      [
+        {
+          appeal_id: ID,
+          status: 'lodged',
+          governor_outcome: null,
+          udir_outcome: null,
+          remedy_grant_id: null,
+          deadline: '2028-05-11',
+          late: true,
+          version: 1,
+        },
+      ],
+    );
   });
 
   it('Given upheld, forwarded and partly reversed by Udir, Then the outcomes, the remedy and the version', async () => {
@@ -47,10 +62,49 @@ describe.each(backends)('appeals read model on %s', (backend: BackendName) => {
     await spec
       .given([
         lodged,
-        { type: 'AppealReconsidered', streamId: stream, data: { appealId: ID, office: 'ROGALAND', outcome: 'upheld', reason: 'fair', lateReason: 'address', remedy: null, reconsideredOn: '2028-05-25' } },
+        {
+          type: 'AppealReconsidered',
+          streamId: stream,
+          data: {
+            appealId: ID,
+            office: 'ROGALAND',
+            outcome: 'upheld',
+            reason: 'fair',
+            lateReason: 'address',
+            remedy: null,
+            reconsideredOn: '2028-05-25',
+          },
+        },
         { type: 'AppealForwarded', streamId: stream, data: { appealId: ID, office: 'ROGALAND', to: 'UDIR', forwardedOn: '2028-05-25' } },
-        { type: 'AppealDecided', streamId: stream, data: { appealId: ID, office: 'ROGALAND', by: 'UDIR', outcome: 'partly_reversed', reason: 'owed', remedy, decidedOn: '2028-08-15' } },
+        {
+          type: 'AppealDecided',
+          streamId: stream,
+          data: {
+            appealId: ID,
+            office: 'ROGALAND',
+            by: 'UDIR',
+            outcome: 'partly_reversed',
+            reason: 'owed',
+            remedy,
+            decidedOn: '2028-08-15',
+          },
+        },
       ])
-      .then(ROWS, [], [{ appeal_id: ID, status: 'partly_reversed', governor_outcome: 'upheld', udir_outcome: 'partly_reversed', remedy_grant_id: remedy.grantId, deadline: '2028-05-11', late: true, version: 4 }]);
+      .then(
+        ROWS,
+        [],
+        [
+          {
+            appeal_id: ID,
+            status: 'partly_reversed',
+            governor_outcome: 'upheld',
+            udir_outcome: 'partly_reversed',
+            remedy_grant_id: remedy.grantId,
+            deadline: '2028-05-11',
+            late: true,
+            version: 4,
+          },
+        ],
+      );
   });
 });

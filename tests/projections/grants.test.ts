@@ -7,7 +7,11 @@ const backends = await testBackends('projection grants');
 const LEDGER = 'FrameLedger-ROGALAND-DEKOMP';
 const GRANT = 'ROGALAND.DEKOMP.m1.964965226';
 const base = { grantId: GRANT, office: 'ROGALAND', scheme: 'DEKOMP', recipientOrg: '964965226' };
-const frameSet = (year: number, amount: number) => ({ type: 'FrameSet', data: { office: 'ROGALAND', scheme: 'DEKOMP', year, amount }, streamId: LEDGER });
+const frameSet = (year: number, amount: number) => ({
+  type: 'FrameSet',
+  data: { office: 'ROGALAND', scheme: 'DEKOMP', year, amount },
+  streamId: LEDGER,
+});
 /** Stored before the co-financing minimum was carried in the lines (schema v1): read through the upcaster. */
 const decided = {
   type: 'AllocationDecided',
@@ -51,9 +55,17 @@ const amended = {
 const accepted = {
   type: 'GrantAccepted',
   streamId: `Grant-${GRANT}`,
-  data: { ...base, coFinancing: [{ year: 2028, money: 45_000, salary: 0, releasedTime: 0, committed: 45_000, required: 45_000 }], acceptedOn: '2028-05-10' },
+  data: {
+    ...base,
+    coFinancing: [{ year: 2028, money: 45_000, salary: 0, releasedTime: 0, committed: 45_000, required: 45_000 }],
+    acceptedOn: '2028-05-10',
+  },
 };
-const paid = { type: 'GrantPaymentRecorded', streamId: `Grant-${GRANT}`, data: { ...base, paymentId: 'p1', year: 2028, amount: 100_000, paidOn: '2028-06-01' } };
+const paid = {
+  type: 'GrantPaymentRecorded',
+  streamId: `Grant-${GRANT}`,
+  data: { ...base, paymentId: 'p1', year: 2028, amount: 100_000, paidOn: '2028-06-01' },
+};
 
 const GRANT_ROW = `SELECT grant_id, status, amendments, decision_changes + grant_version AS version, ledger_version, to_char(accepted_on, 'YYYY-MM-DD') AS accepted_on FROM gr_grants`;
 const YEARS = `SELECT year, decided::float8 AS decided, co_fin_required::float8 AS required, co_fin_committed::float8 AS committed, paid::float8 AS paid, active FROM gr_grant_years ORDER BY year`;
@@ -77,26 +89,46 @@ describe.each(backends)('grants read model on %s', (backend: BackendName) => {
   });
 
   it('Given a decision stored without the co-financing minimum, Then each year has ceil(30 %) of its amount (R7)', async () => {
-    await spec.given([frameSet(2028, 1_000_000), decided]).then(YEARS, [], [
-      { year: 2028, decided: 100_001, required: 30_001, committed: null, paid: 0, active: true },
-      { year: 2029, decided: 200_000, required: 60_000, committed: null, paid: 0, active: true },
-    ]);
+    await spec.given([frameSet(2028, 1_000_000), decided]).then(
+      YEARS,
+      [],
+      [
+        { year: 2028, decided: 100_001, required: 30_001, committed: null, paid: 0, active: true },
+        { year: 2029, decided: 200_000, required: 60_000, committed: null, paid: 0, active: true },
+      ],
+    );
   });
 
   it("Given a decision, an amendment, acceptance and a payment, Then the grant's version counts the ledger's changes and its own stream's", async () => {
-    await spec.given([frameSet(2028, 1_000_000), decided, amended, accepted, paid]).then(GRANT_ROW, [], [
-      { grant_id: GRANT, status: 'active', amendments: 1, version: 4, ledger_version: 3, accepted_on: '2028-05-10' },
-    ]);
-    await spec.given([frameSet(2028, 1_000_000), decided, amended, accepted, paid]).then(YEARS, [], [
-      { year: 2028, decided: 150_000, required: 45_000, committed: 45_000, paid: 100_000, active: true },
-      { year: 2029, decided: 0, required: 0, committed: null, paid: 0, active: true },
-    ]);
+    await spec
+      .given([frameSet(2028, 1_000_000), decided, amended, accepted, paid])
+      .then(
+        GRANT_ROW,
+        [],
+        [{ grant_id: GRANT, status: 'active', amendments: 1, version: 4, ledger_version: 3, accepted_on: '2028-05-10' }],
+      );
+    await spec.given([frameSet(2028, 1_000_000), decided, amended, accepted, paid]).then(
+      YEARS,
+      [],
+      [
+        { year: 2028, decided: 150_000, required: 45_000, committed: 45_000, paid: 100_000, active: true },
+        { year: 2029, decided: 0, required: 0, committed: null, paid: 0, active: true },
+      ],
+    );
   });
 
   it('Given a revocation, Then the grant is revoked, its years inactive and the revocation counts in its version', async () => {
-    const revoked = { type: 'AllocationRevoked', streamId: LEDGER, data: { ...base, reason: 'withdrawn', revokedOn: '2028-06-01', warnings: [] } };
-    await spec.given([frameSet(2028, 1_000_000), decided, revoked]).then(`SELECT status, decision_changes + grant_version AS version, revocation_reason FROM gr_grants`, [], [
-      { status: 'revoked', version: 2, revocation_reason: 'withdrawn' },
-    ]);
+    const revoked = {
+      type: 'AllocationRevoked',
+      streamId: LEDGER,
+      data: { ...base, reason: 'withdrawn', revokedOn: '2028-06-01', warnings: [] },
+    };
+    await spec
+      .given([frameSet(2028, 1_000_000), decided, revoked])
+      .then(
+        `SELECT status, decision_changes + grant_version AS version, revocation_reason FROM gr_grants`,
+        [],
+        [{ status: 'revoked', version: 2, revocation_reason: 'withdrawn' }],
+      );
   });
 });

@@ -6,8 +6,30 @@ const backends = await testBackends('projection needs assessments');
 
 const CALL = 'rogaland-dekomp-2027';
 const STREAM = 'NeedsAssessment-a-1';
-const opened = { callId: CALL, office: 'ROGALAND', scheme: 'DEKOMP', year: 2027, title: 'Behovsmelding 2027', deadline: '2027-02-01', decisionDate: '2027-04-30', ruleSetVersion: 'dekomp-2021.1' };
-const drafted: NeedsAssessmentEvent = { type: 'NeedsAssessmentDrafted', data: { assessmentId: 'a-1', callId: CALL, office: 'ROGALAND', scheme: 'DEKOMP', year: 2027, leadOwner: '964965226', title: 'Behovsmelding', summary: '', ruleSetVersion: 'dekomp-2021.1' } };
+const opened = {
+  callId: CALL,
+  office: 'ROGALAND',
+  scheme: 'DEKOMP',
+  year: 2027,
+  title: 'Behovsmelding 2027',
+  deadline: '2027-02-01',
+  decisionDate: '2027-04-30',
+  ruleSetVersion: 'dekomp-2021.1',
+};
+const drafted: NeedsAssessmentEvent = {
+  type: 'NeedsAssessmentDrafted',
+  data: {
+    assessmentId: 'a-1',
+    callId: CALL,
+    office: 'ROGALAND',
+    scheme: 'DEKOMP',
+    year: 2027,
+    leadOwner: '964965226',
+    title: 'Behovsmelding',
+    summary: '',
+    ruleSetVersion: 'dekomp-2021.1',
+  },
+};
 const ROWS = `SELECT a.assessment_id, a.status, a.version, (SELECT to_char(c.deadline, 'YYYY-MM-DD') FROM na_calls c WHERE c.call_id = a.call_id) AS deadline,
   (SELECT string_agg(n.org || ':' || n.role, ',' ORDER BY n.org) FROM na_members n WHERE n.assessment_id = a.assessment_id) AS members FROM na_assessments a`;
 
@@ -32,10 +54,18 @@ describe.each(backends)('needs-assessments read model on %s', (backend: BackendN
       .given([
         { type: 'CallOpened', data: opened, streamId: `Call-${CALL}` },
         { ...drafted, streamId: STREAM },
-        { type: 'CallDeadlineExtended', data: { callId: CALL, previousDeadline: '2027-02-01', deadline: '2027-02-15', reason: 'storm' }, streamId: `Call-${CALL}` },
+        {
+          type: 'CallDeadlineExtended',
+          data: { callId: CALL, previousDeadline: '2027-02-01', deadline: '2027-02-15', reason: 'storm' },
+          streamId: `Call-${CALL}`,
+        },
         { type: 'NetworkOwnerInvited', data: { assessmentId: 'a-1', org: '910000004', revision: 2 }, streamId: STREAM },
       ])
-      .then(ROWS, [], [{ assessment_id: 'a-1', status: 'draft', version: 2, deadline: '2027-02-15', members: '910000004:network,964965226:lead' }]);
+      .then(
+        ROWS,
+        [],
+        [{ assessment_id: 'a-1', status: 'draft', version: 2, deadline: '2027-02-15', members: '910000004:network,964965226:lead' }],
+      );
   });
 
   it('Given a withdrawal, Then its status and reason', async () => {

@@ -7,11 +7,33 @@ const COUNTY = '971045698';
 const S = `YrkesfagFrame-${COUNTY}`;
 const ev = (type: string, data: Record<string, unknown>) => ({ type, streamId: S, data: { county: COUNTY, ...data } });
 
-const frameSet = ev('YrkesfagFrameSet', { countyName: 'Rogaland fylkeskommune', year: 2027, amount: 1_000_000, reportDeadline: '2028-01-15', ruleSetVersion: 'yrkesfag-2021.1' });
+const frameSet = ev('YrkesfagFrameSet', {
+  countyName: 'Rogaland fylkeskommune',
+  year: 2027,
+  amount: 1_000_000,
+  reportDeadline: '2028-01-15',
+  ruleSetVersion: 'yrkesfag-2021.1',
+});
 const measure = (measureId: string, amount: number) =>
-  ev('YrkesfagMeasureRecorded', { measureId, year: 2027, title: `Tiltak ${measureId}`, provider: { kind: 'county_municipality', orgNumber: COUNTY, name: 'Rogaland fylkeskommune' }, targetGroups: ['instructors'], programmeAreas: ['EL', 'TP'], needIds: ['N1'], amount });
+  ev('YrkesfagMeasureRecorded', {
+    measureId,
+    year: 2027,
+    title: `Tiltak ${measureId}`,
+    provider: { kind: 'county_municipality', orgNumber: COUNTY, name: 'Rogaland fylkeskommune' },
+    targetGroups: ['instructors'],
+    programmeAreas: ['EL', 'TP'],
+    needIds: ['N1'],
+    amount,
+  });
 const spent = (spendingId: string, measureId: string, amount: number, instructors: number) =>
-  ev('YrkesfagSpendingRecorded', { spendingId, year: 2027, measureId, amount, spentOn: '2027-10-01', participants: { vocational_teachers: 1, instructors, professional_leaders: 0, examination_board_members: 2 } });
+  ev('YrkesfagSpendingRecorded', {
+    spendingId,
+    year: 2027,
+    measureId,
+    amount,
+    spentOn: '2027-10-01',
+    participants: { vocational_teachers: 1, instructors, professional_leaders: 0, examination_board_members: 2 },
+  });
 
 describe.each(backends)('yrkesfag read model: plans on %s', (backend: BackendName) => {
   let spec: Awaited<ReturnType<typeof projectionSpec>>;
@@ -24,10 +46,28 @@ describe.each(backends)('yrkesfag read model: plans on %s', (backend: BackendNam
     await spec
       .given([
         frameSet,
-        ev('YrkesfagNeedRecorded', { needId: 'N1', year: 2027, fromOrg: '974600951', source: 'school', targetGroups: ['vocational_teachers'], programmeAreas: ['EL'], description: 'd' }),
+        ev('YrkesfagNeedRecorded', {
+          needId: 'N1',
+          year: 2027,
+          fromOrg: '974600951',
+          source: 'school',
+          targetGroups: ['vocational_teachers'],
+          programmeAreas: ['EL'],
+          description: 'd',
+        }),
         measure('M1', 300_000),
         measure('M2', 300_000),
-        ev('YrkesfagPlanAdopted', { year: 2027, revision: 1, adoptedOn: '2027-02-15', lines: [{ measureId: 'M2', priority: 1, amount: 700_000 }, { measureId: 'M1', priority: 2, amount: 200_000 }], plannedTotal: 900_000, reason: null }),
+        ev('YrkesfagPlanAdopted', {
+          year: 2027,
+          revision: 1,
+          adoptedOn: '2027-02-15',
+          lines: [
+            { measureId: 'M2', priority: 1, amount: 700_000 },
+            { measureId: 'M1', priority: 2, amount: 200_000 },
+          ],
+          plannedTotal: 900_000,
+          reason: null,
+        }),
         spent('S1', 'M2', 400_000, 5),
         spent('S2', 'M2', 250_000, 7),
       ])
@@ -37,8 +77,26 @@ describe.each(backends)('yrkesfag read model: plans on %s', (backend: BackendNam
          FROM yfp_measures m LEFT JOIN yfp_spending s USING (county, measure_id) GROUP BY m.measure_id, m.amount, m.priority, m.provider_org ORDER BY m.priority`,
         [],
         [
-          { measure_id: 'M2', amount: 700_000, priority: 1, provider_org: COUNTY, spent: 650_000, instructors: 12, version: 7, plan_total: 900_000 },
-          { measure_id: 'M1', amount: 200_000, priority: 2, provider_org: COUNTY, spent: 0, instructors: 0, version: 7, plan_total: 900_000 },
+          {
+            measure_id: 'M2',
+            amount: 700_000,
+            priority: 1,
+            provider_org: COUNTY,
+            spent: 650_000,
+            instructors: 12,
+            version: 7,
+            plan_total: 900_000,
+          },
+          {
+            measure_id: 'M1',
+            amount: 200_000,
+            priority: 2,
+            provider_org: COUNTY,
+            spent: 0,
+            instructors: 0,
+            version: 7,
+            plan_total: 900_000,
+          },
         ],
       );
   });
@@ -47,9 +105,21 @@ describe.each(backends)('yrkesfag read model: plans on %s', (backend: BackendNam
     await spec
       .given([
         frameSet,
-        ev('YrkesfagForumMemberJoined', { memberId: 'F1', orgNumber: null, name: 'Utdanningsforbundet', category: 'teacher_unions', joinedOn: '2027-01-10' }),
+        ev('YrkesfagForumMemberJoined', {
+          memberId: 'F1',
+          orgNumber: null,
+          name: 'Utdanningsforbundet',
+          category: 'teacher_unions',
+          joinedOn: '2027-01-10',
+        }),
         ev('YrkesfagForumMemberLeft', { memberId: 'F1', leftOn: '2027-06-30', reason: 'withdrew' }),
-        ev('YrkesfagForumMeetingRecorded', { meetingId: 'MT1', date: '2027-02-10', agenda: ['Plan'], minutesSummary: 'ok', present: ['F1'] }),
+        ev('YrkesfagForumMeetingRecorded', {
+          meetingId: 'MT1',
+          date: '2027-02-10',
+          agenda: ['Plan'],
+          minutesSummary: 'ok',
+          present: ['F1'],
+        }),
       ])
       .then(
         `SELECT m.member_id, m.category, to_char(m.left_on, 'YYYY-MM-DD') AS left_on, m.left_reason, mt.present FROM yfp_members m CROSS JOIN yfp_meetings mt`,

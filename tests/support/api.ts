@@ -63,11 +63,20 @@ export interface TestApiOptions {
 export async function startTestApi(backend: BackendName, env: Record<string, string> = {}, options: TestApiOptions = {}): Promise<TestApi> {
   const { db, handle } = await testDatabaseFor(backend, options.reuse);
   const dataDir = handle.dataDir;
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', READ_WAIT_TIMEOUT_MS: '10000', RATE_LIMIT_PER_MINUTE: '0', ...env, ...(db.url ? { DATABASE_URL: db.url } : {}) });
-  const closeDatabase = options.keep ? () => db.client.close() : async () => {
-    await db.client.close();
-    await handle.drop();
-  };
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    READ_WAIT_TIMEOUT_MS: '10000',
+    RATE_LIMIT_PER_MINUTE: '0',
+    ...env,
+    ...(db.url ? { DATABASE_URL: db.url } : {}),
+  });
+  const closeDatabase = options.keep
+    ? () => db.client.close()
+    : async () => {
+        await db.client.close();
+        await handle.drop();
+      };
   const app = await createApp(config, { database: { client: db.client, close: closeDatabase, describe: `test ${backend}` } });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
@@ -129,7 +138,10 @@ export async function startTestApi(backend: BackendName, env: Record<string, str
 }
 
 /** A fresh database and data directory, or a new connection pool on those of an earlier app. */
-async function testDatabaseFor(backend: BackendName, reuse?: TestApiHandle): Promise<{ db: { client: SqlClient; url: string }; handle: TestApiHandle }> {
+async function testDatabaseFor(
+  backend: BackendName,
+  reuse?: TestApiHandle,
+): Promise<{ db: { client: SqlClient; url: string }; handle: TestApiHandle }> {
   if (reuse) return { db: { client: onceClosed(new PgClient(reuse.url, 12)), url: reuse.url }, handle: reuse };
   const db = await createTestDatabase(backend);
   onceClosed(db.client);

@@ -27,7 +27,13 @@ export function storedEvents(events: GivenEvent[], recordedAt = '2027-01-15T10:0
       type: e.type,
       schemaVersion: 1,
       data: e.data,
-      metadata: { actor: SYSTEM_ACTOR, correlationId: 'spec', causationId: null, idempotencyKey: null, recordedAt: e.recordedAt ?? recordedAt },
+      metadata: {
+        actor: SYSTEM_ACTOR,
+        correlationId: 'spec',
+        causationId: null,
+        idempotencyKey: null,
+        recordedAt: e.recordedAt ?? recordedAt,
+      },
     };
   });
 }
@@ -47,12 +53,25 @@ export async function projectionSpec(projection: Projection, backend: BackendNam
       return {
         async then(query: string, params: unknown[], expected: unknown[]): Promise<void> {
           const ways: Array<[string, (tx: Parameters<Projection['apply']>[1]) => Promise<void>]> = [
-            [`${base}_one`, async (tx) => { for (const e of stored) await projection.apply(e, tx); }],
+            [
+              `${base}_one`,
+              async (tx) => {
+                for (const e of stored) await projection.apply(e, tx);
+              },
+            ],
           ];
-          if (projection.applyBatch) ways.push([`${base}_batch`, async (tx) => { if (stored.length) await projection.applyBatch!(stored, tx); }]);
+          if (projection.applyBatch)
+            ways.push([
+              `${base}_batch`,
+              async (tx) => {
+                if (stored.length) await projection.applyBatch!(stored, tx);
+              },
+            ]);
           for (const [schema, apply] of ways) {
             const rows = await db.client.transaction(async (tx) => {
-              await tx.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}; SET LOCAL search_path TO ${schema}, public;`);
+              await tx.exec(
+                `DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}; SET LOCAL search_path TO ${schema}, public;`,
+              );
               await tx.exec(projection.schema);
               await apply(tx);
               return (await tx.query(query, params)).rows;

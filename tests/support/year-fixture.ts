@@ -17,7 +17,13 @@ export const UIA = '970546200';
 
 export type RecipientKind = 'municipality' | 'private_owner' | 'university';
 
-export const ORGANISATIONS: Array<{ orgNumber: string; name: string; kind: RecipientKind; municipalityNumber?: string; countyNumber?: string }> = [
+export const ORGANISATIONS: Array<{
+  orgNumber: string;
+  name: string;
+  kind: RecipientKind;
+  municipalityNumber?: string;
+  countyNumber?: string;
+}> = [
   { orgNumber: STAVANGER, name: 'Stavanger kommune', kind: 'municipality', municipalityNumber: '1103' },
   { orgNumber: SANDNES, name: 'Sandnes kommune', kind: 'municipality', municipalityNumber: '1108' },
   { orgNumber: SOLA, name: 'Sola kommune', kind: 'municipality', municipalityNumber: '1124' },
@@ -77,9 +83,24 @@ export class YearBook {
     this.frames.set(`${office}/${year}`, amount);
   }
 
-  decide(g: { grantId: string; measureId: string; recipientOrg: string; decisionYear: number; recommended: Record<number, number>; amounts: Array<{ year: number; amount: number }> }) {
+  decide(g: {
+    grantId: string;
+    measureId: string;
+    recipientOrg: string;
+    decisionYear: number;
+    recommended: Record<number, number>;
+    amounts: Array<{ year: number; amount: number }>;
+  }) {
     const decided = Object.fromEntries(g.amounts.map((a) => [a.year, a.amount]));
-    this.grants.set(g.grantId, { ...g, decided, deviates: differs(decided, g.recommended), committed: null, payments: [], reports: {}, claims: [] });
+    this.grants.set(g.grantId, {
+      ...g,
+      decided,
+      deviates: differs(decided, g.recommended),
+      committed: null,
+      payments: [],
+      reports: {},
+      claims: [],
+    });
   }
 
   amend(grantId: string, amounts: Array<{ year: number; amount: number }>) {
@@ -90,7 +111,12 @@ export class YearBook {
 
   accept(grantId: string, coFinancing: Array<Forms & { year: number }>) {
     const g = this.grant(grantId);
-    g.committed = Object.fromEntries(Object.keys(g.decided).map((y) => [Number(y), total(coFinancing.find((c) => c.year === Number(y)) ?? { money: 0, salary: 0, releasedTime: 0 })]));
+    g.committed = Object.fromEntries(
+      Object.keys(g.decided).map((y) => [
+        Number(y),
+        total(coFinancing.find((c) => c.year === Number(y)) ?? { money: 0, salary: 0, releasedTime: 0 }),
+      ]),
+    );
   }
 
   pay(grantId: string, year: number, amount: number) {
@@ -98,7 +124,12 @@ export class YearBook {
   }
 
   report(grantId: string, year: number, provided: Forms, submittedOn: string) {
-    this.grant(grantId).reports[year] = { documented: total(provided), submittedOn, late: submittedOn > reportDeadline(year), status: 'submitted' };
+    this.grant(grantId).reports[year] = {
+      documented: total(provided),
+      submittedOn,
+      late: submittedOn > reportDeadline(year),
+      status: 'submitted',
+    };
   }
 
   approve(grantId: string, year: number) {
@@ -120,7 +151,11 @@ export class YearBook {
   }
 
   paid(grantId: string, year?: number) {
-    return sum(this.grant(grantId).payments.filter((p) => year === undefined || p.year === year).map((p) => p.amount));
+    return sum(
+      this.grant(grantId)
+        .payments.filter((p) => year === undefined || p.year === year)
+        .map((p) => p.amount),
+    );
   }
 
   /** R7/R8: a school owner's minimum per year; a university carries none. */
@@ -136,7 +171,15 @@ export class YearBook {
     const on = (g: GrantRecord, y: number) => g.decided[y] ?? 0;
     const committedFromEarlierYears = sum(all.filter((g) => g.decisionYear < year).map((g) => on(g, year)));
     const decidedThisYear = sum(all.filter((g) => g.decisionYear === year).map((g) => on(g, year)));
-    const committedToLaterYears = sum(all.filter((g) => g.decisionYear === year).flatMap((g) => Object.entries(g.decided).filter(([y]) => Number(y) > year).map(([, a]) => a)));
+    const committedToLaterYears = sum(
+      all
+        .filter((g) => g.decisionYear === year)
+        .flatMap((g) =>
+          Object.entries(g.decided)
+            .filter(([y]) => Number(y) > year)
+            .map(([, a]) => a),
+        ),
+    );
     const claims = all.flatMap((g) => g.claims.filter((c) => c.year === year));
     return {
       office,
@@ -200,7 +243,11 @@ export class YearBook {
   overdue(office: string, today: string) {
     return [...this.grants.values()]
       .filter((g) => g.grantId.startsWith(`${office}.`))
-      .flatMap((g) => Object.keys(g.decided).map(Number).map((year) => this.line(g.grantId, year, today)))
+      .flatMap((g) =>
+        Object.keys(g.decided)
+          .map(Number)
+          .map((year) => this.line(g.grantId, year, today)),
+      )
       .filter((l) => l.reportOverdue)
       .map((l) => ({ grantId: l.grantId, recipientOrg: l.recipientOrg, year: l.year, reportDeadline: l.reportDeadline }))
       .sort((a, b) => a.grantId.localeCompare(b.grantId) || a.year - b.year);
@@ -210,9 +257,20 @@ export class YearBook {
   shortfall(office: string, today: string) {
     return [...this.grants.values()]
       .filter((g) => g.grantId.startsWith(`${office}.`))
-      .flatMap((g) => Object.keys(g.decided).map(Number).map((year) => this.line(g.grantId, year, today)))
+      .flatMap((g) =>
+        Object.keys(g.decided)
+          .map(Number)
+          .map((year) => this.line(g.grantId, year, today)),
+      )
       .filter((l) => l.coFinancingShortfall !== null)
-      .map((l) => ({ grantId: l.grantId, recipientOrg: l.recipientOrg, year: l.year, coFinancingRequired: l.coFinancingRequired, coFinancingDocumented: l.coFinancingDocumented!, coFinancingShortfall: l.coFinancingShortfall! }))
+      .map((l) => ({
+        grantId: l.grantId,
+        recipientOrg: l.recipientOrg,
+        year: l.year,
+        coFinancingRequired: l.coFinancingRequired,
+        coFinancingDocumented: l.coFinancingDocumented!,
+        coFinancingShortfall: l.coFinancingShortfall!,
+      }))
       .sort((a, b) => a.grantId.localeCompare(b.grantId) || a.year - b.year);
   }
 }

@@ -36,7 +36,12 @@ export class AppModule {
               res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
             },
             ...(config.LOG_FORMAT === 'pretty'
-              ? { transport: { target: 'pino-pretty', options: { singleLine: true, colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } }
+              ? {
+                  transport: {
+                    target: 'pino-pretty',
+                    options: { singleLine: true, colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' },
+                  },
+                }
               : {}),
             genReqId: (req, res) => {
               const given = req.headers['x-request-id'];

@@ -23,7 +23,9 @@ export async function createApp(config: DekompConfig, overrides: AppOverrides = 
   app.set('trust proxy', 'loopback');
   const limiter = rateLimitMiddleware(config);
   if (limiter) app.use(limiter);
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } } }));
+  app.use(
+    helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } } }),
+  );
   app.enableCors({
     origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],

@@ -13,8 +13,31 @@ import { evaluationExportProjection, ExportsModule } from '#libs/exports';
 import { yrkesfagFramesProjection, yrkesfagPlansProjection, YrkesfagModule } from '#libs/yrkesfag';
 
 /** Every capability of Dekomp: its Nest module, its read models and its own migrations. */
-export const CAPABILITY_MODULES: Type[] = [OrganisationsModule, CallsModule, ForumModule, GrantsModule, NeedsAssessmentsModule, PartnershipsModule, ExportsModule, YrkesfagModule, ReferenceModule, NotificationsModule];
+export const CAPABILITY_MODULES: Type[] = [
+  OrganisationsModule,
+  CallsModule,
+  ForumModule,
+  GrantsModule,
+  NeedsAssessmentsModule,
+  PartnershipsModule,
+  ExportsModule,
+  YrkesfagModule,
+  ReferenceModule,
+  NotificationsModule,
+];
 
-export const PROJECTIONS: Projection[] = [organisationsProjection, callsProjection, forumProjection, grantsProjection, appealsProjection, needsAssessmentsProjection, partnershipsProjection, evaluationExportProjection, yrkesfagFramesProjection, yrkesfagPlansProjection, webhooksProjection];
+export const PROJECTIONS: Projection[] = [
+  organisationsProjection,
+  callsProjection,
+  forumProjection,
+  grantsProjection,
+  appealsProjection,
+  needsAssessmentsProjection,
+  partnershipsProjection,
+  evaluationExportProjection,
+  yrkesfagFramesProjection,
+  yrkesfagPlansProjection,
+  webhooksProjection,
+];
 
 export const MIGRATIONS: Migration[] = [...notificationsMigrations];

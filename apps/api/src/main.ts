@@ -17,7 +17,12 @@ async function main(config: DekompConfig): Promise<void> {
 }
 
 function fail(error: unknown): never {
-  if (error instanceof ConfigError || error instanceof DataDirError || error instanceof DataDirLockedError || error instanceof StartupError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DataDirError ||
+    error instanceof DataDirLockedError ||
+    error instanceof StartupError
+  ) {
     console.error(error.message);
     process.exit(error instanceof DataDirLockedError ? 73 : 78);
   }

@@ -15,7 +15,11 @@ export function assertPortFree(config: DekompConfig): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new StartupError(`PORT: ${config.HOST}:${config.PORT} cannot be used (${error.code ?? error.message}); stop what listens there or set PORT`)),
+      reject(
+        new StartupError(
+          `PORT: ${config.HOST}:${config.PORT} cannot be used (${error.code ?? error.message}); stop what listens there or set PORT`,
+        ),
+      ),
     );
     probe.listen(config.PORT, config.HOST, () => probe.close(() => resolve()));
   });
@@ -26,8 +30,13 @@ const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETI
 /** Turns a known start-up failure into one line naming the setting; anything else is returned as it is. */
 export function explainStartupError(error: unknown, config: DekompConfig): unknown {
   const e = error as { code?: string; name?: string; message?: string; constructor?: { name?: string } };
-  if (config.EVENT_STORE === 'kurrentdb' && /Unavailable|UNAVAILABLE|14 UNAVAILABLE/.test(`${e.name ?? ''} ${e.constructor?.name ?? ''} ${e.message ?? ''}`)) {
-    return new StartupError(`KURRENTDB_URL: no KurrentDB answers at ${config.KURRENTDB_URL} (EVENT_STORE=kurrentdb); start it or fix the URL`);
+  if (
+    config.EVENT_STORE === 'kurrentdb' &&
+    /Unavailable|UNAVAILABLE|14 UNAVAILABLE/.test(`${e.name ?? ''} ${e.constructor?.name ?? ''} ${e.message ?? ''}`)
+  ) {
+    return new StartupError(
+      `KURRENTDB_URL: no KurrentDB answers at ${config.KURRENTDB_URL} (EVENT_STORE=kurrentdb); start it or fix the URL`,
+    );
   }
   if (config.DATABASE_URL && e.code && CONNECTION_CODES.has(e.code)) {
     const where = config.DATABASE_URL.replace(/\/\/[^@/]*@/, '//…@');

@@ -157,7 +157,8 @@ export function parseCopyArgs(argv: string[]): Args {
   const kinds: StoreKind[] = ['postgres', 'kurrentdb'];
   const from = values.from as StoreKind;
   const to = values.to as StoreKind;
-  if (!kinds.includes(from) || !kinds.includes(to) || from === to) throw new UsageError('--from and --to must be postgres and kurrentdb, one each');
+  if (!kinds.includes(from) || !kinds.includes(to) || from === to)
+    throw new UsageError('--from and --to must be postgres and kurrentdb, one each');
   const batchSize = Number(values['batch-size']);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new UsageError('--batch-size must be 1…10000');
   return { from, to, batchSize, resume: values.resume ?? false };
@@ -206,7 +207,12 @@ async function main(): Promise<number> {
     console.log('Counting source events…');
     const total = await countEvents(source);
     const bar = new cliProgress.SingleBar(
-      { format: ' copy |{bar}| {percentage}% {value}/{total} events | {eta_formatted} left', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 },
+      {
+        format: ' copy |{bar}| {percentage}% {value}/{total} events | {eta_formatted} left',
+        hideCursor: true,
+        noTTYOutput: true,
+        notTTYSchedule: 2000,
+      },
       cliProgress.Presets.shades_classic,
     );
     bar.start(Math.max(total, 1), 0);

@@ -8,7 +8,15 @@ import { DevTokenIssuer } from '#libs/auth';
 import { ConfigError, loadConfig } from '#libs/config';
 import { DataDirLockedError, migrate, openDatabase } from '#libs/db';
 import { eventStoreMigrations, idempotencyMigrations, PostgresEventStore } from '#libs/event-store';
-import { countRows, EVALUATION_EXPORT, evaluationExportProjection, EXPORT_FORMATS, writeEvaluationExport, type ExportFilter, type ExportFormat } from '#libs/exports';
+import {
+  countRows,
+  EVALUATION_EXPORT,
+  evaluationExportProjection,
+  EXPORT_FORMATS,
+  writeEvaluationExport,
+  type ExportFilter,
+  type ExportFormat,
+} from '#libs/exports';
 import { SCHEMES } from '#libs/kernel';
 import { projectionMigrations, ProjectionEngine } from '#libs/projections';
 import { isKnownOfficeCode } from '#libs/reference-data';
@@ -47,9 +55,14 @@ async function main(): Promise<void> {
   const format = (values.format ?? 'csv') as ExportFormat;
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) fail(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
   if (values.year !== undefined && !/^\d{4}$/.test(values.year)) fail('--year is a year, like 2027');
-  if (values.scheme !== undefined && !(SCHEMES as readonly string[]).includes(values.scheme)) fail(`--scheme must be one of ${SCHEMES.join(', ')}`);
+  if (values.scheme !== undefined && !(SCHEMES as readonly string[]).includes(values.scheme))
+    fail(`--scheme must be one of ${SCHEMES.join(', ')}`);
   if (values.office !== undefined && !isKnownOfficeCode(values.office)) fail(`--office ${values.office} is not a governor office code`);
-  const filter: ExportFilter = { year: values.year === undefined ? undefined : Number(values.year), scheme: values.scheme, office: values.office };
+  const filter: ExportFilter = {
+    year: values.year === undefined ? undefined : Number(values.year),
+    scheme: values.scheme,
+    office: values.office,
+  };
   const config = loadConfig();
   const started = Date.now();
 
@@ -76,10 +89,19 @@ async function main(): Promise<void> {
     let asOf: number | undefined;
     if (values['as-of'] !== undefined) {
       const v = values['as-of'];
-      asOf = /^\d+$/.test(v) ? Number(v) : Number.isNaN(Date.parse(v)) ? fail('--as-of is an ISO 8601 time or a global position') : await store.positionAt(new Date(v));
+      asOf = /^\d+$/.test(v)
+        ? Number(v)
+        : Number.isNaN(Date.parse(v))
+          ? fail('--as-of is an ISO 8601 time or a global position')
+          : await store.positionAt(new Date(v));
     }
     const bar = new cliProgress.SingleBar(
-      { hideCursor: true, noTTYOutput: true, notTTYSchedule: 1000, format: ` export |{bar}| {percentage}% {value}/{total} ${format === '360giving' ? 'rows read' : 'rows'}` },
+      {
+        hideCursor: true,
+        noTTYOutput: true,
+        notTTYSchedule: 1000,
+        format: ` export |{bar}| {percentage}% {value}/{total} ${format === '360giving' ? 'rows read' : 'rows'}`,
+      },
       cliProgress.Presets.shades_classic,
     );
     const out = createWriteStream(values.out);
@@ -90,14 +112,23 @@ async function main(): Promise<void> {
     const n = asOf === undefined ? await run(db.client) : await engine.asOf(asOf, [EVALUATION_EXPORT], run);
     bar.update(bar.getTotal());
     bar.stop();
-    console.log(`${values.out}: ${n} ${format === '360giving' ? 'grants' : 'rows'} in ${((Date.now() - started) / 1000).toFixed(1)} s${asOf === undefined ? '' : ` (as of position ${asOf})`}`);
+    console.log(
+      `${values.out}: ${n} ${format === '360giving' ? 'grants' : 'rows'} in ${((Date.now() - started) / 1000).toFixed(1)} s${asOf === undefined ? '' : ` (as of position ${asOf})`}`,
+    );
     await store.close();
   } finally {
     await db.close();
   }
 }
 
-async function viaService(url: string, dataDir: string, filter: ExportFilter, format: ExportFormat, asOf: string | undefined, outPath: string): Promise<void> {
+async function viaService(
+  url: string,
+  dataDir: string,
+  filter: ExportFilter,
+  format: ExportFormat,
+  asOf: string | undefined,
+  outPath: string,
+): Promise<void> {
   console.log(`The service holds ${dataDir}; exporting through it at ${url}.`);
   const token = await new DevTokenIssuer(dataDir).issue({ role: 'ministry', org: '972417750', subject: 'cli:export', ttl: '1h' });
   const q = new URLSearchParams({ format });
@@ -105,9 +136,12 @@ async function viaService(url: string, dataDir: string, filter: ExportFilter, fo
   if (filter.scheme) q.set('scheme', filter.scheme);
   if (filter.office) q.set('office', filter.office);
   if (asOf) q.set('asOf', asOf);
-  const res = await fetch(`${url}/exports/evaluation?${q}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${url}/exports/evaluation?${q.toString()}`, { headers: { authorization: `Bearer ${token}` } });
   if (res.status !== 200 || !res.body) throw new Error(`the service refused the export: ${res.status} ${await res.text()}`);
-  const bar = new cliProgress.SingleBar({ hideCursor: true, noTTYOutput: true, notTTYSchedule: 1000, format: ' export |{bar}| {value} kB received' }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { hideCursor: true, noTTYOutput: true, notTTYSchedule: 1000, format: ' export |{bar}| {value} kB received' },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(0, 0);
   const out = createWriteStream(outPath);
   let bytes = 0;

@@ -15,9 +15,14 @@ import { eventStoreFactoryFor } from '../../api/src/event-store-factory.js';
  * running service (POST /admin/projections/:name/rebuild) and follows its progress instead.
  */
 async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { url: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { url: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) {
-    console.log(`usage: npm run projections:rebuild [-- <name> ...] [--url http://localhost:3000]\nread models: ${PROJECTIONS.map((p) => p.name).join(', ')}`);
+    console.log(
+      `usage: npm run projections:rebuild [-- <name> ...] [--url http://localhost:3000]\nread models: ${PROJECTIONS.map((p) => p.name).join(', ')}`,
+    );
     return;
   }
   const config = loadConfig();
@@ -28,7 +33,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const names = positionals.length ? positionals : known;
-  const bar = new cliProgress.MultiBar({ hideCursor: true, clearOnComplete: false, noTTYOutput: true, notTTYSchedule: 1000 }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.MultiBar(
+    { hideCursor: true, clearOnComplete: false, noTTYOutput: true, notTTYSchedule: 1000 },
+    cliProgress.Presets.shades_classic,
+  );
 
   let db;
   try {
@@ -66,7 +74,12 @@ async function main(): Promise<void> {
 
 async function viaService(url: string, dataDir: string, names: string[], bar: cliProgress.MultiBar): Promise<void> {
   console.log(`The service holds ${dataDir}; asking it at ${url} to rebuild.`);
-  const token = await new DevTokenIssuer(dataDir).issue({ role: 'ministry', org: '972417750', subject: 'cli:projections-rebuild', ttl: '1h' });
+  const token = await new DevTokenIssuer(dataDir).issue({
+    role: 'ministry',
+    org: '972417750',
+    subject: 'cli:projections-rebuild',
+    ttl: '1h',
+  });
   const headers = { authorization: `Bearer ${token}` };
   for (const name of names) {
     const started = await fetch(`${url}/admin/projections/${name}/rebuild`, { method: 'POST', headers });
@@ -74,7 +87,10 @@ async function viaService(url: string, dataDir: string, names: string[], bar: cl
     const b = bar.create(1, 0, {}, { format: ` ${name.padEnd(22)} |{bar}| {percentage}% {value}/{total} events` });
     for (;;) {
       await new Promise((r) => setTimeout(r, 250));
-      const status = (await (await fetch(`${url}/admin/projections`, { headers })).json()) as Array<{ name: string; rebuild: { done: number; total: number; state: string; error?: string } | null }>;
+      const status = (await (await fetch(`${url}/admin/projections`, { headers })).json()) as Array<{
+        name: string;
+        rebuild: { done: number; total: number; state: string; error?: string } | null;
+      }>;
       const run = status.find((s) => s.name === name)?.rebuild;
       if (!run) continue;
       b.setTotal(Math.max(run.total, 1));

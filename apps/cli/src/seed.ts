@@ -54,12 +54,17 @@ function parseOptions() {
   const seed = int('seed', values.seed, 1, 0, 2 ** 32 - 1);
   const concurrency = int('concurrency', values.concurrency, 12, 1, 64);
   const scale = values.scale === undefined ? 1 : Number(values.scale);
-  if (!Number.isFinite(scale) || scale <= 0 || scale > 10) problems.push(`--scale must be a number above 0 and at most 10; got '${values.scale}'`);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 10)
+    problems.push(`--scale must be a number above 0 and at most 10; got '${values.scale}'`);
   let offices: OfficeCode[] = [...OFFICE_CODES];
   if (values.offices !== undefined && values.offices !== 'all') {
-    const codes = values.offices.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+    const codes = values.offices
+      .split(',')
+      .map((s) => s.trim().toUpperCase())
+      .filter(Boolean);
     const unknown = codes.filter((c) => !isKnownOfficeCode(c));
-    if (unknown.length || codes.length === 0) problems.push(`--offices: unknown office code(s) ${unknown.join(', ') || '(none given)'}; known: ${OFFICE_CODES.join(', ')}`);
+    if (unknown.length || codes.length === 0)
+      problems.push(`--offices: unknown office code(s) ${unknown.join(', ') || '(none given)'}; known: ${OFFICE_CODES.join(', ')}`);
     offices = OFFICE_CODES.filter((c) => codes.includes(c));
   }
   if (problems.length) {
@@ -87,7 +92,13 @@ async function main(): Promise<void> {
   const today = osloToday();
   const options = { seed: o.seed, years: o.years, offices: o.offices, scale: o.scale, today };
   const bar = new cliProgress.SingleBar(
-    { hideCursor: true, clearOnComplete: false, noTTYOutput: true, notTTYSchedule: 5000, format: ' seed |{bar}| {percentage}% {value}/{total} steps | {phase}' },
+    {
+      hideCursor: true,
+      clearOnComplete: false,
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
+      format: ' seed |{bar}| {percentage}% {value}/{total} steps | {phase}',
+    },
     cliProgress.Presets.shades_classic,
   );
   let barStarted = false;
@@ -102,13 +113,19 @@ async function main(): Promise<void> {
   let result: SeedResult;
   let events: number | null = null;
   if (await answers(url)) {
-    console.log(`Seeding through the service at ${url} (tokens from ${config.DATA_DIR}/keys); seed ${o.seed}, years from ${today.slice(0, 4)}: ${o.years}, offices: ${o.offices.join(', ')}, scale ${o.scale}`);
+    console.log(
+      `Seeding through the service at ${url} (tokens from ${config.DATA_DIR}/keys); seed ${o.seed}, years from ${today.slice(0, 4)}: ${o.years}, offices: ${o.offices.join(', ')}, scale ${o.scale}`,
+    );
     if (config.AUTH_MODE !== 'dev') throw new Error('the seed mints dev-mode tokens; the service must run with AUTH_MODE=dev');
     result = await runSeed(url, issuer, options, { concurrency: o.concurrency, onProgress });
   } else {
     if (o.url) throw new Error(`no service answers at ${o.url}`);
-    console.log(`No service answers at ${url}: starting it in this process on the configured store (${config.DATABASE_URL ? 'PostgreSQL' : config.DATA_DIR}); seed ${o.seed}, years from ${today.slice(0, 4)}: ${o.years}, offices: ${o.offices.join(', ')}, scale ${o.scale}`);
-    const app = await createApp(loadConfig({ ...process.env, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: process.env.SEED_LOG_LEVEL ?? 'error' }));
+    console.log(
+      `No service answers at ${url}: starting it in this process on the configured store (${config.DATABASE_URL ? 'PostgreSQL' : config.DATA_DIR}); seed ${o.seed}, years from ${today.slice(0, 4)}: ${o.years}, offices: ${o.offices.join(', ')}, scale ${o.scale}`,
+    );
+    const app = await createApp(
+      loadConfig({ ...process.env, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: process.env.SEED_LOG_LEVEL ?? 'error' }),
+    );
     try {
       await app.listen(0, '127.0.0.1');
       const port = (app.getHttpServer().address() as { port: number }).port;

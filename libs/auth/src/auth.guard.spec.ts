@@ -98,7 +98,7 @@ describe('AuthGuard through a Nest app (dev mode)', () => {
     const res = await get('/things/office', token);
     expect(res.status).toBe(403);
     const body = (await res.json()) as { message: string };
-    expect(body.message).toBe('This action requires role governor or ministry; the token\'s role is school_owner');
+    expect(body.message).toBe("This action requires role governor or ministry; the token's role is school_owner");
   });
 
   it('answers 200 for a right role and hands the controller the Actor', async () => {

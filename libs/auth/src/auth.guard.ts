@@ -72,11 +72,7 @@ export class AuthGuard implements CanActivate {
     } catch (error) {
       if (error instanceof AuthenticationError) {
         const description = error.message.replace(/["\\]/g, "'");
-        setHeader(
-          response,
-          'WWW-Authenticate',
-          `Bearer realm="${REALM}", error="invalid_token", error_description="${description}"`,
-        );
+        setHeader(response, 'WWW-Authenticate', `Bearer realm="${REALM}", error="invalid_token", error_description="${description}"`);
         throw unauthorized(error.reason, `Invalid bearer token: ${error.message}`);
       }
       if (error instanceof AuthUnavailableError) throw new ServiceUnavailableException(error.message);

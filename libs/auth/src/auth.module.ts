@@ -20,10 +20,7 @@ export class AuthModule {
       AuthGuard,
       { provide: APP_GUARD, useExisting: AuthGuard },
     ];
-    const exported: Array<string | symbol | Provider | (abstract new (...args: never[]) => unknown)> = [
-      AUTH_OPTIONS,
-      TokenVerifier,
-    ];
+    const exported: Array<string | symbol | Provider | (abstract new (...args: never[]) => unknown)> = [AUTH_OPTIONS, TokenVerifier];
     if (options.mode === 'dev') {
       const { dataDir } = options;
       providers.push({ provide: DevTokenIssuer, useFactory: () => new DevTokenIssuer(dataDir) });

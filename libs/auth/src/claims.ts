@@ -22,9 +22,7 @@ export function isRole(value: unknown): value is Role {
 }
 
 /** What is wrong with an identity, or `undefined`. Shared by the verifier and the dev issuer. */
-export function identityProblem(claims: { role?: unknown; org?: unknown; office?: unknown; sub?: unknown }):
-  | string
-  | undefined {
+export function identityProblem(claims: { role?: unknown; org?: unknown; office?: unknown; sub?: unknown }): string | undefined {
   if (!isRole(claims.role)) {
     return `claim 'role' must be one of ${ROLES.join(', ')}; got ${describe(claims.role)}`;
   }
@@ -45,7 +43,8 @@ export function identityProblem(claims: { role?: unknown; org?: unknown; office?
 /** A governor acts for its office's own organisation: claims that name another office's org contradict each other. */
 function governorOrgProblem(office: string, org: string): string | undefined {
   const expected = officeByCode(office)?.orgNumber;
-  if (expected && expected !== org) return `claim 'org' ${org} contradicts claim 'office' ${office}: a governor of ${office} acts for the office's org number ${expected}`;
+  if (expected && expected !== org)
+    return `claim 'org' ${org} contradicts claim 'office' ${office}: a governor of ${office} acts for the office's org number ${expected}`;
   return undefined;
 }
 

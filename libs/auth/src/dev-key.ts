@@ -81,8 +81,7 @@ async function readKeyFile(file: string): Promise<DevSigningKey> {
   const text = await readFile(file, 'utf8');
   const broken = (why: string) =>
     new Error(
-      `The dev signing key ${file} ${why}. Remove the file to make a new key ` +
-        `(tokens issued with the old key then stop working).`,
+      `The dev signing key ${file} ${why}. Remove the file to make a new key ` + `(tokens issued with the old key then stop working).`,
     );
   let jwk: JWK;
   try {

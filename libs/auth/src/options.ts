@@ -5,9 +5,7 @@
  * - `oidc`: tokens come from an external OpenID Connect / OAuth 2 provider (Maskinporten, ID-porten, Entra ID,
  *   Keycloak…), checked against its JWKS, issuer and audience.
  */
-export type AuthOptions =
-  | { mode: 'dev'; dataDir: string }
-  | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string };
+export type AuthOptions = { mode: 'dev'; dataDir: string } | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string };
 
 /** Injection token of the AuthOptions given to AuthModule.forRoot. */
 export const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');

@@ -8,6 +8,5 @@ export const BEARER_SCHEME = {
   type: 'http' as const,
   scheme: 'bearer',
   bearerFormat: 'JWT',
-  description:
-    "JWT with claims role, org (org number) and, for governors, office. Dev mode: make one with `npm run token`.",
+  description: 'JWT with claims role, org (org number) and, for governors, office. Dev mode: make one with `npm run token`.',
 };

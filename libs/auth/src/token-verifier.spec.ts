@@ -272,9 +272,7 @@ describe('oidc mode', () => {
       office: 'VESTLAND',
       subject: 'client-123',
     });
-    expect((await rejection(verifier.verify(await sign(claims, { iss: 'https://other.example' })))).reason).toBe(
-      'wrong_issuer',
-    );
+    expect((await rejection(verifier.verify(await sign(claims, { iss: 'https://other.example' })))).reason).toBe('wrong_issuer');
     expect((await rejection(verifier.verify(await sign(claims, { aud: 'other-api' })))).reason).toBe('wrong_audience');
     expect((await rejection(verifier.verify(await sign(claims, { kid: 'rotated-away' })))).reason).toBe('unknown_key');
     // A dev token is not an OIDC token.
@@ -295,9 +293,7 @@ describe('oidc mode', () => {
 
   it('refuses bad options at construction', () => {
     expect(() => new TokenVerifier({ mode: 'oidc', issuer: '', audience, jwksUrl })).toThrow(/needs issuer/);
-    expect(
-      () => new TokenVerifier({ mode: 'oidc', issuer: issuerUrl, audience, jwksUrl: 'http://idp.example/jwks' }),
-    ).toThrow(/https/);
+    expect(() => new TokenVerifier({ mode: 'oidc', issuer: issuerUrl, audience, jwksUrl: 'http://idp.example/jwks' })).toThrow(/https/);
     expect(() => new TokenVerifier({ mode: 'dev', dataDir: '' })).toThrow(/dataDir/);
   });
 });
@@ -305,9 +301,13 @@ describe('oidc mode', () => {
 describe('claims that contradict each other', () => {
   it('refuses a governor whose org is another office, and an owner or university acting for a governor office', async () => {
     const { identityProblem } = await import('./claims.js');
-    expect(identityProblem({ role: 'governor', office: 'ROGALAND', org: '974762994', sub: 'x' })).toMatch(/claim 'org' 974762994 contradicts claim 'office' ROGALAND/);
+    expect(identityProblem({ role: 'governor', office: 'ROGALAND', org: '974762994', sub: 'x' })).toMatch(
+      /claim 'org' 974762994 contradicts claim 'office' ROGALAND/,
+    );
     expect(identityProblem({ role: 'governor', office: 'ROGALAND', org: '974763230', sub: 'x' })).toBeUndefined();
-    expect(identityProblem({ role: 'school_owner', org: '974763230', sub: 'x' })).toMatch(/claim 'org' 974763230 is Statsforvalteren i Rogaland, a governor office/);
+    expect(identityProblem({ role: 'school_owner', org: '974763230', sub: 'x' })).toMatch(
+      /claim 'org' 974763230 is Statsforvalteren i Rogaland, a governor office/,
+    );
     expect(identityProblem({ role: 'university', org: '974763230', sub: 'x' })).toMatch(/a university cannot act for it/);
     expect(identityProblem({ role: 'school_owner', org: '964965226', sub: 'x' })).toBeUndefined();
   });

@@ -104,7 +104,10 @@ function toAuthError(error: unknown): Error {
       case 'nbf':
         return new AuthenticationError('not_yet_valid', 'The token is not valid yet');
       default:
-        return new AuthenticationError('invalid_claims', `The token's '${error.claim}' claim is ${error.reason === 'missing' ? 'missing' : 'invalid'}`);
+        return new AuthenticationError(
+          'invalid_claims',
+          `The token's '${error.claim}' claim is ${error.reason === 'missing' ? 'missing' : 'invalid'}`,
+        );
     }
   }
   if (error instanceof errors.JWSSignatureVerificationFailed) {

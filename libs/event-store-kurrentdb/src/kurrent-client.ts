@@ -20,7 +20,12 @@ export interface KurrentClient {
     streamName: string,
     options: { fromRevision: ReadRevision; maxCount: number; direction: Direction },
   ): AsyncIterable<ResolvedEvent>;
-  readAll(options: { fromPosition: ReadPosition; maxCount: number; direction: Direction; filter?: Filter }): AsyncIterable<AllStreamResolvedEvent>;
+  readAll(options: {
+    fromPosition: ReadPosition;
+    maxCount: number;
+    direction: Direction;
+    filter?: Filter;
+  }): AsyncIterable<AllStreamResolvedEvent>;
   subscribeToAll(options: { fromPosition: ReadPosition; filter?: Filter }): KurrentSubscription;
   dispose(): Promise<void>;
 }
@@ -53,7 +58,7 @@ export interface CreateKurrentDbEventStoreOptions extends Omit<KurrentDbEventSto
 /** The client's error kind (`CommandError.type`, e.g. 'wrong-expected-version'), if it is one. */
 export function errorType(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'type' in error) {
-    const t = (error).type;
+    const t = error.type;
     return typeof t === 'string' ? t : undefined;
   }
   return undefined;

@@ -16,7 +16,8 @@ import {
   type NewEvent,
   type StoredEvent,
 } from '#libs/event-store';
-import { createKurrentDbEventStore, KurrentDbEventStore } from './kurrentdb-event-store.js';
+import { createKurrentDbEventStore } from './create-kurrentdb-event-store.js';
+import { KurrentDbEventStore } from './kurrentdb-event-store.js';
 import { idempotentEventId } from './mapping.js';
 import { InMemoryKurrent } from './testing/in-memory-kurrent.js';
 
@@ -240,7 +241,11 @@ describe('KurrentDbEventStore idempotency (adapter logic, imitated server)', () 
     idempotency: { key, requestHash: hash, outcome: (r) => ({ version: r.streamVersion, position: r.lastPosition }) },
   });
   const stored = async (key: string) =>
-    (await db.query<{ request_hash: string; response: unknown }>('SELECT request_hash, response FROM idempotency_keys WHERE key = $1', [key])).rows;
+    (
+      await db.query<{ request_hash: string; response: unknown }>('SELECT request_hash, response FROM idempotency_keys WHERE key = $1', [
+        key,
+      ])
+    ).rows;
 
   it('writes the idempotency record after the append, with ids derived from the key', async () => {
     const key = `key-${randomUUID()}`;

@@ -1,13 +1,14 @@
 import { EventEmitter } from 'node:events';
+import { type AppendResult as KurrentAppendResult, type Filter, type Position, type ReadPosition } from '@kurrent/kurrentdb-client';
+import type { SqlClient } from '#libs/db';
+import { keyUsed, recordIdempotency } from './idempotency.js';
 import {
-  KurrentDBClient,
-  type AppendResult as KurrentAppendResult,
-  type Filter,
-  type Position,
-  type ReadPosition,
-} from '@kurrent/kurrentdb-client';
-import { pgErrorCode, PgErrorCode, type SqlClient } from '#libs/db';
-import { errorType, isConnectionError, type CreateKurrentDbEventStoreOptions, type KurrentClient, type KurrentDbEventStoreOptions, type KurrentSubscription } from './kurrent-client.js';
+  errorType,
+  isConnectionError,
+  type KurrentClient,
+  type KurrentDbEventStoreOptions,
+  type KurrentSubscription,
+} from './kurrent-client.js';
 import {
   compareCheckpoints,
   IdempotencyKeyUsedError,
@@ -36,13 +37,6 @@ import {
   toStoredEvent,
   toStreamState,
 } from './mapping.js';
-
-/** A KurrentDB event store over a new client. Call `start()` before use (checks the server, subscribes). */
-export function createKurrentDbEventStore(options: CreateKurrentDbEventStoreOptions): KurrentDbEventStore {
-  const { connectionString, sql, ...rest } = options;
-  const client = KurrentDBClient.connectionString(connectionString);
-  return new KurrentDbEventStore(client, sql, { ...rest, ownsClient: true });
-}
 
 /**
  * The event store on KurrentDB (EventStoreDB), read models staying in PostgreSQL.
@@ -130,7 +124,7 @@ export class KurrentDbEventStore implements EventStore {
     this.inFlight++;
     try {
       const idem = options?.idempotency;
-      if (idem && (await this.keyUsed(idem.key))) throw new IdempotencyKeyUsedError(idem.key);
+      if (idem && (await keyUsed(this.sql, idem.key))) throw new IdempotencyKeyUsedError(idem.key);
       const ids = assignEventIds(events, streamId, idem?.key);
       const duplicate = firstDuplicate(ids);
       if (duplicate) throw new Error(`append to ${streamId} repeats event id ${duplicate}`);
@@ -153,27 +147,11 @@ export class KurrentDbEventStore implements EventStore {
       if (!written.success) throw toConcurrencyError(streamId, expected, undefined);
       const result = await this.resultOf(streamId, written, events.length);
       this.emitter.emit('appended');
-      if (idem) {
-        try {
-          await this.sql.query('INSERT INTO idempotency_keys (key, request_hash, response) VALUES ($1, $2, $3)', [
-            idem.key,
-            idem.requestHash,
-            JSON.stringify(idem.outcome(result)),
-          ]);
-        } catch (error) {
-          if (pgErrorCode(error) === PgErrorCode.uniqueViolation) throw new IdempotencyKeyUsedError(idem.key);
-          throw error;
-        }
-      }
+      if (idem) await recordIdempotency(this.sql, idem, result);
       return result;
     } finally {
       this.inFlight--;
     }
-  }
-
-  private async keyUsed(key: string): Promise<boolean> {
-    const r = await this.sql.query('SELECT 1 FROM idempotency_keys WHERE key = $1', [key]);
-    return r.rows.length > 0;
   }
 
   /**
@@ -229,7 +207,12 @@ export class KurrentDbEventStore implements EventStore {
       const want = batchSize - events.length + 1;
       let seen = 0;
       let last: Checkpoint | undefined;
-      for await (const r of this.client.readAll({ fromPosition: readPositionAfter(from), maxCount: want, direction: 'forwards', filter: this.filter })) {
+      for await (const r of this.client.readAll({
+        fromPosition: readPositionAfter(from),
+        maxCount: want,
+        direction: 'forwards',
+        filter: this.filter,
+      })) {
         seen++;
         const rec = r.event;
         if (!rec || !isKnownPosition(rec.position)) continue;
@@ -322,4 +305,3 @@ export class KurrentDbEventStore implements EventStore {
     if (this.ownsClient) await this.client.dispose();
   }
 }
-

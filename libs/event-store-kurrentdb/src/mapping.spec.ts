@@ -30,7 +30,13 @@ function newEvent(extra: Partial<NewEvent> = {}): NewEvent {
 }
 
 /** What KurrentDB gives back for an event written from `toKurrentEvent` (JSON round trip, server fields). */
-function recorded(event: NewEvent, id: string, revision: bigint, commit: bigint, created = new Date('2026-03-01T10:00:00Z')): KurrentRecord {
+function recorded(
+  event: NewEvent,
+  id: string,
+  revision: bigint,
+  commit: bigint,
+  created = new Date('2026-03-01T10:00:00Z'),
+): KurrentRecord {
   const written = toKurrentEvent(event, id);
   return {
     streamId: 'Application-1',
@@ -116,7 +122,14 @@ describe('KurrentDB mapping: events and metadata', () => {
 
   it('defaults what a foreign writer left out, and refuses events without a log position (servers < 22.6)', () => {
     const bare: KurrentRecord = {
-      streamId: 'Other-1', id: 'id-3', revision: 0n, type: 'X', created: new Date(0), isJson: true, data: {}, metadata: undefined,
+      streamId: 'Other-1',
+      id: 'id-3',
+      revision: 0n,
+      type: 'X',
+      created: new Date(0),
+      isJson: true,
+      data: {},
+      metadata: undefined,
       position: { commit: 10n, prepare: 10n },
     };
     expect(toStoredEvent(bare)).toMatchObject({ schemaVersion: 1, metadata: { causationId: null, idempotencyKey: null } });

@@ -3,15 +3,17 @@
  * expected versions, log positions and checkpoints, deterministic event ids. Nothing here talks to a server.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type {
-  AppendStreamState,
-  CurrentStreamState,
-  JSONEventData,
-  Position,
-  ReadPosition,
-  RegexFilter,
-} from '@kurrent/kurrentdb-client';
-import { ConcurrencyError, START, compareCheckpoints, type Checkpoint, type EventMetadata, type ExpectedVersion, type NewEvent, type StoredEvent } from '#libs/event-store';
+import type { AppendStreamState, CurrentStreamState, JSONEventData, Position, ReadPosition, RegexFilter } from '@kurrent/kurrentdb-client';
+import {
+  ConcurrencyError,
+  START,
+  compareCheckpoints,
+  type Checkpoint,
+  type EventMetadata,
+  type ExpectedVersion,
+  type NewEvent,
+  type StoredEvent,
+} from '#libs/event-store';
 import type { Actor } from '#libs/kernel';
 
 /** What Dekomp writes into a KurrentDB event's `metadata` (JSON). */

@@ -13,7 +13,15 @@ import type {
   StoredEvent,
 } from './types.js';
 
-import { appendBatch, EVENT_COLUMNS, NOTIFY_CHANNEL, recordIdempotency, toStoredEvent, type EventRow, type PendingAppend } from './postgres-sql.js';
+import {
+  appendBatch,
+  EVENT_COLUMNS,
+  NOTIFY_CHANNEL,
+  recordIdempotency,
+  toStoredEvent,
+  type EventRow,
+  type PendingAppend,
+} from './postgres-sql.js';
 
 export interface PostgresEventStoreOptions {
   /** Most appends committed in one transaction (group commit). */
@@ -94,7 +102,7 @@ export class PostgresEventStore implements EventStore {
   private takeBatch(): PendingAppend[] {
     const batch: PendingAppend[] = [];
     const streams = new Set<string>();
-    for (let i = 0; i < this.queue.length && batch.length < this.maxBatch; ) {
+    for (let i = 0; i < this.queue.length && batch.length < this.maxBatch;) {
       const p = this.queue[i];
       if (streams.has(p.streamId)) {
         i++;
@@ -139,7 +147,12 @@ export class PostgresEventStore implements EventStore {
     }
     outcomes.forEach((outcome, i) => (outcome instanceof ConcurrencyError ? batch[i].reject(outcome) : batch[i].resolve(outcome)));
     const committed = batch.filter((_, i) => !(outcomes[i] instanceof ConcurrencyError));
-    if (committed.length > 0) this.emitter.emit('flushed', committed.length, committed.reduce((n, p) => n + p.events.length, 0));
+    if (committed.length > 0)
+      this.emitter.emit(
+        'flushed',
+        committed.length,
+        committed.reduce((n, p) => n + p.events.length, 0),
+      );
     if (outcomes.some((o) => !(o instanceof ConcurrencyError))) {
       this.emitter.emit('appended');
       this.notifyOthers();
@@ -219,10 +232,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   async positionAt(time: Date): Promise<number> {
-    const r = await this.sql.query<{ head: string | null }>(
-      `SELECT max(global_position) AS head FROM events WHERE recorded_at <= $1`,
-      [time],
-    );
+    const r = await this.sql.query<{ head: string | null }>(`SELECT max(global_position) AS head FROM events WHERE recorded_at <= $1`, [
+      time,
+    ]);
     return Number(r.rows[0]?.head ?? 0);
   }
 

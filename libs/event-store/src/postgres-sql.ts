@@ -45,7 +45,13 @@ export async function appendBatch(sql: Sql, batch: PendingAppend[]): Promise<Arr
     n: p.events.length,
   }));
   const events = batch.map((p) =>
-    p.events.map((e) => ({ id: e.id ?? randomUUID(), type: e.type, schemaVersion: e.schemaVersion ?? 1, data: e.data, metadata: e.metadata })),
+    p.events.map((e) => ({
+      id: e.id ?? randomUUID(),
+      type: e.type,
+      schemaVersion: e.schemaVersion ?? 1,
+      data: e.data,
+      metadata: e.metadata,
+    })),
   );
   const r = await sql.query<{ idx: number; global_position: string; stream_version: number }>(
     `WITH input AS (
@@ -81,13 +87,20 @@ export async function appendBatch(sql: Sql, batch: PendingAppend[]): Promise<Arr
     const position = Number(row.global_position);
     const prev = results[row.idx];
     results[row.idx] = prev
-      ? { streamVersion: Math.max(prev.streamVersion, row.stream_version), firstPosition: Math.min(prev.firstPosition, position), lastPosition: Math.max(prev.lastPosition, position) }
+      ? {
+          streamVersion: Math.max(prev.streamVersion, row.stream_version),
+          firstPosition: Math.min(prev.firstPosition, position),
+          lastPosition: Math.max(prev.lastPosition, position),
+        }
       : { streamVersion: row.stream_version, firstPosition: position, lastPosition: position };
   }
   const failed = batch.filter((_, i) => results[i] === undefined).map((p) => p.streamId);
   const actual = new Map<string, number>();
   if (failed.length > 0) {
-    const v = await sql.query<{ stream_id: string; version: number }>('SELECT stream_id, version FROM streams WHERE stream_id = ANY($1::text[])', [failed]);
+    const v = await sql.query<{ stream_id: string; version: number }>(
+      'SELECT stream_id, version FROM streams WHERE stream_id = ANY($1::text[])',
+      [failed],
+    );
     for (const row of v.rows) actual.set(row.stream_id, row.version);
   }
   return batch.map((p, i) => results[i] ?? new ConcurrencyError(p.streamId, p.expected, actual.get(p.streamId) ?? null));

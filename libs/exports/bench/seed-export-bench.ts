@@ -37,14 +37,27 @@ async function main(): Promise<void> {
   const meta = { actor: SYSTEM_ACTOR, correlationId: 'bench', causationId: null, idempotencyKey: null };
   const started = Date.now();
   const orgs = benchOrgs(400);
-  if (from === 0) await store.append(
-    'Bench-orgs',
-    orgs.map((o, i) => ({ type: 'OrganisationRegistered', data: { orgNumber: o, name: `Kommune ${i}`, kind: 'municipality', municipalityNumber: null, countyNumber: null, office: null }, metadata: meta })),
-    'any',
-  );
+  if (from === 0)
+    await store.append(
+      'Bench-orgs',
+      orgs.map((o, i) => ({
+        type: 'OrganisationRegistered',
+        data: { orgNumber: o, name: `Kommune ${i}`, kind: 'municipality', municipalityNumber: null, countyNumber: null, office: null },
+        metadata: meta,
+      })),
+      'any',
+    );
   const offices = GOVERNOR_OFFICES.map((o) => o.code);
   for (const office of from === 0 ? offices : []) {
-    await store.append(`FrameLedger-${office}-DEKOMP`, [2027, 2028, 2029].map((year) => ({ type: 'FrameSet', data: { office, scheme: 'DEKOMP', year, amount: 10_000_000_000 }, metadata: meta })), 'any');
+    await store.append(
+      `FrameLedger-${office}-DEKOMP`,
+      [2027, 2028, 2029].map((year) => ({
+        type: 'FrameSet',
+        data: { office, scheme: 'DEKOMP', year, amount: 10_000_000_000 },
+        metadata: meta,
+      })),
+      'any',
+    );
   }
   const BATCH = 500;
   for (let start = from; start < grants; start += BATCH) {
@@ -54,20 +67,45 @@ async function main(): Promise<void> {
       const measureId = `bench-${String(Math.floor(i / 2)).padStart(7, '0')}`;
       const recipientOrg = orgs[i % orgs.length];
       const grantId = `${office}.DEKOMP.${measureId}.${recipientOrg}`;
-      const lines = [2027, 2028, 2029].map((year) => ({ year, amount: 100_000 + (i % 97) * 1000, reportDeadline: `${year + 1}-01-15`, recommended: null }));
+      const lines = [2027, 2028, 2029].map((year) => ({
+        year,
+        amount: 100_000 + (i % 97) * 1000,
+        reportDeadline: `${year + 1}-01-15`,
+        recommended: null,
+      }));
       const ledger = `FrameLedger-${office}-DEKOMP`;
       const list = byStream.get(ledger) ?? byStream.set(ledger, []).get(ledger)!;
       list.push({
         type: 'AllocationDecided',
         data: {
-          grantId, office, scheme: 'DEKOMP', decisionYear: 2027, callId: `${office.toLowerCase()}-dekomp-2027`, measureId, recipientOrg, recipientKind: 'municipality',
-          lines, basis: 'no_recommendation', recommendationId: null, deviates: false, deviationReason: null, decidedOn: '2027-04-20', decisionDate: '2027-04-30',
-          ruleSetVersion: 'DEKOMP-2027-v1', warnings: [],
+          grantId,
+          office,
+          scheme: 'DEKOMP',
+          decisionYear: 2027,
+          callId: `${office.toLowerCase()}-dekomp-2027`,
+          measureId,
+          recipientOrg,
+          recipientKind: 'municipality',
+          lines,
+          basis: 'no_recommendation',
+          recommendationId: null,
+          deviates: false,
+          deviationReason: null,
+          decidedOn: '2027-04-20',
+          decisionDate: '2027-04-30',
+          ruleSetVersion: 'DEKOMP-2027-v1',
+          warnings: [],
         },
         metadata: meta,
       });
       const grant = `Grant-${grantId}`;
-      byStream.set(grant, [{ type: 'GrantPaymentRecorded', data: { grantId, office, scheme: 'DEKOMP', recipientOrg, paymentId: `p-${i}`, year: 2027, amount: 50_000, paidOn: '2027-06-01' }, metadata: meta }]);
+      byStream.set(grant, [
+        {
+          type: 'GrantPaymentRecorded',
+          data: { grantId, office, scheme: 'DEKOMP', recipientOrg, paymentId: `p-${i}`, year: 2027, amount: 50_000, paidOn: '2027-06-01' },
+          metadata: meta,
+        },
+      ]);
     }
     for (const [stream, events] of byStream) await store.append(stream, events, 'any');
     if ((start / BATCH) % 10 === 0) console.log(`appended ${Math.min(grants, start + BATCH)} decisions`);

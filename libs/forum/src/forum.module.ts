@@ -9,12 +9,23 @@ import { RecordForumMeetingHandler } from './forum/record-meeting/record-meeting
 import { RecordForumMeetingRoute } from './forum/record-meeting/record-meeting.route.js';
 import { RecordMemberLeftHandler } from './forum/record-member-left/record-member-left.handler.js';
 import { RecordMemberLeftRoute } from './forum/record-member-left/record-member-left.route.js';
-import { GetForumHandler, GetForumHistoryHandler, ListForumMeetingsHandler, ListForumMembersHandler, ListForumsHandler } from './read-model/forums/forums.queries.js';
+import {
+  GetForumHandler,
+  GetForumHistoryHandler,
+  ListForumMeetingsHandler,
+  ListForumMembersHandler,
+  ListForumsHandler,
+} from './read-model/forums/forums.queries.js';
 import { ForumsRoute } from './read-model/forums/forums.route.js';
 import { GetForumMembershipHandler } from './read-model/forums/membership.queries.js';
 import { ReadModelRecommendationLookup } from './read-model/recommendations/recommendation-lookup.js';
 import { RecommendationVisibility } from './read-model/recommendations/recommendation-visibility.js';
-import { GetRecommendationHandler, GetRecommendationHistoryHandler, GetRecommendationRevisionsHandler, ListRecommendationsHandler } from './read-model/recommendations/recommendations.queries.js';
+import {
+  GetRecommendationHandler,
+  GetRecommendationHistoryHandler,
+  GetRecommendationRevisionsHandler,
+  ListRecommendationsHandler,
+} from './read-model/recommendations/recommendations.queries.js';
 import { RecommendationsRoute } from './read-model/recommendations/recommendations.route.js';
 import { AmendRecommendationHandler } from './recommendation/amend-recommendation/amend-recommendation.handler.js';
 import { AmendRecommendationRoute } from './recommendation/amend-recommendation/amend-recommendation.route.js';

@@ -46,7 +46,15 @@ import { LETTERS_AND_APPEALS_CONTROLLERS, LETTERS_AND_APPEALS_PROVIDERS } from '
     ...[GrantFactsLoader, GrantCommandRunner, LedgerGrantRunner],
     ...[SetFrameHandler, AdjustFrameHandler, DecideAllocationHandler, AmendAllocationHandler, RevokeAllocationHandler],
     ...[AcceptGrantHandler, RecordPaymentHandler, SubmitReportHandler, ApproveReportHandler, ClaimRepaymentHandler, SettleRepaymentHandler],
-    ...[ListFramesHandler, GetFrameLedgerHistoryHandler, ListGrantsHandler, GetGrantHandler, GetGrantHistoryHandler, GetGovernorOverviewHandler, GetRecipientOverviewHandler],
+    ...[
+      ListFramesHandler,
+      GetFrameLedgerHistoryHandler,
+      ListGrantsHandler,
+      GetGrantHandler,
+      GetGrantHistoryHandler,
+      GetGovernorOverviewHandler,
+      GetRecipientOverviewHandler,
+    ],
     ...LETTERS_AND_APPEALS_PROVIDERS,
   ],
 })

@@ -27,7 +27,14 @@ export const LETTERS_AND_APPEALS_CONTROLLERS = [
 ];
 
 export const LETTERS_AND_APPEALS_PROVIDERS = [
-  ...[GrantLetters, SetLetterSettingsHandler, GetLetterSettingsHandler, ListGrantLettersHandler, GetGrantLetterHandler, GetRoundLetterHandler],
+  ...[
+    GrantLetters,
+    SetLetterSettingsHandler,
+    GetLetterSettingsHandler,
+    ListGrantLettersHandler,
+    GetGrantLetterHandler,
+    GetRoundLetterHandler,
+  ],
   ...[AppealRemedies, AppealStepRunner, AppealHistory, LodgeAppealHandler, ReconsiderAppealHandler, DecideAppealHandler],
   ...[ListAppealsHandler, GetAppealHandler, GetOfficeAppealsHandler, GetAppealLetterHandler],
 ];

@@ -1,6 +1,25 @@
 import { createHash } from 'node:crypto';
-import { applyDecorators, BadRequestException, createParamDecorator, Inject, Injectable, type ExecutionContext, type PipeTransform } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiPreconditionFailedResponse, ApiQuery, ApiServiceUnavailableResponse, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  applyDecorators,
+  BadRequestException,
+  createParamDecorator,
+  Inject,
+  Injectable,
+  type ExecutionContext,
+  type PipeTransform,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiPreconditionFailedResponse,
+  ApiQuery,
+  ApiServiceUnavailableResponse,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Actor } from '#libs/kernel';
 import { ReadModels, type CommandMeta } from '#libs/platform';
@@ -13,7 +32,10 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
@@ -23,13 +45,19 @@ export function commandMetaOf(req: Request & { actor?: Actor; id?: unknown }): C
   if (!req.actor) throw new BadRequestException('no authenticated actor');
   const key = req.header(IDEMPOTENCY_HEADER);
   if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
-    throw new RequestValidationError([{ field: IDEMPOTENCY_HEADER, rule: 'idempotency', message: 'Idempotency-Key must be 1–200 visible ASCII characters' }]);
+    throw new RequestValidationError([
+      { field: IDEMPOTENCY_HEADER, rule: 'idempotency', message: 'Idempotency-Key must be 1–200 visible ASCII characters' },
+    ]);
   }
   const ifMatch = parseETag(req.header('If-Match'));
   if (ifMatch !== undefined && Number.isNaN(ifMatch)) {
-    throw new RequestValidationError([{ field: 'If-Match', rule: 'etag', message: 'If-Match must be an ETag this service gave, like "3"' }]);
+    throw new RequestValidationError([
+      { field: 'If-Match', rule: 'etag', message: 'If-Match must be an ETag this service gave, like "3"' },
+    ]);
   }
-  const requestHash = createHash('sha256').update(`${req.method} ${req.originalUrl.split('?')[0]} ${canonical(req.body ?? null)}`).digest('hex');
+  const requestHash = createHash('sha256')
+    .update(`${req.method} ${req.originalUrl.split('?')[0]} ${canonical(req.body ?? null)}`)
+    .digest('hex');
   return {
     actor: req.actor,
     correlationId: typeof req.id === 'string' || typeof req.id === 'number' ? String(req.id) : '',
@@ -69,7 +97,11 @@ export class AsOfPipe implements PipeTransform<string | undefined, Promise<numbe
 /** OpenAPI for a command endpoint: its headers and its problem responses. */
 export function ApiCommand(): MethodDecorator {
   return applyDecorators(
-    ApiHeader({ name: IDEMPOTENCY_HEADER, required: false, description: 'Retry-safe key: the same key and body answer the first response and append nothing more; another body is a 422.' }),
+    ApiHeader({
+      name: IDEMPOTENCY_HEADER,
+      required: false,
+      description: 'Retry-safe key: the same key and body answer the first response and append nothing more; another body is a 422.',
+    }),
     ApiHeader({ name: 'If-Match', required: false, description: 'The ETag last read; a stale one is a 412.' }),
     ApiBadRequestResponse({ type: ProblemDto, description: 'Malformed request (field and constraint named)' }),
     ApiUnauthorizedResponse({ type: ProblemDto }),
@@ -77,15 +109,32 @@ export function ApiCommand(): MethodDecorator {
     ApiNotFoundResponse({ type: ProblemDto }),
     ApiConflictResponse({ type: ProblemDto, description: 'Concurrent change: nothing was written' }),
     ApiPreconditionFailedResponse({ type: ProblemDto }),
-    ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'A rule of the scheme was broken (every broken rule with its R-number)' }),
+    ApiUnprocessableEntityResponse({
+      type: ProblemDto,
+      description: 'A rule of the scheme was broken (every broken rule with its R-number)',
+    }),
   );
 }
 
 /** OpenAPI for a read-model query: read-your-writes and as-of parameters and its problem responses. */
 export function ApiRead(options: { asOf?: boolean } = {}): MethodDecorator {
   return applyDecorators(
-    ApiQuery({ name: MIN_POSITION_QUERY, required: false, type: Number, description: 'Wait (bounded) until the read models have passed this global position (a command\'s Dekomp-Position header).' }),
-    ...(options.asOf === false ? [] : [ApiQuery({ name: 'asOf', required: false, type: String, description: 'Answer as it stood then: an ISO 8601 time or a global position (R21).' })]),
+    ApiQuery({
+      name: MIN_POSITION_QUERY,
+      required: false,
+      type: Number,
+      description: "Wait (bounded) until the read models have passed this global position (a command's Dekomp-Position header).",
+    }),
+    ...(options.asOf === false
+      ? []
+      : [
+          ApiQuery({
+            name: 'asOf',
+            required: false,
+            type: String,
+            description: 'Answer as it stood then: an ISO 8601 time or a global position (R21).',
+          }),
+        ]),
     ApiUnauthorizedResponse({ type: ProblemDto }),
     ApiForbiddenResponse({ type: ProblemDto }),
     ApiServiceUnavailableResponse({ type: ProblemDto, description: 'minPosition not reached in time' }),

@@ -1,4 +1,12 @@
-import { Inject, Injectable, ServiceUnavailableException, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  ServiceUnavailableException,
+  SetMetadata,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { from, map, mergeMap, type Observable } from 'rxjs';
@@ -74,14 +82,18 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
     const raw = (req.query?.[MIN_POSITION_QUERY] as string | undefined) ?? req.header(MIN_POSITION_HEADER);
     if (req.method !== 'GET' || raw === undefined) return next.handle();
     if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw)) {
-      throw new RequestValidationError([{ field: MIN_POSITION_QUERY, rule: 'isPosition', message: 'minPosition must be a global position (a whole number)' }]);
+      throw new RequestValidationError([
+        { field: MIN_POSITION_QUERY, rule: 'isPosition', message: 'minPosition must be a global position (a whole number)' },
+      ]);
     }
     const position = Number(raw);
     return from(this.engine.waitFor(position, this.config.READ_WAIT_TIMEOUT_MS)).pipe(
       mergeMap((reached) => {
         if (!reached) {
           context.switchToHttp().getResponse<Response>().setHeader('Retry-After', '1');
-          throw new ServiceUnavailableException(`The read models have not reached position ${position} within ${this.config.READ_WAIT_TIMEOUT_MS} ms; retry shortly`);
+          throw new ServiceUnavailableException(
+            `The read models have not reached position ${position} within ${this.config.READ_WAIT_TIMEOUT_MS} ms; retry shortly`,
+          );
         }
         context.switchToHttp().getResponse<Response>().setHeader(POSITION_HEADER, String(position));
         return next.handle();

@@ -23,29 +23,72 @@ interface Mapped {
 
 function map(error: unknown): Mapped {
   if (error instanceof RequestValidationError) {
-    return { status: 400, slug: 'validation', title: 'The request is not valid', detail: error.errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors: error.errors };
+    return {
+      status: 400,
+      slug: 'validation',
+      title: 'The request is not valid',
+      detail: error.errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+      errors: error.errors,
+    };
   }
   if (error instanceof DomainError) {
-    return { status: 422, slug: 'rule-violation', title: 'A rule of the scheme was broken', detail: error.message, errors: error.violations };
+    return {
+      status: 422,
+      slug: 'rule-violation',
+      title: 'A rule of the scheme was broken',
+      detail: error.message,
+      errors: error.violations,
+    };
   }
   if (error instanceof ConcurrencyError) {
-    return { status: 409, slug: 'concurrency-conflict', title: 'Someone else changed this first; reload and try again', detail: error.message };
+    return {
+      status: 409,
+      slug: 'concurrency-conflict',
+      title: 'Someone else changed this first; reload and try again',
+      detail: error.message,
+    };
   }
-  if (error instanceof ConflictError) return { status: 409, slug: 'conflict', title: 'The command conflicts with the current state', detail: error.message };
+  if (error instanceof ConflictError)
+    return { status: 409, slug: 'conflict', title: 'The command conflicts with the current state', detail: error.message };
   if (error instanceof PreconditionFailedError) {
-    return { status: 412, slug: 'precondition-failed', title: 'The resource changed since you read it', detail: error.message, errors: [{ field: 'If-Match', rule: 'etag', message: error.message }] };
+    return {
+      status: 412,
+      slug: 'precondition-failed',
+      title: 'The resource changed since you read it',
+      detail: error.message,
+      errors: [{ field: 'If-Match', rule: 'etag', message: error.message }],
+    };
   }
   if (error instanceof IdempotencyKeyReusedError) {
-    return { status: 422, slug: 'idempotency-key-reused', title: 'Idempotency-Key reused with a different request', detail: error.message, errors: [{ field: 'Idempotency-Key', rule: 'idempotency', message: error.message }] };
+    return {
+      status: 422,
+      slug: 'idempotency-key-reused',
+      title: 'Idempotency-Key reused with a different request',
+      detail: error.message,
+      errors: [{ field: 'Idempotency-Key', rule: 'idempotency', message: error.message }],
+    };
   }
   if (error instanceof NotFoundError) return { status: 404, slug: 'not-found', title: 'Not found', detail: error.message };
   if (error instanceof ForbiddenError) {
-    return { status: 403, slug: 'forbidden', title: 'Forbidden', detail: error.message, errors: [{ field: 'authorization', rule: error.rule, message: error.message }] };
+    return {
+      status: 403,
+      slug: 'forbidden',
+      title: 'Forbidden',
+      detail: error.message,
+      errors: [{ field: 'authorization', rule: error.rule, message: error.message }],
+    };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const res = error.getResponse();
-    const raw = typeof res === 'string' ? res : Array.isArray((res as { message?: unknown }).message) ? ((res as { message: string[] }).message).join('; ') : (typeof (res as { message?: unknown }).message === 'string' ? (res as { message: string }).message : error.message);
+    const raw =
+      typeof res === 'string'
+        ? res
+        : Array.isArray((res as { message?: unknown }).message)
+          ? (res as { message: string[] }).message.join('; ')
+          : typeof (res as { message?: unknown }).message === 'string'
+            ? (res as { message: string }).message
+            : error.message;
     const detail =
       status === 413
         ? `The request body is larger than ${MAX_BODY}. Send large content in parts: a recommendation takes its lines in pages (POST its lines, then publish).`
@@ -59,7 +102,19 @@ function map(error: unknown): Mapped {
         : status === 400 || status === 413 || status === 415
           ? [{ field: 'body', rule: status === 413 ? 'maxSize' : 'isJson', message: detail }]
           : undefined;
-    return { status, slug: slugOf(status), title: HttpStatus[status]?.toString().replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase()) ?? 'Error', detail, headers, errors };
+    return {
+      status,
+      slug: slugOf(status),
+      title:
+        HttpStatus[status]
+          ?.toString()
+          .replace(/_/g, ' ')
+          .toLowerCase()
+          .replace(/^./, (c) => c.toUpperCase()) ?? 'Error',
+      detail,
+      headers,
+      errors,
+    };
   }
   return { status: 500, slug: 'internal', title: 'Internal server error' };
 }

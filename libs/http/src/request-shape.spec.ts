@@ -17,7 +17,11 @@ describe('request shape: what no endpoint can take', () => {
   });
 
   it('refuses __proto__, constructor and prototype as keys, naming the field', () => {
-    expect(bodyProblem(JSON.parse('{"lines":[{"__proto__":{"x":1}}]}'))).toEqual({ field: 'lines[0].__proto__', rule: 'reservedName', message: '"__proto__" is not allowed as a field name' });
+    expect(bodyProblem(JSON.parse('{"lines":[{"__proto__":{"x":1}}]}'))).toEqual({
+      field: 'lines[0].__proto__',
+      rule: 'reservedName',
+      message: '"__proto__" is not allowed as a field name',
+    });
     expect(bodyProblem({ constructor: 1 })).toMatchObject({ field: 'constructor', rule: 'reservedName' });
     expect(bodyProblem({ id: 'prototype' })).toMatchObject({ field: 'id', rule: 'reservedName' });
   });

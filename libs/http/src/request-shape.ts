@@ -13,7 +13,8 @@ const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
 
 function textProblem(field: string, value: string): RuleViolation | null {
   if (FORBIDDEN_KEYS.has(value)) return { field, rule: 'reservedName', message: `${field} may not be "${value}"` };
-  if (UNSTORABLE.test(value)) return { field, rule: 'isStorableText', message: `${field} contains a NUL character or a lone UTF-16 surrogate` };
+  if (UNSTORABLE.test(value))
+    return { field, rule: 'isStorableText', message: `${field} contains a NUL character or a lone UTF-16 surrogate` };
   return null;
 }
 
@@ -28,14 +29,17 @@ export function bodyProblem(body: unknown, root = 'body'): RuleViolation | null 
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
-    if (depth >= MAX_BODY_DEPTH) return { field: path, rule: 'maxDepth', message: `the body may nest at most ${MAX_BODY_DEPTH} levels deep` };
+    if (depth >= MAX_BODY_DEPTH)
+      return { field: path, rule: 'maxDepth', message: `the body may nest at most ${MAX_BODY_DEPTH} levels deep` };
     if (Array.isArray(value)) {
       value.forEach((v, i) => stack.push({ value: v, path: `${path}[${i}]`, depth: depth + 1 }));
       continue;
     }
     for (const key of Object.keys(value)) {
       const field = path === root ? key : `${path}.${key}`;
-      const p = FORBIDDEN_KEYS.has(key) ? { field, rule: 'reservedName', message: `"${key}" is not allowed as a field name` } : textProblem(`${field} (name)`, key);
+      const p = FORBIDDEN_KEYS.has(key)
+        ? { field, rule: 'reservedName', message: `"${key}" is not allowed as a field name` }
+        : textProblem(`${field} (name)`, key);
       if (p) return p;
       stack.push({ value: (value as Record<string, unknown>)[key], path: field, depth: depth + 1 });
     }
@@ -64,11 +68,20 @@ export class RequestShapeInterceptor implements NestInterceptor {
     const queryProblem = bodyProblem(req.query ?? {}, 'query');
     if (queryProblem) problems.push(queryProblem);
     if (WRITES.has(req.method)) {
-      for (const name of Object.keys(req.query ?? {})) problems.push({ field: name, rule: 'unknownQueryParameter', message: `${req.method} ${req.route?.path ?? req.path} takes no query parameter ${name}` });
+      for (const name of Object.keys(req.query ?? {}))
+        problems.push({
+          field: name,
+          rule: 'unknownQueryParameter',
+          message: `${req.method} ${req.route?.path ?? req.path} takes no query parameter ${name}`,
+        });
       const type = req.headers['content-type'];
       const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
       if (hasBody && !/^application\/(?:[\w.+-]*\+)?json\b/i.test(type ?? '')) {
-        problems.push({ field: 'Content-Type', rule: 'isJson', message: `commands take application/json, not ${type ?? 'no content type'}` });
+        problems.push({
+          field: 'Content-Type',
+          rule: 'isJson',
+          message: `commands take application/json, not ${type ?? 'no content type'}`,
+        });
       }
       const p = bodyProblem(req.body);
       if (p) problems.push(p);

@@ -36,12 +36,16 @@ describe('R20 access policy', () => {
     expect(AccessPolicy.governorOffice(governor, 'opens calls')).toBe('ROGALAND');
     expect(() => AccessPolicy.governorOffice(ministry, 'opens calls')).toThrow('only a governor opens calls; you are ministry');
     expect(() => AccessPolicy.assertGovernorOf(governor, 'ROGALAND', 'pays')).not.toThrow();
-    expect(() => AccessPolicy.assertGovernorOf(governor, 'AGDER', 'pays', 'Grant 7')).toThrow('Grant 7 belongs to governor office AGDER; you act for office ROGALAND');
+    expect(() => AccessPolicy.assertGovernorOf(governor, 'AGDER', 'pays', 'Grant 7')).toThrow(
+      'Grant 7 belongs to governor office AGDER; you act for office ROGALAND',
+    );
   });
 
   it('assertActsFor / assertMinistry / assertRole', () => {
     expect(() => AccessPolicy.assertActsFor(owner, '964965226', 'accepts')).not.toThrow();
-    expect(() => AccessPolicy.assertActsFor(owner, '964338531', 'accepts')).toThrow('only 964338531 itself accepts; you are school_owner 964965226');
+    expect(() => AccessPolicy.assertActsFor(owner, '964338531', 'accepts')).toThrow(
+      'only 964338531 itself accepts; you are school_owner 964965226',
+    );
     expect(() => AccessPolicy.assertActsFor(ministry, '964965226', 'accepts')).toThrow(ForbiddenError);
     expect(() => AccessPolicy.assertMinistry(ministry, 'sets frames')).not.toThrow();
     expect(() => AccessPolicy.assertMinistry(governor, 'sets frames')).toThrow('only the ministry sets frames; you are governor');
@@ -53,7 +57,9 @@ describe('R20 access policy', () => {
 describe('R20 acting for one of several organisations', () => {
   it('a network owner acts for itself only', () => {
     expect(() => AccessPolicy.assertActsForOneOf(owner, ['964965226', '964338531'], 'confirm their part')).not.toThrow();
-    expect(() => AccessPolicy.assertActsForOneOf(owner, ['964338531'], 'confirm their part')).toThrow('only 964338531 confirm their part; you are school_owner 964965226');
+    expect(() => AccessPolicy.assertActsForOneOf(owner, ['964338531'], 'confirm their part')).toThrow(
+      'only 964338531 confirm their part; you are school_owner 964965226',
+    );
     expect(() => AccessPolicy.assertActsForOneOf(governor, ['974763230'], 'confirm their part')).toThrow(ForbiddenError);
   });
 });

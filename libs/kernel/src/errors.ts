@@ -19,7 +19,10 @@ export class DomainError extends Error {
 
 /** The thing addressed does not exist (404). */
 export class NotFoundError extends Error {
-  constructor(readonly resource: string, readonly id: string) {
+  constructor(
+    readonly resource: string,
+    readonly id: string,
+  ) {
     super(`${resource} ${id} not found`);
     this.name = 'NotFoundError';
   }

@@ -32,16 +32,70 @@ export interface KindInfo {
 }
 
 export const KIND_INFO: Readonly<Record<WebhookKind, KindInfo>> = {
-  'call.opened': { kind: 'call.opened', eventTypes: ['CallOpened'], roles: ['ministry', 'governor', 'school_owner'], emitted: true, description: "A governor office opened its call for needs assessments (every school owner of the office)" },
-  'recommendation.published': { kind: 'recommendation.published', eventTypes: ['RecommendationPublished'], roles: EVERYONE, emitted: true, description: "The forum's recommendation was published (the office's school owners; universities named in it)" },
-  'grant.decided': { kind: 'grant.decided', eventTypes: ['AllocationDecided', 'AllocationAmended', 'AllocationRevoked'], roles: EVERYONE, emitted: true, description: 'A grant was decided, amended or revoked (the recipient); `event` tells which' },
-  'payment.recorded': { kind: 'payment.recorded', eventTypes: ['GrantPaymentRecorded'], roles: EVERYONE, emitted: true, description: 'A payment of a grant was recorded (the recipient)' },
-  'report.submitted': { kind: 'report.submitted', eventTypes: ['GrantReportSubmitted'], roles: EVERYONE, emitted: true, description: "A recipient submitted a year's report" },
-  'repayment.claimed': { kind: 'repayment.claimed', eventTypes: ['RepaymentClaimed'], roles: EVERYONE, emitted: true, description: 'The governor claimed money back (the recipient)' },
-  'letter.issued': { kind: 'letter.issued', eventTypes: [], roles: EVERYONE, emitted: false, description: 'Reserved: a decision letter was issued' },
+  'call.opened': {
+    kind: 'call.opened',
+    eventTypes: ['CallOpened'],
+    roles: ['ministry', 'governor', 'school_owner'],
+    emitted: true,
+    description: 'A governor office opened its call for needs assessments (every school owner of the office)',
+  },
+  'recommendation.published': {
+    kind: 'recommendation.published',
+    eventTypes: ['RecommendationPublished'],
+    roles: EVERYONE,
+    emitted: true,
+    description: "The forum's recommendation was published (the office's school owners; universities named in it)",
+  },
+  'grant.decided': {
+    kind: 'grant.decided',
+    eventTypes: ['AllocationDecided', 'AllocationAmended', 'AllocationRevoked'],
+    roles: EVERYONE,
+    emitted: true,
+    description: 'A grant was decided, amended or revoked (the recipient); `event` tells which',
+  },
+  'payment.recorded': {
+    kind: 'payment.recorded',
+    eventTypes: ['GrantPaymentRecorded'],
+    roles: EVERYONE,
+    emitted: true,
+    description: 'A payment of a grant was recorded (the recipient)',
+  },
+  'report.submitted': {
+    kind: 'report.submitted',
+    eventTypes: ['GrantReportSubmitted'],
+    roles: EVERYONE,
+    emitted: true,
+    description: "A recipient submitted a year's report",
+  },
+  'repayment.claimed': {
+    kind: 'repayment.claimed',
+    eventTypes: ['RepaymentClaimed'],
+    roles: EVERYONE,
+    emitted: true,
+    description: 'The governor claimed money back (the recipient)',
+  },
+  'letter.issued': {
+    kind: 'letter.issued',
+    eventTypes: [],
+    roles: EVERYONE,
+    emitted: false,
+    description: 'Reserved: a decision letter was issued',
+  },
   'report.due': { kind: 'report.due', eventTypes: [], roles: EVERYONE, emitted: false, description: 'Reserved: a report falls due soon' },
-  'report.overdue': { kind: 'report.overdue', eventTypes: [], roles: EVERYONE, emitted: false, description: 'Reserved: a report is past its deadline' },
-  'appeal.outcome': { kind: 'appeal.outcome', eventTypes: [], roles: EVERYONE, emitted: false, description: 'Reserved: an appeal was decided' },
+  'report.overdue': {
+    kind: 'report.overdue',
+    eventTypes: [],
+    roles: EVERYONE,
+    emitted: false,
+    description: 'Reserved: a report is past its deadline',
+  },
+  'appeal.outcome': {
+    kind: 'appeal.outcome',
+    eventTypes: [],
+    roles: EVERYONE,
+    emitted: false,
+    description: 'Reserved: an appeal was decided',
+  },
 };
 
 const BY_EVENT_TYPE = new Map<string, WebhookKind>(Object.values(KIND_INFO).flatMap((k) => k.eventTypes.map((t) => [t, k.kind] as const)));

@@ -15,7 +15,9 @@ import { Metrics } from './metrics.js';
     { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor },
     {
       provide: COMMAND_OBSERVER,
-      useFactory: (m: Metrics): CommandObserver => ({ commandDone: (command, outcome, seconds) => m.commandSeconds.observe({ command, outcome }, seconds) }),
+      useFactory: (m: Metrics): CommandObserver => ({
+        commandDone: (command, outcome, seconds) => m.commandSeconds.observe({ command, outcome }, seconds),
+      }),
       inject: [Metrics],
     },
   ],

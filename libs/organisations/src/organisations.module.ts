@@ -6,7 +6,11 @@ import { AmendOrganisationRoute } from './organisation/amend-organisation/amend-
 import { StreamOrganisationDirectory } from './organisation/directory/organisation-directory.js';
 import { RegisterOrganisationHandler } from './organisation/register-organisation/register-organisation.handler.js';
 import { RegisterOrganisationRoute } from './organisation/register-organisation/register-organisation.route.js';
-import { GetOrganisationHandler, GetOrganisationHistoryHandler, ListOrganisationsHandler } from './read-model/organisations/organisations.queries.js';
+import {
+  GetOrganisationHandler,
+  GetOrganisationHistoryHandler,
+  ListOrganisationsHandler,
+} from './read-model/organisations/organisations.queries.js';
 import { OrganisationsRoute } from './read-model/organisations/organisations.route.js';
 
 /** Global, so ORGANISATION_DIRECTORY reaches every capability. */

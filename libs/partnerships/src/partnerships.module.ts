@@ -9,7 +9,12 @@ import { DeclineHandler } from './partnership/decline/decline.handler.js';
 import { DeclineRoute } from './partnership/decline/decline.route.js';
 import { MeasureFactsLookup } from './partnership/partnership.facts.js';
 import { PartnershipStatus } from './partnership/status/partnership-status.js';
-import { GetCommittedCapacityHandler, GetPartnershipHandler, GetPartnershipHistoryHandler, ListPartnershipsHandler } from './read-model/partnerships/partnerships.queries.js';
+import {
+  GetCommittedCapacityHandler,
+  GetPartnershipHandler,
+  GetPartnershipHistoryHandler,
+  ListPartnershipsHandler,
+} from './read-model/partnerships/partnerships.queries.js';
 import { PartnershipsRoute } from './read-model/partnerships/partnerships.route.js';
 
 /**

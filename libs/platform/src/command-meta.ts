@@ -11,7 +11,10 @@ export interface CommandMeta {
 }
 
 export class PreconditionFailedError extends Error {
-  constructor(readonly expected: number, readonly actual: number) {
+  constructor(
+    readonly expected: number,
+    readonly actual: number,
+  ) {
     super(`If-Match was version ${expected}, but the resource is at version ${actual}`);
     this.name = 'PreconditionFailedError';
   }

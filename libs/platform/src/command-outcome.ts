@@ -23,7 +23,15 @@ export interface CommandOutcome {
 }
 
 export function isCommandOutcome(value: unknown): value is CommandOutcome {
-  return !!value && typeof value === 'object' && 'version' in value && 'position' in value && 'events' in value && 'created' in value && 'extra' in value;
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    'version' in value &&
+    'position' in value &&
+    'events' in value &&
+    'created' in value &&
+    'extra' in value
+  );
 }
 
 /** The response body of a command: id, version, position, warnings and the extra fields. */

@@ -74,7 +74,11 @@ export class CommandRunner {
    * A what-if run: the command decided against the aggregate's current state, without writing anything. Returns
    * the events it would write and the state after them (the decider's violations throw as in a real run).
    */
-  async simulate<C, S, E extends DomainEvent>(aggregate: Aggregate<C, S, E>, id: string, command: CommandOf<C, S>): Promise<{ events: E[]; before: S; after: S; version: number }> {
+  async simulate<C, S, E extends DomainEvent>(
+    aggregate: Aggregate<C, S, E>,
+    id: string,
+    command: CommandOf<C, S>,
+  ): Promise<{ events: E[]; before: S; after: S; version: number }> {
     const { state, version } = await this.load(aggregate, id);
     const built = typeof command === 'function' ? (command as (s: S) => C)(state) : command;
     const events = aggregate.decider.decide(built, state);
@@ -101,7 +105,13 @@ export class CommandRunner {
     }
   }
 
-  private async runObserved<C, S, E extends DomainEvent>(aggregate: Aggregate<C, S, E>, id: string, command: CommandOf<C, S>, meta: CommandMeta, options: RunOptions<S, E>): Promise<CommandOutcome> {
+  private async runObserved<C, S, E extends DomainEvent>(
+    aggregate: Aggregate<C, S, E>,
+    id: string,
+    command: CommandOf<C, S>,
+    meta: CommandMeta,
+    options: RunOptions<S, E>,
+  ): Promise<CommandOutcome> {
     const idem = meta.idempotency;
     if (idem) {
       const replay = await this.replay(idem.key, idem.requestHash);
@@ -122,7 +132,13 @@ export class CommandRunner {
     }
   }
 
-  private async attempt<C, S, E extends DomainEvent>(aggregate: Aggregate<C, S, E>, id: string, command: CommandOf<C, S>, meta: CommandMeta, o: RunOptions<S, E>): Promise<CommandOutcome> {
+  private async attempt<C, S, E extends DomainEvent>(
+    aggregate: Aggregate<C, S, E>,
+    id: string,
+    command: CommandOf<C, S>,
+    meta: CommandMeta,
+    o: RunOptions<S, E>,
+  ): Promise<CommandOutcome> {
     const { state, version } = await this.load(aggregate, id);
     const resourceVersion = (s: S, v: number) => (o.resourceVersion ? o.resourceVersion(s, v) : v);
     // A command built from the state may refuse first (R20 on the loaded resource): no version leaks to outsiders.
@@ -181,7 +197,10 @@ export class CommandRunner {
   }
 
   private async replay(key: string, requestHash: string): Promise<CommandOutcome | undefined> {
-    const r = await this.sql.query<{ request_hash: string; response: unknown }>('SELECT request_hash, response FROM idempotency_keys WHERE key = $1', [key]);
+    const r = await this.sql.query<{ request_hash: string; response: unknown }>(
+      'SELECT request_hash, response FROM idempotency_keys WHERE key = $1',
+      [key],
+    );
     const row = r.rows[0];
     if (!row) return undefined;
     if (row.request_hash !== requestHash) throw new IdempotencyKeyReusedError(key.replace(/^[^:]*:/, ''));

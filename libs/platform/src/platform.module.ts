@@ -1,4 +1,13 @@
-import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { DekompConfig } from '#libs/config';
 import { migrate, openDatabase, PgClient, type Migration, type OpenDatabase, type SqlClient } from '#libs/db';
 import { eventStoreMigrations, idempotencyMigrations, PostgresEventStore, type EventStore } from '#libs/event-store';
@@ -42,7 +51,8 @@ async function startRuntime(o: PlatformOptions): Promise<Runtime> {
       dataDir: o.config.DATA_DIR,
       poolSize: o.config.DB_POOL_SIZE,
       notice: (message) => pgLog.warn(message),
-      log: (line) => (/\b(FATAL|PANIC):/.test(line) && !/terminating connection due to administrator/.test(line) ? pgLog.warn(line) : pgLog.debug(line)),
+      log: (line) =>
+        /\b(FATAL|PANIC):/.test(line) && !/terminating connection due to administrator/.test(line) ? pgLog.warn(line) : pgLog.debug(line),
     }));
   try {
     const usesPgStore = !o.eventStoreFactory;

@@ -59,7 +59,11 @@ export async function applyIsolated(tx: Sql, p: Projection, schema: string, even
     } catch (cause) {
       await tx.exec('ROLLBACK TO SAVEPOINT read_model_event');
       const error = cause instanceof Error ? cause.message : String(cause);
-      return { applied, last, stuck: { position: e.globalPosition, eventType: e.type, streamId: e.streamId, error, since: now().toISOString(), cause } };
+      return {
+        applied,
+        last,
+        stuck: { position: e.globalPosition, eventType: e.type, streamId: e.streamId, error, since: now().toISOString(), cause },
+      };
     }
   }
   return { applied, last, stuck: null };

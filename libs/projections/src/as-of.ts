@@ -10,7 +10,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Runs `fn` against read models as they stood at global position `position` (R21): the named read models
  * are computed from the events up to there in scratch schemas, which `fn` sees through search_path.
  */
-export async function readModelsAsOf<T>(sql: SqlClient, store: EventStore, projections: Projection[], position: number, pageSize: number, fn: (sql: Sql) => Promise<T>): Promise<T> {
+export async function readModelsAsOf<T>(
+  sql: SqlClient,
+  store: EventStore,
+  projections: Projection[],
+  position: number,
+  pageSize: number,
+  fn: (sql: Sql) => Promise<T>,
+): Promise<T> {
   const tag = randomBytes(4).toString('hex');
   const targets = projections.map((p) => ({ p, schema: `${schemaOf(p.name)}__asof_${tag}` }));
   try {

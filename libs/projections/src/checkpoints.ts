@@ -46,13 +46,26 @@ export async function writeState(sql: Sql, name: string, checkpoint: Checkpoint,
 }
 
 /** Moves several checkpoints in one statement. */
-export async function writeStates(sql: Sql, moves: Array<{ name: string; checkpoint: Checkpoint; position: number; applied: number }>): Promise<void> {
+export async function writeStates(
+  sql: Sql,
+  moves: Array<{ name: string; checkpoint: Checkpoint; position: number; applied: number }>,
+): Promise<void> {
   if (moves.length === 0) return;
   await sql.query(
     `UPDATE projection_state s SET checkpoint_major = m.major, checkpoint_minor = m.minor, position = m.position,
             events_applied = s.events_applied + m.applied, updated_at = now()
        FROM jsonb_to_recordset($1::jsonb) AS m(name text, major numeric, minor numeric, position bigint, applied bigint)
       WHERE s.name = m.name`,
-    [JSON.stringify(moves.map((m) => ({ name: m.name, major: m.checkpoint.major.toString(), minor: m.checkpoint.minor.toString(), position: m.position, applied: m.applied })))],
+    [
+      JSON.stringify(
+        moves.map((m) => ({
+          name: m.name,
+          major: m.checkpoint.major.toString(),
+          minor: m.checkpoint.minor.toString(),
+          position: m.position,
+          applied: m.applied,
+        })),
+      ),
+    ],
   );
 }

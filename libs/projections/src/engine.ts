@@ -79,16 +79,16 @@ export class ProjectionEngine {
    * background (`onRebuild` gets the promise) while the old copy keeps answering.
    */
   async ensure(onRebuild?: (name: string, done: Promise<void>) => void): Promise<void> {
-    const states = await readStates(this.sql, this.projections.map((p) => p.name));
+    const states = await readStates(
+      this.sql,
+      this.projections.map((p) => p.name),
+    );
     for (const p of this.projections) {
       const state = states.get(p.name);
       if (!state) {
         await this.sql.transaction(async (tx) => {
           await createSchema(tx, schemaOf(p.name), p.schema);
-          await tx.query(`INSERT INTO projection_state (name, version) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
-            p.name,
-            p.version,
-          ]);
+          await tx.query(`INSERT INTO projection_state (name, version) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [p.name, p.version]);
         });
       } else if (state.version !== p.version) {
         this.options.log?.(`read model ${p.name} is at version ${state.version}, code at ${p.version}: rebuilding`);
@@ -174,7 +174,10 @@ export class ProjectionEngine {
         if (r.last) moved.push({ name: p.name, event: r.last, applied: r.applied });
         if (r.stuck) this.markStuck(p.name, r.stuck);
       }
-      await writeStates(tx, moved.map((m) => ({ name: m.name, checkpoint: m.event.checkpoint, position: m.event.globalPosition, applied: m.applied })));
+      await writeStates(
+        tx,
+        moved.map((m) => ({ name: m.name, checkpoint: m.event.checkpoint, position: m.event.globalPosition, applied: m.applied })),
+      );
       await this.options.beforeCommit?.();
     });
     this.emitter.emit('progress');
@@ -184,7 +187,10 @@ export class ProjectionEngine {
   private markStuck(name: string, s: StuckReadModel & { cause: unknown }): void {
     const { cause, ...stuck } = s;
     this.stuck.set(name, stuck);
-    this.options.logError?.(`read model ${name} stopped at position ${stuck.position}: it cannot apply ${stuck.eventType} of ${stuck.streamId}; the other read models go on. Repair the event's reading (an upcaster), then rebuild ${name}.`, { readModel: name, ...stuck, err: cause });
+    this.options.logError?.(
+      `read model ${name} stopped at position ${stuck.position}: it cannot apply ${stuck.eventType} of ${stuck.streamId}; the other read models go on. Repair the event's reading (an upcaster), then rebuild ${name}.`,
+      { readModel: name, ...stuck, err: cause },
+    );
   }
 
   /**
@@ -201,7 +207,13 @@ export class ProjectionEngine {
       if (target) {
         const states = await readStates(this.sql, wanted);
         const t = target;
-        if (wanted.every((n) => { const s = states.get(n); return s !== undefined && compareCheckpoints(s.checkpoint, t) >= 0; })) return true;
+        if (
+          wanted.every((n) => {
+            const s = states.get(n);
+            return s !== undefined && compareCheckpoints(s.checkpoint, t) >= 0;
+          })
+        )
+          return true;
       }
       const left = deadline - Date.now();
       if (left <= 0) return false;
@@ -220,11 +232,22 @@ export class ProjectionEngine {
 
   async status(): Promise<ProjectionStatus[]> {
     const head = await this.store.headPosition();
-    const states = await readStates(this.sql, this.projections.map((p) => p.name));
+    const states = await readStates(
+      this.sql,
+      this.projections.map((p) => p.name),
+    );
     return this.projections.map((p) => {
       const s = states.get(p.name);
       const position = s?.position ?? 0;
-      return { name: p.name, version: s?.version ?? 0, position, head, lag: Math.max(0, head - position), rebuilding: this.rebuilding.has(p.name), stuck: this.stuck.get(p.name) ?? null };
+      return {
+        name: p.name,
+        version: s?.version ?? 0,
+        position,
+        head,
+        lag: Math.max(0, head - position),
+        rebuilding: this.rebuilding.has(p.name),
+        stuck: this.stuck.get(p.name) ?? null,
+      };
     });
   }
 
@@ -258,4 +281,3 @@ export class ProjectionEngine {
     return readModelsAsOf(this.sql, this.store, targets, position, this.batchSize * 4, fn);
   }
 }
-

@@ -20,8 +20,19 @@ interface Target {
  * the log once for all of them, then swaps each shadow in, atomically, once it is at least as far along as
  * its live copy (the live checkpoint row is locked during the swap, so live processing waits).
  */
-export async function rebuildReadModels(sql: SqlClient, store: EventStore, projections: Projection[], pageSize: number, onProgress?: RebuildProgress): Promise<void> {
-  const targets: Target[] = projections.map((p) => ({ p, name: p.name, shadowName: `${p.name}__next`, shadowSchema: `${schemaOf(p.name)}__next` }));
+export async function rebuildReadModels(
+  sql: SqlClient,
+  store: EventStore,
+  projections: Projection[],
+  pageSize: number,
+  onProgress?: RebuildProgress,
+): Promise<void> {
+  const targets: Target[] = projections.map((p) => ({
+    p,
+    name: p.name,
+    shadowName: `${p.name}__next`,
+    shadowSchema: `${schemaOf(p.name)}__next`,
+  }));
   await sql.transaction(async (tx) => {
     for (const t of targets) {
       await createSchema(tx, t.shadowSchema, t.p.schema);

@@ -73,9 +73,7 @@ export const GOVERNOR_OFFICES: readonly GovernorOffice[] = Object.freeze([
 ]);
 
 const BY_CODE = new Map<string, GovernorOffice>(GOVERNOR_OFFICES.map((o) => [o.code, o]));
-const BY_COUNTY = new Map<string, GovernorOffice>(
-  GOVERNOR_OFFICES.flatMap((o) => o.countyNumbers.map((c) => [c, o] as const)),
-);
+const BY_COUNTY = new Map<string, GovernorOffice>(GOVERNOR_OFFICES.flatMap((o) => o.countyNumbers.map((c) => [c, o] as const)));
 const BY_ORG = new Map<string, GovernorOffice>(GOVERNOR_OFFICES.map((o) => [o.orgNumber, o]));
 
 export function isKnownOfficeCode(code: string): code is OfficeCode {

@@ -2,8 +2,27 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiRead, RequestValidationError } from '#libs/http';
 import { CLOCK, type Clock } from '#libs/kernel';
-import { budgetCategories, counties, MAX_SCHEME_YEARS, municipalities, offices, schemes, themes, universities } from './catalog/reference-catalog.js';
-import { BudgetCategoryView, CountyView, MunicipalityQueryDto, MunicipalityView, OfficeView, SchemeQueryDto, SchemeView, ThemeView, UniversityView } from './catalog/reference.view.js';
+import {
+  budgetCategories,
+  counties,
+  MAX_SCHEME_YEARS,
+  municipalities,
+  offices,
+  schemes,
+  themes,
+  universities,
+} from './catalog/reference-catalog.js';
+import {
+  BudgetCategoryView,
+  CountyView,
+  MunicipalityQueryDto,
+  MunicipalityView,
+  OfficeView,
+  SchemeQueryDto,
+  SchemeView,
+  ThemeView,
+  UniversityView,
+} from './catalog/reference.view.js';
 
 /** Read-only reference data for building forms: every authenticated user. */
 @ApiTags('reference')
@@ -45,14 +64,17 @@ export class ReferenceRoute {
   }
 
   @Get('schemes')
-  @ApiOperation({ summary: 'Each scheme with its rule set per year: R7/R8 co-financing, R6 coordinator cap, R14 default dates, governor role' })
+  @ApiOperation({
+    summary: 'Each scheme with its rule set per year: R7/R8 co-financing, R6 coordinator cap, R14 default dates, governor role',
+  })
   @ApiOkResponse({ type: [SchemeView] })
   @ApiRead({ asOf: false })
   schemes(@Query() query: SchemeQueryDto) {
     const from = query.from ?? Number(this.clock.today().slice(0, 4));
     const to = query.to ?? Math.min(from + 1, 2100);
     if (to < from) throw new RequestValidationError([{ field: 'to', rule: 'min', message: 'to must not be before from' }]);
-    if (to - from + 1 > MAX_SCHEME_YEARS) throw new RequestValidationError([{ field: 'to', rule: 'max', message: `at most ${MAX_SCHEME_YEARS} years at once` }]);
+    if (to - from + 1 > MAX_SCHEME_YEARS)
+      throw new RequestValidationError([{ field: 'to', rule: 'max', message: `at most ${MAX_SCHEME_YEARS} years at once` }]);
     return schemes(from, to, query.scheme);
   }
 

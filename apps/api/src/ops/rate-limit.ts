@@ -26,9 +26,19 @@ export function rateLimitMiddleware(config: DekompConfig): RequestHandler | null
     validate: { keyGeneratorIpFallback: false },
     handler: (req, res) => {
       const message = `At most ${config.RATE_LIMIT_PER_MINUTE} requests a minute per token; wait ${String(res.getHeader('Retry-After') ?? 60)} s`;
-      res.status(429).type(PROBLEM_CONTENT_TYPE).send(
-        JSON.stringify({ type: `${PROBLEM_BASE}too-many-requests`, title: 'Too many requests', status: 429, detail: message, instance: req.originalUrl, errors: [{ field: 'authorization', rule: 'rateLimit', message }] }),
-      );
+      res
+        .status(429)
+        .type(PROBLEM_CONTENT_TYPE)
+        .send(
+          JSON.stringify({
+            type: `${PROBLEM_BASE}too-many-requests`,
+            title: 'Too many requests',
+            status: 429,
+            detail: message,
+            instance: req.originalUrl,
+            errors: [{ field: 'authorization', rule: 'rateLimit', message }],
+          }),
+        );
     },
   });
 }

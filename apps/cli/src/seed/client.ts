@@ -7,10 +7,7 @@ export interface TokenIssuer {
 
 /** Who sends a command: the token the seed mints for it (dev mode). */
 export type Who =
-  | { role: 'ministry' }
-  | { role: 'governor'; office: string }
-  | { role: 'school_owner'; org: string }
-  | { role: 'university'; org: string };
+  { role: 'ministry' } | { role: 'governor'; office: string } | { role: 'school_owner'; org: string } | { role: 'university'; org: string };
 
 export interface Step {
   /** Stable name of the step; with the seed it makes the Idempotency-Key. */
@@ -29,7 +26,9 @@ export class SeedStepError extends Error {
     readonly status: number,
     readonly body: unknown,
   ) {
-    super(`seed step ${step.key} (${step.method} ${step.path}) answered ${status}: ${typeof body === 'string' ? body : JSON.stringify(body)}`);
+    super(
+      `seed step ${step.key} (${step.method} ${step.path}) answered ${status}: ${typeof body === 'string' ? body : JSON.stringify(body)}`,
+    );
     this.name = 'SeedStepError';
   }
 }
@@ -115,8 +114,8 @@ export class SeedClient {
       await this.gate.acquire();
       let status: number;
       let text: string;
-      let replayed = false;
-      let retryAfter = 1;
+      let replayed: boolean;
+      let retryAfter: number;
       const t0 = performance.now();
       try {
         const res = await fetch(this.baseUrl + step.path, { method: step.method, headers, body });
@@ -134,7 +133,10 @@ export class SeedClient {
         throw this.fail(new Error(`seed step ${step.key}: ${error instanceof Error ? error.message : String(error)}`));
       }
       this.gate.release();
-      const kind = `${step.method} ${step.path.split('/').map((seg) => (/\d/.test(seg) ? ':id' : seg)).join('/')}`;
+      const kind = `${step.method} ${step.path
+        .split('/')
+        .map((seg) => (/\d/.test(seg) ? ':id' : seg))
+        .join('/')}`;
       const t = this.timing.get(kind) ?? { ms: 0, n: 0 };
       t.ms += performance.now() - t0;
       t.n++;
@@ -169,11 +171,15 @@ export class SeedClient {
       const transient = status === 503 || status === 502 || (status === 409 && type.endsWith('/concurrency-conflict'));
       if (transient && attempt < 12) {
         this.stats.retries++;
-        await sleep(50 * (attempt + 1) + Math.floor(attempt * 37) % 50);
+        await sleep(50 * (attempt + 1) + (Math.floor(attempt * 37) % 50));
         continue;
       }
       if (status === 401) {
-        throw this.fail(new Error(`the service at ${this.baseUrl} refused the seed's token (401): run the seed with the service's DATA_DIR, whose keys/ sign dev-mode tokens, and AUTH_MODE=dev`));
+        throw this.fail(
+          new Error(
+            `the service at ${this.baseUrl} refused the seed's token (401): run the seed with the service's DATA_DIR, whose keys/ sign dev-mode tokens, and AUTH_MODE=dev`,
+          ),
+        );
       }
       throw this.fail(new SeedStepError(step, status, parsed));
     }

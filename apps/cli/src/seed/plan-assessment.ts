@@ -1,7 +1,18 @@
 import type { GovernorOffice } from '#libs/reference-data';
 import { Prng } from './prng.js';
 import type { AssessmentPlan, CallPlan, LinesPlan, MeasurePlan, OrgPlan } from './plan.types.js';
-import { CONTACT_ROLES, DECLINE_EXPLANATIONS, LEADER_INVOLVEMENT, PLAN_NAMES, REASONS, STAFF_INVOLVEMENT, SUBCONTRACTORS, SUMMARIES, THEMES, UNIVERSITY_PARTICIPATION } from './texts.js';
+import {
+  CONTACT_ROLES,
+  DECLINE_EXPLANATIONS,
+  LEADER_INVOLVEMENT,
+  PLAN_NAMES,
+  REASONS,
+  STAFF_INVOLVEMENT,
+  SUBCONTRACTORS,
+  SUMMARIES,
+  THEMES,
+  UNIVERSITY_PARTICIPATION,
+} from './texts.js';
 import { ceilTo, ownerLines, round, schoolsFor, universityLines } from './plan-helpers.js';
 
 export function planAssessment(
@@ -16,9 +27,21 @@ export function planAssessment(
   organisations: OrgPlan[],
 ): AssessmentPlan {
   const lead = rng.chance(0.12) ? rng.pick(owners) : rng.pick(municipalities);
-  const coOwners = lead.kind === 'municipality' && municipalities.length > 2 && rng.chance(0.2) ? rng.sample(municipalities.filter((m) => m.orgNumber !== lead.orgNumber), rng.int(1, 3)) : [];
+  const coOwners =
+    lead.kind === 'municipality' && municipalities.length > 2 && rng.chance(0.2)
+      ? rng.sample(
+          municipalities.filter((m) => m.orgNumber !== lead.orgNumber),
+          rng.int(1, 3),
+        )
+      : [];
   const north = ['NORDLAND', 'TROMS_FINNMARK', 'TRONDELAG'].includes(office.code);
-  const themes = THEMES.filter((t) => (t.only === 'upper_secondary' ? lead.kind === 'county_municipality' : t.only === 'sami' ? north : lead.kind !== 'county_municipality' || rng.chance(0.5)));
+  const themes = THEMES.filter((t) =>
+    t.only === 'upper_secondary'
+      ? lead.kind === 'county_municipality'
+      : t.only === 'sami'
+        ? north
+        : lead.kind !== 'county_municipality' || rng.chance(0.5),
+  );
   const measureCount = rng.chance(0.62) ? 1 : rng.chance(0.8) ? 2 : 3;
   const chosenThemes = rng.sample(themes, measureCount);
   const universities = organisations.filter((o) => o.kind === 'university').map((o) => o.orgNumber);
@@ -31,7 +54,14 @@ export function planAssessment(
     const coordinator = rng.chance(0.5);
     const linesByOwner: Record<string, LinesPlan> = {};
     for (const o of [lead, ...coOwners]) {
-      linesByOwner[o.orgNumber] = ownerLines(rng, lineYears, rng.kroner(40_000, 380_000, 5000), coordinator, rng.chance(0.03), rng.chance(0.04));
+      linesByOwner[o.orgNumber] = ownerLines(
+        rng,
+        lineYears,
+        rng.kroner(40_000, 380_000, 5000),
+        coordinator,
+        rng.chance(0.03),
+        rng.chance(0.04),
+      );
     }
     const answerDraw = rng.next();
     const answer: MeasurePlan['answer'] = answerDraw < 0.06 ? 'decline' : answerDraw < 0.11 ? 'none' : 'commit';
@@ -66,13 +96,19 @@ export function planAssessment(
       const subs = organisations.filter((o) => o.kind === 'commercial');
       const s = rng.pick(subs);
       const text = SUBCONTRACTORS.find((x) => x.name === s.name)!;
-      m.subcontractor = { orgNumber: s.orgNumber, name: s.name, sharePercent: rng.chance(0.2) ? rng.int(55, 65) : rng.int(10, 40), task: text.task };
+      m.subcontractor = {
+        orgNumber: s.orgNumber,
+        name: s.name,
+        sharePercent: rng.chance(0.2) ? rng.int(55, 65) : rng.int(10, 40),
+        task: text.task,
+      };
     }
     return m;
   });
   const submissionDraw = rng.next();
   const canBeLate = call.extendTo !== null;
-  const submission: AssessmentPlan['submission'] = submissionDraw < 0.02 ? 'draft' : canBeLate && submissionDraw < 0.08 ? 'late' : 'on_time';
+  const submission: AssessmentPlan['submission'] =
+    submissionDraw < 0.02 ? 'draft' : canBeLate && submissionDraw < 0.08 ? 'late' : 'on_time';
   const a: AssessmentPlan = {
     key,
     office: office.code,
@@ -98,7 +134,10 @@ export function planAssessment(
   if (submission === 'on_time' && rng.chance(0.07)) {
     const m = measures[0];
     const lines = m.ownerLines[lead.orgNumber];
-    const raised = { budget: lines.budget.map((b) => (b.category === 'implementation' ? { ...b, amount: round(b.amount * 1.1, 1000) } : b)), coFinancing: lines.coFinancing.map((c) => ({ ...c, amount: ceilTo(c.amount * 1.1, 1000) })) };
+    const raised = {
+      budget: lines.budget.map((b) => (b.category === 'implementation' ? { ...b, amount: round(b.amount * 1.1, 1000) } : b)),
+      coFinancing: lines.coFinancing.map((c) => ({ ...c, amount: ceilTo(c.amount * 1.1, 1000) })),
+    };
     a.amendment = { measureKey: m.key, lines: raised, reason: REASONS.assessmentAmendment };
   }
   if (submission !== 'draft' && rng.chance(0.015)) a.withdrawal = REASONS.withdrawal;

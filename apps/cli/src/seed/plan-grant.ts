@@ -73,7 +73,11 @@ export function planGrant(rng: Prng, g: GrantInput, forceReport = false): GrantP
   const unspent = rng.chance(0.3) ? round(paid * (0.05 + rng.next() * 0.15), 1000) : 0;
   const required = owner ? minimumCoFinancing(line.amount) : 0;
   const shortfall = owner && rng.chance(0.08);
-  const documented = owner ? (shortfall ? round(required * (0.7 + rng.next() * 0.2), 1000) : ceilTo(required * (1 + rng.next() * 0.25), 1000)) : 0;
+  const documented = owner
+    ? shortfall
+      ? round(required * (0.7 + rng.next() * 0.2), 1000)
+      : ceilTo(required * (1 + rng.next() * 0.25), 1000)
+    : 0;
   const p = g.measure_.fields.participants;
   plan.report = {
     year: line.year,
@@ -91,13 +95,19 @@ export function planGrant(rng: Prng, g: GrantInput, forceReport = false): GrantP
   plan.approve = !shortfall && rng.chance(0.65);
   if (unspent > 0) {
     const draw = rng.next();
-    plan.claims.push({ year: line.year, amount: unspent, reason: REASONS.repayment, settle: draw < 0.6 ? unspent : draw < 0.8 ? round(unspent / 2, 1000) || unspent : 0 });
+    plan.claims.push({
+      year: line.year,
+      amount: unspent,
+      reason: REASONS.repayment,
+      settle: draw < 0.6 ? unspent : draw < 0.8 ? round(unspent / 2, 1000) || unspent : 0,
+    });
   }
   if (shortfall && rng.chance(0.5)) {
     // R7: the governor may claim back a proportional part of the grant for missing co-financing (R16).
     const missing = required - documented;
     const amount = Math.min(paid - unspent, Math.floor((paid * missing) / required));
-    if (amount > 0) plan.claims.push({ year: line.year, amount, reason: `Manglende egenandel: ${missing} kr under minstekravet (R7)`, settle: 0 });
+    if (amount > 0)
+      plan.claims.push({ year: line.year, amount, reason: `Manglende egenandel: ${missing} kr under minstekravet (R7)`, settle: 0 });
   }
   return plan;
 }

@@ -28,7 +28,14 @@ export function schoolsFor(rng: Prng, owner: OrgPlan, n: number): string[] {
   return [...names];
 }
 
-export function ownerLines(rng: Prng, years: number[], perYear: number, withCoordinator: boolean, coordinatorHigh: boolean, lowCoFinancing: boolean): LinesPlan {
+export function ownerLines(
+  rng: Prng,
+  years: number[],
+  perYear: number,
+  withCoordinator: boolean,
+  coordinatorHigh: boolean,
+  lowCoFinancing: boolean,
+): LinesPlan {
   const budget: BudgetLine[] = [];
   const coFinancing: CoFinancingLine[] = [];
   years.forEach((year, i) => {
@@ -45,7 +52,10 @@ export function ownerLines(rng: Prng, years: number[], perYear: number, withCoor
     const form = rng.pick(['money', 'salary', 'released_time'] as const);
     if (rng.chance(0.4) && planned >= 20_000) {
       const part = round(planned / 2, 1000);
-      coFinancing.push({ year, amount: part, form }, { year, amount: planned - part, form: form === 'released_time' ? 'salary' : 'released_time' });
+      coFinancing.push(
+        { year, amount: part, form },
+        { year, amount: planned - part, form: form === 'released_time' ? 'salary' : 'released_time' },
+      );
     } else {
       coFinancing.push({ year, amount: planned, form });
     }
@@ -54,7 +64,10 @@ export function ownerLines(rng: Prng, years: number[], perYear: number, withCoor
 }
 
 export function universityLines(rng: Prng, years: number[]): LinesPlan {
-  return { budget: years.map((year) => ({ year, category: 'implementation' as const, amount: rng.kroner(30_000, 220_000, 5000) })), coFinancing: [] };
+  return {
+    budget: years.map((year) => ({ year, category: 'implementation' as const, amount: rng.kroner(30_000, 220_000, 5000) })),
+    coFinancing: [],
+  };
 }
 
 /** The final university's money line (after a replacement, the new one's), if it has one. */

@@ -1,4 +1,11 @@
-import { COUNTIES, GOVERNOR_OFFICES, municipalitiesOfCounty, orgNumberCheckDigit, UNIVERSITIES, type OfficeCode } from '#libs/reference-data';
+import {
+  COUNTIES,
+  GOVERNOR_OFFICES,
+  municipalitiesOfCounty,
+  orgNumberCheckDigit,
+  UNIVERSITIES,
+  type OfficeCode,
+} from '#libs/reference-data';
 import { Prng } from './prng.js';
 import { MINISTRY_ORG, type OrgPlan } from './plan.types.js';
 import { SUBCONTRACTORS } from './texts.js';
@@ -20,7 +27,13 @@ function synthOrg(prefix7: string, taken: Set<string>): string {
 
 const shortName = (name: string) => name.split(' - ')[0].trim();
 
-const PRIVATE_NAMES = ['Steinerskolen i {m}', '{m} friskole', 'Kristen grunnskole {m}', 'Montessoriskolen i {m}', '{m} private ungdomsskole'];
+const PRIVATE_NAMES = [
+  'Steinerskolen i {m}',
+  '{m} friskole',
+  'Kristen grunnskole {m}',
+  'Montessoriskolen i {m}',
+  '{m} private ungdomsskole',
+];
 
 /**
  * The organisations of the selected offices: every municipality (real number; a synthetic but valid org number, as
@@ -31,29 +44,54 @@ const PRIVATE_NAMES = ['Steinerskolen i {m}', '{m} friskole', 'Kristen grunnskol
 export function planOrganisations(offices: OfficeCode[]): OrgPlan[] {
   const taken = new Set<string>([...UNIVERSITIES.map((u) => u.orgNumber), ...GOVERNOR_OFFICES.map((o) => o.orgNumber), MINISTRY_ORG]);
   const orgs: OrgPlan[] = [];
-  for (const u of UNIVERSITIES) orgs.push({ orgNumber: u.orgNumber, name: u.name, kind: 'university', countyNumber: u.countyNumber, office: null });
+  for (const u of UNIVERSITIES)
+    orgs.push({ orgNumber: u.orgNumber, name: u.name, kind: 'university', countyNumber: u.countyNumber, office: null });
   for (let i = 0; i < SUBCONTRACTORS.length; i++) {
-    orgs.push({ orgNumber: synthOrg(`899000${i}`, taken), name: SUBCONTRACTORS[i].name, kind: 'commercial', countyNumber: '03', office: null });
+    orgs.push({
+      orgNumber: synthOrg(`899000${i}`, taken),
+      name: SUBCONTRACTORS[i].name,
+      kind: 'commercial',
+      countyNumber: '03',
+      office: null,
+    });
   }
   for (const code of offices) {
     const office = GOVERNOR_OFFICES.find((o) => o.code === code)!;
     const rng = new Prng(0x5eed).fork(`orgs:${code}`);
     const municipalities = office.countyNumbers.flatMap((c) => municipalitiesOfCounty(c));
     for (const m of municipalities) {
-      orgs.push({ orgNumber: synthOrg(`9${m.number}00`, taken), name: `${shortName(m.name)} kommune`, kind: 'municipality', municipalityNumber: m.number, office: code });
+      orgs.push({
+        orgNumber: synthOrg(`9${m.number}00`, taken),
+        name: `${shortName(m.name)} kommune`,
+        kind: 'municipality',
+        municipalityNumber: m.number,
+        office: code,
+      });
     }
     for (const c of office.countyNumbers) {
       // Oslo is municipality and county in one: Oslo kommune owns its upper secondary schools.
       if (c === '03') continue;
       const county = COUNTIES.find((x) => x.number === c)!;
-      orgs.push({ orgNumber: synthOrg(`9${c}0000`, taken), name: `${county.name} fylkeskommune`, kind: 'county_municipality', countyNumber: c, office: code });
+      orgs.push({
+        orgNumber: synthOrg(`9${c}0000`, taken),
+        name: `${county.name} fylkeskommune`,
+        kind: 'county_municipality',
+        countyNumber: c,
+        office: code,
+      });
     }
     const privates = rng.int(2, 4);
     for (let i = 0; i < privates; i++) {
       const m = rng.pick(municipalities);
       const name = rng.pick(PRIVATE_NAMES).replace('{m}', shortName(m.name));
       if (orgs.some((o) => o.name === name)) continue;
-      orgs.push({ orgNumber: synthOrg(`8${m.number}1${i}`, taken), name, kind: 'private_owner', municipalityNumber: m.number, office: code });
+      orgs.push({
+        orgNumber: synthOrg(`8${m.number}1${i}`, taken),
+        name,
+        kind: 'private_owner',
+        municipalityNumber: m.number,
+        office: code,
+      });
     }
   }
   return orgs;

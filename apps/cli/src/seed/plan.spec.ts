@@ -36,7 +36,12 @@ describe('seed plan', () => {
     const orgs = plan.organisations;
     expect(new Set(orgs.map((o) => o.orgNumber)).size).toBe(orgs.length);
     expect(orgs.every((o) => isValidOrgNumber(o.orgNumber))).toBe(true);
-    expect(orgs.filter((o) => o.kind === 'municipality').map((o) => o.municipalityNumber).sort()).toEqual(MUNICIPALITIES.map((m) => m.number));
+    expect(
+      orgs
+        .filter((o) => o.kind === 'municipality')
+        .map((o) => o.municipalityNumber)
+        .sort(),
+    ).toEqual(MUNICIPALITIES.map((m) => m.number));
     expect(orgs.filter((o) => o.kind === 'county_municipality')).toHaveLength(14); // Oslo is its own county municipality
     expect(orgs.filter((o) => o.kind === 'university').map((o) => o.orgNumber)).toEqual(UNIVERSITIES.map((u) => u.orgNumber));
     expect(plan.forums).toHaveLength(10);
@@ -80,10 +85,11 @@ describe('seed plan', () => {
     for (const g of plan.grants.filter((x) => x.accept)) {
       const lines = g.amendment?.amounts ?? g.decided;
       if (g.recipientKind === 'university') expect(g.coFinancing).toEqual([]);
-      else for (const l of lines) {
-        const c = g.coFinancing.find((x) => x.year === l.year)!;
-        expect(c.money + c.salary + c.releasedTime).toBeGreaterThanOrEqual(minimumCoFinancing(l.amount));
-      }
+      else
+        for (const l of lines) {
+          const c = g.coFinancing.find((x) => x.year === l.year)!;
+          expect(c.money + c.salary + c.releasedTime).toBeGreaterThanOrEqual(minimumCoFinancing(l.amount));
+        }
       for (const p of g.payments) expect(p.year).toBe(2026);
       expect(sum(g.payments.map((p) => p.amount))).toBeLessThanOrEqual(sum(lines.filter((l) => l.year === 2026).map((l) => l.amount)));
       if (g.report) {

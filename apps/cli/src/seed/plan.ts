@@ -1,6 +1,20 @@
 import { GOVERNOR_OFFICES, UNIVERSITIES } from '#libs/reference-data';
 import { Prng } from './prng.js';
-import { SCHEME, type AmountPlan, type AssessmentPlan, type CallPlan, type ForumMemberPlan, type FramePlan, type GrantPlan, type LinesPlan, type MeetingPlan, type RecommendationPlan, type RecommendedMeasurePlan, type SeedOptions, type SeedPlan } from './plan.types.js';
+import {
+  SCHEME,
+  type AmountPlan,
+  type AssessmentPlan,
+  type CallPlan,
+  type ForumMemberPlan,
+  type FramePlan,
+  type GrantPlan,
+  type LinesPlan,
+  type MeetingPlan,
+  type RecommendationPlan,
+  type RecommendedMeasurePlan,
+  type SeedOptions,
+  type SeedPlan,
+} from './plan.types.js';
 import { planOrganisations } from './plan-organisations.js';
 import { ceilTo, officeOfUniversity, round, seedYears, sum, totalsByYear, universityLinesOf } from './plan-helpers.js';
 import { planAssessment } from './plan-assessment.js';
@@ -51,7 +65,15 @@ export function buildPlan(options: SeedOptions): SeedPlan {
         extendTo = options.today <= realistic ? realistic : `${year}-12-31`;
         if (options.today > decisionDate && !lateDecisions) decisionDate = `${year}-12-31`;
       }
-      calls.push({ office: code, year, callId: `${code}-${SCHEME}-${year}`.toLowerCase(), title: `Behovsmeldinger ${year} – desentralisert ordning (${office.name})`, deadline, decisionDate, extendTo });
+      calls.push({
+        office: code,
+        year,
+        callId: `${code}-${SCHEME}-${year}`.toLowerCase(),
+        title: `Behovsmeldinger ${year} – desentralisert ordning (${office.name})`,
+        deadline,
+        decisionDate,
+        extendTo,
+      });
     }
 
     // ---- the forum (R11): one per office, covering all its counties
@@ -60,13 +82,16 @@ export function buildPlan(options: SeedOptions): SeedPlan {
     const joined = `${current - 1}-09-01`;
     const members: ForumMemberPlan[] = [];
     let mk = 0;
-    const member = (m: Omit<ForumMemberPlan, 'key' | 'joinedOn'> & { joinedOn?: string }) => members.push({ key: `M${++mk}`, joinedOn: joined, ...m });
-    for (const o of frng.sample(municipalities, Math.min(3, municipalities.length))) member({ orgNumber: o.orgNumber, name: o.name, category: 'school_owner_public' });
+    const member = (m: Omit<ForumMemberPlan, 'key' | 'joinedOn'> & { joinedOn?: string }) =>
+      members.push({ key: `M${++mk}`, joinedOn: joined, ...m });
+    for (const o of frng.sample(municipalities, Math.min(3, municipalities.length)))
+      member({ orgNumber: o.orgNumber, name: o.name, category: 'school_owner_public' });
     const county = owners.find((o) => o.kind === 'county_municipality');
     if (county) member({ orgNumber: county.orgNumber, name: county.name, category: 'school_owner_public' });
     const skipPrivate = options.offices.length >= 3 && frng.chance(0.1);
     const privateOwner = owners.find((o) => o.kind === 'private_owner');
-    if (privateOwner && !skipPrivate) member({ orgNumber: privateOwner.orgNumber, name: privateOwner.name, category: 'school_owner_private' });
+    if (privateOwner && !skipPrivate)
+      member({ orgNumber: privateOwner.orgNumber, name: privateOwner.name, category: 'school_owner_private' });
     for (const u of localUniversities.slice(0, 3)) member({ orgNumber: u, name: byOrg.get(u)!.name, category: 'university' });
     member({ name: `KS ${office.name.replace('Statsforvalteren i ', '')}`, category: 'ks' });
     const union = members.length + 1;
@@ -75,7 +100,11 @@ export function buildPlan(options: SeedOptions): SeedPlan {
     // R11: a member leaves and the organisation sends someone new (a new membership from that date).
     const leftOn = `${current}-01-15`;
     members[union - 1].leftOn = leftOn;
-    member({ name: `Utdanningsforbundet ${office.name.replace('Statsforvalteren i ', '')} (ny representant)`, category: 'teacher_union', joinedOn: leftOn });
+    member({
+      name: `Utdanningsforbundet ${office.name.replace('Statsforvalteren i ', '')} (ny representant)`,
+      category: 'teacher_union',
+      joinedOn: leftOn,
+    });
     const isMemberOn = (m: ForumMemberPlan, date: string) => m.joinedOn <= date && (!m.leftOn || date < m.leftOn);
     const meetings: Array<MeetingPlan & { year: number }> = [];
     for (const year of years) {
@@ -86,13 +115,26 @@ export function buildPlan(options: SeedOptions): SeedPlan {
           key: `${year}:${i + 1}`,
           year,
           date,
-          agenda: i === 0 ? [`Gjennomgang av behovsmeldinger ${year}`, 'Status for pågående tiltak'] : [`Innstilling for ${year}`, 'Fordeling av midler', 'Eventuelt'],
-          minutesSummary: i === 0 ? 'Sekretariatet la fram oversikten over behovsmeldingene. Forumet drøftet kriterier for prioritering.' : 'Forumet behandlet innstillingen og fordelingen av midler.',
+          agenda:
+            i === 0
+              ? [`Gjennomgang av behovsmeldinger ${year}`, 'Status for pågående tiltak']
+              : [`Innstilling for ${year}`, 'Fordeling av midler', 'Eventuelt'],
+          minutesSummary:
+            i === 0
+              ? 'Sekretariatet la fram oversikten over behovsmeldingene. Forumet drøftet kriterier for prioritering.'
+              : 'Forumet behandlet innstillingen og fordelingen av midler.',
           present: eligible.filter((m) => !absent.has(m.key)).map((m) => m.key),
         });
       }
     }
-    forums.push({ office: code, forumId, name: `Samarbeidsforum for ${office.name.replace('Statsforvalteren i ', '')}`, counties: [...office.countyNumbers], members, meetings });
+    forums.push({
+      office: code,
+      forumId,
+      name: `Samarbeidsforum for ${office.name.replace('Statsforvalteren i ', '')}`,
+      counties: [...office.countyNumbers],
+      members,
+      meetings,
+    });
 
     // ---- needs assessments per year
     const officeAssessments: AssessmentPlan[] = [];
@@ -102,7 +144,19 @@ export function buildPlan(options: SeedOptions): SeedPlan {
       const count = Math.max(2, Math.round(yrng.int(40, 250) * options.scale));
       const yearAssessments: AssessmentPlan[] = [];
       for (let i = 0; i < count; i++) {
-        yearAssessments.push(planAssessment(yrng.fork(`a${i}`), `${code}:${year}:${i + 1}`, office, year, call, owners, municipalities, localUniversities, organisations));
+        yearAssessments.push(
+          planAssessment(
+            yrng.fork(`a${i}`),
+            `${code}:${year}:${i + 1}`,
+            office,
+            year,
+            call,
+            owners,
+            municipalities,
+            localUniversities,
+            organisations,
+          ),
+        );
       }
       // Even a small run has a late submission where the call allows one (R14).
       if (call.extendTo && !yearAssessments.some((a) => a.submission === 'late')) {
@@ -121,7 +175,13 @@ export function buildPlan(options: SeedOptions): SeedPlan {
       sum(
         officeAssessments
           .filter((a) => a.year === year && a.submission !== 'draft' && !a.withdrawal)
-          .flatMap((a) => a.measures.flatMap((m) => [...Object.values(m.ownerLines), ...universityLinesOf(m)].flatMap((l) => l.budget.filter((b) => b.year === year).map((b) => b.amount)))),
+          .flatMap((a) =>
+            a.measures.flatMap((m) =>
+              [...Object.values(m.ownerLines), ...universityLinesOf(m)].flatMap((l) =>
+                l.budget.filter((b) => b.year === year).map((b) => b.amount),
+              ),
+            ),
+          ),
       );
     const adjustYear = rrng.chance(0.25) ? current : null;
     const charged = new Map<number, number>();
@@ -139,7 +199,9 @@ export function buildPlan(options: SeedOptions): SeedPlan {
       const available = setFrame(year, firstYearRequested(year) * (0.2 + rrng.next() * 0.06));
       const call = calls.find((c) => c.office === code && c.year === year)!;
       const candidates = drng.sample(
-        officeAssessments.filter((a) => a.year === year && a.submission !== 'draft' && !a.withdrawal).flatMap((a) => a.measures.map((m) => ({ a, m }))),
+        officeAssessments
+          .filter((a) => a.year === year && a.submission !== 'draft' && !a.withdrawal)
+          .flatMap((a) => a.measures.map((m) => ({ a, m }))),
         Number.MAX_SAFE_INTEGER,
       );
       const chosen: RecommendedMeasurePlan[] = [];
@@ -151,7 +213,10 @@ export function buildPlan(options: SeedOptions): SeedPlan {
         const linesOf = (org: string, lines: LinesPlan) => {
           for (const [y, total] of totalsByYear(lines)) amounts.push({ recipientOrg: org, year: y, amount: round(total * factor, 1000) });
         };
-        for (const [org, lines] of Object.entries(a.amendment?.measureKey === m.key ? { ...m.ownerLines, [a.lead]: a.amendment.lines } : m.ownerLines)) linesOf(org, lines);
+        for (const [org, lines] of Object.entries(
+          a.amendment?.measureKey === m.key ? { ...m.ownerLines, [a.lead]: a.amendment.lines } : m.ownerLines,
+        ))
+          linesOf(org, lines);
         if (universityCommitted) for (const l of universityLinesOf(m)) linesOf(finalUniversity, l);
         // Only this year's frame is known now: later years' frames are set to cover what is committed to them.
         const fits = (charged.get(year) ?? 0) + sum(amounts.filter((x) => x.year === year).map((x) => x.amount)) <= available;
@@ -184,7 +249,10 @@ export function buildPlan(options: SeedOptions): SeedPlan {
         ...(outcome === 'no_agreement' ? { vote: { for: Math.floor(present / 2), against: Math.ceil(present / 2), abstain: 0 } } : {}),
         measures: outcome === 'no_agreement' ? [] : chosen,
         amendWithLast: outcome !== 'no_agreement' && chosen.length >= 3 && drng.chance(0.12),
-        note: outcome === 'no_agreement' ? 'Forumet kom ikke til enighet om fordelingen; statsforvalteren avgjør.' : `Forumet prioriterer ${chosen.length} tiltak innenfor rammen.`,
+        note:
+          outcome === 'no_agreement'
+            ? 'Forumet kom ikke til enighet om fordelingen; statsforvalteren avgjør.'
+            : `Forumet prioriterer ${chosen.length} tiltak innenfor rammen.`,
       };
       if (chosen.length > 0 || outcome === 'no_agreement') recommendations.push(rec);
 
@@ -196,9 +264,23 @@ export function buildPlan(options: SeedOptions): SeedPlan {
           const grng = drng.fork(`${a.key}:${m.key}:${recipientOrg}`);
           const recommended = c.amounts.filter((x) => x.recipientOrg === recipientOrg).map((x) => ({ year: x.year, amount: x.amount }));
           const deviates = outcome !== 'no_agreement' && grng.chance(0.05);
-          const decided = recommended.map((l, i) => (deviates && i === 0 ? { year: l.year, amount: round(l.amount * 0.85, 1000) } : { ...l }));
+          const decided = recommended.map((l, i) =>
+            deviates && i === 0 ? { year: l.year, amount: round(l.amount * 0.85, 1000) } : { ...l },
+          );
           const kind = byOrg.get(recipientOrg)!.kind;
-          const input = { key: `${a.key}:${m.key}:${recipientOrg}`, office: code, year, measure: c.measure, recipientOrg, recipientKind: kind, recommended, decided, current, measure_: m, deviates };
+          const input = {
+            key: `${a.key}:${m.key}:${recipientOrg}`,
+            office: code,
+            year,
+            measure: c.measure,
+            recipientOrg,
+            recipientKind: kind,
+            recommended,
+            decided,
+            current,
+            measure_: m,
+            deviates,
+          };
           grantInputs.push({ seed: grng.fork('life'), input });
           grants.push(planGrant(grng.fork('life'), input));
         }

@@ -198,7 +198,14 @@ export interface SeedPlan {
   organisations: OrgPlan[];
   frames: FramePlan[];
   calls: CallPlan[];
-  forums: Array<{ office: OfficeCode; forumId: string; name: string; counties: string[]; members: ForumMemberPlan[]; meetings: Array<MeetingPlan & { year: number }> }>;
+  forums: Array<{
+    office: OfficeCode;
+    forumId: string;
+    name: string;
+    counties: string[];
+    members: ForumMemberPlan[];
+    meetings: Array<MeetingPlan & { year: number }>;
+  }>;
   assessments: AssessmentPlan[];
   recommendations: RecommendationPlan[];
   grants: GrantPlan[];

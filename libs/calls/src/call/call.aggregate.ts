@@ -6,8 +6,23 @@ import { decideOpenCall, type OpenCall } from './open-call/open-call.decide.js';
 /** A call for needs assessments (utlysning): a governor office asks its owners for needs, by a deadline. */
 export type CallCommand = OpenCall | ExtendCallDeadline;
 
-export type CallOpened = DomainEvent<'CallOpened', { callId: string; office: string; scheme: Scheme; year: number; title: string; deadline: string; decisionDate: string; ruleSetVersion: string }>;
-export type CallDeadlineExtended = DomainEvent<'CallDeadlineExtended', { callId: string; previousDeadline: string; deadline: string; reason: string }>;
+export type CallOpened = DomainEvent<
+  'CallOpened',
+  {
+    callId: string;
+    office: string;
+    scheme: Scheme;
+    year: number;
+    title: string;
+    deadline: string;
+    decisionDate: string;
+    ruleSetVersion: string;
+  }
+>;
+export type CallDeadlineExtended = DomainEvent<
+  'CallDeadlineExtended',
+  { callId: string; previousDeadline: string; deadline: string; reason: string }
+>;
 export type CallEvent = CallOpened | CallDeadlineExtended;
 
 export interface CallState {
@@ -27,7 +42,14 @@ export const callIdOf = (office: string, scheme: Scheme, year: number) => `${off
 export function evolveCall(state: CallState, event: CallEvent): CallState {
   switch (event.type) {
     case 'CallOpened':
-      return { callId: event.data.callId, office: event.data.office, scheme: event.data.scheme, year: event.data.year, deadline: event.data.deadline, decisionDate: event.data.decisionDate };
+      return {
+        callId: event.data.callId,
+        office: event.data.office,
+        scheme: event.data.scheme,
+        year: event.data.year,
+        deadline: event.data.deadline,
+        decisionDate: event.data.decisionDate,
+      };
     case 'CallDeadlineExtended':
       return { ...state, deadline: event.data.deadline };
   }

@@ -141,7 +141,10 @@ export class InMemoryKurrent {
       const upTo = from === 'end' ? this.log : from === 'start' ? [] : this.log.filter((r) => cmp(r.position, from) <= 0);
       recs = [...upTo].reverse();
     }
-    return recs.filter(match).slice(0, maxCount).map((event) => ({ event }) as AllStreamResolvedEvent);
+    return recs
+      .filter(match)
+      .slice(0, maxCount)
+      .map((event) => ({ event }) as AllStreamResolvedEvent);
   }
 
   subscribe(filter?: Filter): FakeSubscription {
@@ -192,12 +195,20 @@ class FakeClient implements KurrentClient {
     return this.k.append(streamName, events, options.streamState);
   }
 
-  async *readStream(streamName: string, o: { fromRevision: ReadRevision; maxCount: number; direction: Direction }): AsyncIterable<ResolvedEvent> {
+  async *readStream(
+    streamName: string,
+    o: { fromRevision: ReadRevision; maxCount: number; direction: Direction },
+  ): AsyncIterable<ResolvedEvent> {
     await tick();
     yield* this.k.readStream(streamName, o.fromRevision, o.maxCount, o.direction);
   }
 
-  async *readAll(o: { fromPosition: ReadPosition; maxCount: number; direction: Direction; filter?: Filter }): AsyncIterable<AllStreamResolvedEvent> {
+  async *readAll(o: {
+    fromPosition: ReadPosition;
+    maxCount: number;
+    direction: Direction;
+    filter?: Filter;
+  }): AsyncIterable<AllStreamResolvedEvent> {
     await tick();
     yield* this.k.readAll(o.fromPosition, o.maxCount, o.direction, o.filter);
   }

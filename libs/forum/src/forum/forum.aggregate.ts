@@ -27,9 +27,23 @@ export interface ForumMeeting {
 }
 
 export type ForumCreated = DomainEvent<'ForumCreated', { forumId: string; office: string; name: string; counties: string[] }>;
-export type ForumMemberJoined = DomainEvent<'ForumMemberJoined', { forumId: string; memberId: string; orgNumber: string | null; name: string; category: MemberCategory; joinedOn: string; warnings: Warning[] }>;
+export type ForumMemberJoined = DomainEvent<
+  'ForumMemberJoined',
+  {
+    forumId: string;
+    memberId: string;
+    orgNumber: string | null;
+    name: string;
+    category: MemberCategory;
+    joinedOn: string;
+    warnings: Warning[];
+  }
+>;
 export type ForumMemberLeft = DomainEvent<'ForumMemberLeft', { forumId: string; memberId: string; leftOn: string; reason: string }>;
-export type ForumMeetingRecorded = DomainEvent<'ForumMeetingRecorded', { forumId: string; meetingId: string; date: string; agenda: string[]; minutesSummary: string; present: string[] }>;
+export type ForumMeetingRecorded = DomainEvent<
+  'ForumMeetingRecorded',
+  { forumId: string; meetingId: string; date: string; agenda: string[]; minutesSummary: string; present: string[] }
+>;
 export type ForumEvent = ForumCreated | ForumMemberJoined | ForumMemberLeft | ForumMeetingRecorded;
 
 export interface ForumState {
@@ -57,9 +71,15 @@ export function evolveForum(state: ForumState, event: ForumEvent): ForumState {
       return { ...state, members: [...state.members, { memberId, orgNumber, name, category, joinedOn, leftOn: null }] };
     }
     case 'ForumMemberLeft':
-      return { ...state, members: state.members.map((m) => (m.memberId === event.data.memberId ? { ...m, leftOn: event.data.leftOn } : m)) };
+      return {
+        ...state,
+        members: state.members.map((m) => (m.memberId === event.data.memberId ? { ...m, leftOn: event.data.leftOn } : m)),
+      };
     case 'ForumMeetingRecorded':
-      return { ...state, meetings: [...state.meetings, { meetingId: event.data.meetingId, date: event.data.date, present: event.data.present }] };
+      return {
+        ...state,
+        meetings: [...state.meetings, { meetingId: event.data.meetingId, date: event.data.date, present: event.data.present }],
+      };
   }
 }
 

@@ -14,8 +14,14 @@ export type RecommendationCommand = RecordRecommendation | AmendRecommendation |
 
 export type RecommendationRecorded = DomainEvent<'RecommendationRecorded', RecommendationBody>;
 export type RecommendationAmended = DomainEvent<'RecommendationAmended', RecommendationBody & { reason: string }>;
-export type RecommendationPublished = DomainEvent<'RecommendationPublished', { recommendationId: string; office: string; revision: number }>;
-export type RecommendationWithdrawn = DomainEvent<'RecommendationWithdrawn', { recommendationId: string; revision: number; reason: string }>;
+export type RecommendationPublished = DomainEvent<
+  'RecommendationPublished',
+  { recommendationId: string; office: string; revision: number }
+>;
+export type RecommendationWithdrawn = DomainEvent<
+  'RecommendationWithdrawn',
+  { recommendationId: string; revision: number; reason: string }
+>;
 export type RecommendationEvent = RecommendationRecorded | RecommendationAmended | RecommendationPublished | RecommendationWithdrawn;
 
 export interface RecommendationState {
@@ -30,7 +36,14 @@ export interface RecommendationState {
 /** A recommendation that exists (what the commands after RecordRecommendation act on). */
 export type ExistingRecommendation = RecommendationState & { recommendationId: string; forumId: string; callId: string; office: string };
 
-export const initialRecommendationState: RecommendationState = { recommendationId: null, forumId: null, callId: null, office: null, status: 'none', revision: 0 };
+export const initialRecommendationState: RecommendationState = {
+  recommendationId: null,
+  forumId: null,
+  callId: null,
+  office: null,
+  status: 'none',
+  revision: 0,
+};
 
 /** One recommendation per forum and call. */
 export const recommendationIdOf = (forumId: string, callId: string) => `${forumId}--${callId}`;

@@ -27,7 +27,11 @@ export class AppealHistory {
   async forGrant(grantId: string, asOf?: number): Promise<HistoryEntry[]> {
     const { office, scheme, measureId, recipientOrg } = grantIdParts(grantId);
     const ledger = positioned(await this.runner.load(FrameLedger, ledgerIdOf(office, scheme), asOf));
-    const siblings = [...new Set(ledger.flatMap(({ event: e }) => (e.type === 'AllocationDecided' && e.data.measureId === measureId ? [e.data.grantId] : [])))];
+    const siblings = [
+      ...new Set(
+        ledger.flatMap(({ event: e }) => (e.type === 'AllocationDecided' && e.data.measureId === measureId ? [e.data.grantId] : [])),
+      ),
+    ];
     const owners = new Set([recipientOrg, ...((await this.catalog.get(measureId))?.owners ?? [])]);
     const entries: HistoryEntry[] = [];
     for (const g of siblings) {

@@ -47,7 +47,8 @@ export class AppealRemedies {
     const grantId = grantIdOf(a.office, a.scheme, a.measureId, a.appellantOrg);
     const { state } = await this.runner.load(FrameLedger, ledgerIdOf(a.office, a.scheme));
     const charge = state.grants[grantId];
-    if (charge?.status === 'revoked') throw new ConflictError(`the decision ${grantId} was revoked; a revoked decision is not reopened by an appeal`);
+    if (charge?.status === 'revoked')
+      throw new ConflictError(`the decision ${grantId} was revoked; a revoked decision is not reopened by an appeal`);
     return { grantId, kind: charge ? 'amendment' : 'decision', lines, position: 0 };
   }
 
@@ -58,13 +59,30 @@ export class AppealRemedies {
       const paidByYear = (await this.runner.load(Grant, remedy.grantId)).state.paid;
       return { type: 'AmendAllocation', grantId: remedy.grantId, lines: remedy.lines, recommendation, reason, paidByYear, today };
     }
-    const [measure, org, call, settings] = await Promise.all([this.catalog.get(a.measureId), this.directory.get(a.appellantOrg), this.calls.get(a.callId), letterSettingsAt(this.runner, a.office)]);
+    const [measure, org, call, settings] = await Promise.all([
+      this.catalog.get(a.measureId),
+      this.directory.get(a.appellantOrg),
+      this.calls.get(a.callId),
+      letterSettingsAt(this.runner, a.office),
+    ]);
     const year = measure?.year ?? Number(a.letter.date.slice(0, 4));
     return {
       type: 'DecideAllocation',
-      ...{ grantId: remedy.grantId, office: a.office, scheme: a.scheme, decisionYear: year, callId: a.callId, measureId: a.measureId, measure },
+      ...{
+        grantId: remedy.grantId,
+        office: a.office,
+        scheme: a.scheme,
+        decisionYear: year,
+        callId: a.callId,
+        measureId: a.measureId,
+        measure,
+      },
       ...{ recipient: { org: a.appellantOrg, kind: org?.kind ?? null }, lines: remedy.lines, recommendation, deviationReason: reason },
-      ...{ decisionDate: call?.decisionDate ?? `${year}-${ruleSetFor(a.scheme, year).defaultDecisionDate}`, today, caseNumberFormat: settings.caseNumberFormat },
+      ...{
+        decisionDate: call?.decisionDate ?? `${year}-${ruleSetFor(a.scheme, year).defaultDecisionDate}`,
+        today,
+        caseNumberFormat: settings.caseNumberFormat,
+      },
     };
   }
 
@@ -73,7 +91,11 @@ export class AppealRemedies {
     const command = await this.command(a, remedy, reason);
     // The appeal's If-Match and Idempotency-Key belong to the appeal's stream, not the ledger's.
     const ledgerMeta: CommandMeta = { actor: meta.actor, correlationId: meta.correlationId };
-    const outcome = await this.runner.run(FrameLedger, ledgerIdOf(a.office, a.scheme), command, ledgerMeta, { resourceId: remedy.grantId, reason, retryOnConflict: true });
+    const outcome = await this.runner.run(FrameLedger, ledgerIdOf(a.office, a.scheme), command, ledgerMeta, {
+      resourceId: remedy.grantId,
+      reason,
+      retryOnConflict: true,
+    });
     return { ...remedy, position: outcome.position };
   }
 }

@@ -36,7 +36,8 @@ export class AppealStepRunner {
     step.authorize(a);
     let remedy: Remedy | null = null;
     if (isReversal(step.outcome)) {
-      const lines = step.amounts ?? (step.outcome === 'reversed' ? await requestedLines(this.remedies.catalog, a.measureId, a.appellantOrg) : []);
+      const lines =
+        step.amounts ?? (step.outcome === 'reversed' ? await requestedLines(this.remedies.catalog, a.measureId, a.appellantOrg) : []);
       remedy = await this.remedies.plan(a, lines);
     }
     await this.runner.simulate(Appeal, appealId, step.command(remedy));
@@ -44,7 +45,8 @@ export class AppealStepRunner {
     const letter = remedy ? (await this.letters.steps(remedy.grantId)).at(-1)!.n : null;
     return this.runner.run(Appeal, appealId, step.command(remedy), meta, {
       reason: step.reason,
-      extra: () => (remedy ? { remedy: { grantId: remedy.grantId, kind: remedy.kind, letter: `/grants/${remedy.grantId}/letters/${letter}` } } : {}),
+      extra: () =>
+        remedy ? { remedy: { grantId: remedy.grantId, kind: remedy.kind, letter: `/grants/${remedy.grantId}/letters/${letter}` } } : {},
     });
   }
 }

@@ -55,9 +55,23 @@ export interface AppealLodgedData {
 }
 
 export type AppealLodged = DomainEvent<'AppealLodged', AppealLodgedData>;
-export type AppealReconsidered = DomainEvent<'AppealReconsidered', { appealId: string; office: string; outcome: GovernorOutcome; reason: string; lateReason: string | null; remedy: Remedy | null; reconsideredOn: string }>;
+export type AppealReconsidered = DomainEvent<
+  'AppealReconsidered',
+  {
+    appealId: string;
+    office: string;
+    outcome: GovernorOutcome;
+    reason: string;
+    lateReason: string | null;
+    remedy: Remedy | null;
+    reconsideredOn: string;
+  }
+>;
 export type AppealForwarded = DomainEvent<'AppealForwarded', { appealId: string; office: string; to: 'UDIR'; forwardedOn: string }>;
-export type AppealDecided = DomainEvent<'AppealDecided', { appealId: string; office: string; by: 'UDIR'; outcome: UdirOutcome; reason: string; remedy: Remedy | null; decidedOn: string }>;
+export type AppealDecided = DomainEvent<
+  'AppealDecided',
+  { appealId: string; office: string; by: 'UDIR'; outcome: UdirOutcome; reason: string; remedy: Remedy | null; decidedOn: string }
+>;
 export type AppealEvent = AppealLodged | AppealReconsidered | AppealForwarded | AppealDecided;
 
 export interface AppealState {

@@ -12,7 +12,14 @@ export function lodge(over: Partial<LodgeAppeal> = {}): LodgeAppeal {
   return {
     type: 'LodgeAppeal',
     appealId: APPEAL,
-    grant: { grantId: GRANT, office: 'ROGALAND', scheme: 'DEKOMP', callId: 'rogaland-dekomp-2028', measureId: 'm1', recipientOrg: '964965226' },
+    grant: {
+      grantId: GRANT,
+      office: 'ROGALAND',
+      scheme: 'DEKOMP',
+      callId: 'rogaland-dekomp-2028',
+      measureId: 'm1',
+      recipientOrg: '964965226',
+    },
     letter: { n: 1, kind: 'decision', date: '2028-04-20', caseNumber: '2028/DEKOMP-1' },
     appellant: { org: '964965226', ownsMeasure: true, requested: 500_000, granted: 300_000 },
     grounds: 'the measure needs the full amount',

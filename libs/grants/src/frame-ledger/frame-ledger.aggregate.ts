@@ -87,10 +87,16 @@ export interface AllocationAmendedData {
 }
 
 export type FrameSet = DomainEvent<'FrameSet', { office: string; scheme: Scheme; year: number; amount: number }>;
-export type FrameAdjusted = DomainEvent<'FrameAdjusted', { office: string; scheme: Scheme; year: number; previousAmount: number; amount: number; reason: string }>;
+export type FrameAdjusted = DomainEvent<
+  'FrameAdjusted',
+  { office: string; scheme: Scheme; year: number; previousAmount: number; amount: number; reason: string }
+>;
 export type AllocationDecided = DomainEvent<'AllocationDecided', AllocationDecidedData>;
 export type AllocationAmended = DomainEvent<'AllocationAmended', AllocationAmendedData>;
-export type AllocationRevoked = DomainEvent<'AllocationRevoked', { grantId: string; office: string; scheme: Scheme; recipientOrg: string; reason: string; revokedOn: string; warnings: Warning[] }>;
+export type AllocationRevoked = DomainEvent<
+  'AllocationRevoked',
+  { grantId: string; office: string; scheme: Scheme; recipientOrg: string; reason: string; revokedOn: string; warnings: Warning[] }
+>;
 export type LedgerEvent = FrameSet | FrameAdjusted | AllocationDecided | AllocationAmended | AllocationRevoked | DecisionDayEvent;
 
 export interface GrantCharge {
@@ -153,7 +159,12 @@ function evolveDecided(state: LedgerState, d: AllocationDecidedData): LedgerStat
 export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerState {
   switch (event.type) {
     case 'FrameSet':
-      return { ...state, office: event.data.office, scheme: event.data.scheme, frames: { ...state.frames, [event.data.year]: event.data.amount } };
+      return {
+        ...state,
+        office: event.data.office,
+        scheme: event.data.scheme,
+        frames: { ...state.frames, [event.data.year]: event.data.amount },
+      };
     case 'FrameAdjusted':
       return { ...state, frames: { ...state.frames, [event.data.year]: event.data.amount } };
     case 'AllocationDecided':
@@ -161,7 +172,10 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
     case 'AllocationAmended': {
       const g = state.grants[event.data.grantId];
       const lines = event.data.lines.map((l) => withMinimum(g, l));
-      return { ...state, grants: { ...state.grants, [g.grantId]: { ...g, lines, ruleSetVersion: event.data.ruleSetVersion, changes: g.changes + 1 } } };
+      return {
+        ...state,
+        grants: { ...state.grants, [g.grantId]: { ...g, lines, ruleSetVersion: event.data.ruleSetVersion, changes: g.changes + 1 } },
+      };
     }
     case 'AllocationRevoked': {
       const g = state.grants[event.data.grantId];
@@ -203,7 +217,16 @@ type V1Line = Omit<DecidedLine, 'coFinancingRequired'>;
 export const FrameLedger = defineAggregate<LedgerCommand, LedgerState, LedgerEvent>({
   name: 'FrameLedger',
   decider: { initialState: initialLedgerState, evolve: evolveLedger, decide: decideLedger },
-  eventTypes: { FrameSet: 1, FrameAdjusted: 1, AllocationDecided: 2, AllocationAmended: 2, AllocationRevoked: 1, ReportDeadlineSet: 1, ReportDeadlineExtended: 1, CommitmentImported: 1 },
+  eventTypes: {
+    FrameSet: 1,
+    FrameAdjusted: 1,
+    AllocationDecided: 2,
+    AllocationAmended: 2,
+    AllocationRevoked: 1,
+    ReportDeadlineSet: 1,
+    ReportDeadlineExtended: 1,
+    CommitmentImported: 1,
+  },
   upcasters: {
     // v2 carries the R7/R8 co-financing minimum in every line.
     AllocationDecided: {

@@ -7,7 +7,10 @@ import type { DecideAllocation } from './decide-allocation/decide-allocation.dec
 export const spec = deciderSpec(FrameLedger.decider);
 
 export const GRANT = 'ROGALAND.DEKOMP.m1.964965226';
-export const frame = (year: number, amount: number): LedgerEvent => ({ type: 'FrameSet', data: { office: 'ROGALAND', scheme: 'DEKOMP', year, amount } });
+export const frame = (year: number, amount: number): LedgerEvent => ({
+  type: 'FrameSet',
+  data: { office: 'ROGALAND', scheme: 'DEKOMP', year, amount },
+});
 export const noRec: RecommendationFacts = { basis: 'no_recommendation', recommendationId: null, lines: [] };
 export const owner = { org: '964965226', kind: 'municipality' as const };
 

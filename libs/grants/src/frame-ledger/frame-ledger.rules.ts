@@ -47,14 +47,23 @@ export function checkLines(lines: AmountLine[], decisionYear: number, maxSpan: n
     if (seen.has(l.year)) violations.push({ rule: 'R9', field: `amounts[${i}].year`, message: `year ${l.year} appears twice` });
     seen.add(l.year);
     if (!Number.isInteger(l.year) || l.year < decisionYear || l.year > decisionYear + maxSpan - 1) {
-      violations.push({ rule: 'R9', field: `amounts[${i}].year`, message: `a measure spans at most ${maxSpan} school years from the decision year ${decisionYear}: years ${decisionYear}–${decisionYear + maxSpan - 1}` });
+      violations.push({
+        rule: 'R9',
+        field: `amounts[${i}].year`,
+        message: `a measure spans at most ${maxSpan} school years from the decision year ${decisionYear}: years ${decisionYear}–${decisionYear + maxSpan - 1}`,
+      });
     }
-    if (!isSafeAmount(l.amount) || l.amount === 0) violations.push({ rule: 'money', field: `amounts[${i}].amount`, message: 'an amount is a positive whole number of kroner' });
+    if (!isSafeAmount(l.amount) || l.amount === 0)
+      violations.push({ rule: 'money', field: `amounts[${i}].amount`, message: 'an amount is a positive whole number of kroner' });
   });
 }
 
 /** R9: money only for years inside the measure's own span (startYear … startYear + spanYears − 1). */
-export function checkSpan(span: { startYear: number; spanYears: number } | null | undefined, lines: AmountLine[], violations: RuleViolation[]) {
+export function checkSpan(
+  span: { startYear: number; spanYears: number } | null | undefined,
+  lines: AmountLine[],
+  violations: RuleViolation[],
+) {
   if (!span) return;
   const to = span.startYear + span.spanYears - 1;
   lines.forEach((l, i) => {
@@ -71,12 +80,20 @@ export function checkFrames(state: LedgerState, lines: AmountLine[], except: str
   lines.forEach((l, i) => {
     const frame = state.frames[l.year];
     if (frame === undefined) {
-      violations.push({ rule: 'R18', field: `amounts[${i}].year`, message: `no frame is set for ${state.office} ${state.scheme} ${l.year}: nothing can be charged to it` });
+      violations.push({
+        rule: 'R18',
+        field: `amounts[${i}].year`,
+        message: `no frame is set for ${state.office} ${state.scheme} ${l.year}: nothing can be charged to it`,
+      });
       return;
     }
     const free = frame - chargedTo(state, l.year, except);
     if (l.amount > free) {
-      violations.push({ rule: 'R18', field: `amounts[${i}].amount`, message: `${l.amount} kroner would push the ${l.year} frame of ${frame} over: ${free} kroner are free` });
+      violations.push({
+        rule: 'R18',
+        field: `amounts[${i}].amount`,
+        message: `${l.amount} kroner would push the ${l.year} frame of ${frame} over: ${free} kroner are free`,
+      });
     }
   });
 }
@@ -92,11 +109,17 @@ export function compare(lines: AmountLine[], rec: RecommendationFacts) {
 }
 
 export function basisWarning(rec: RecommendationFacts): Warning[] {
-  if (rec.basis === 'no_agreement') return [{ rule: 'R12', field: 'recommendation', message: 'the forum did not agree: the governor decides' }];
-  if (rec.basis === 'no_recommendation') return [{ rule: 'R12', field: 'recommendation', message: 'there is no recommendation from the forum: the governor decides' }];
+  if (rec.basis === 'no_agreement')
+    return [{ rule: 'R12', field: 'recommendation', message: 'the forum did not agree: the governor decides' }];
+  if (rec.basis === 'no_recommendation')
+    return [{ rule: 'R12', field: 'recommendation', message: 'there is no recommendation from the forum: the governor decides' }];
   return [];
 }
 
 export const sortLines = <L extends AmountLine>(lines: L[]) => [...lines].sort((a, b) => a.year - b.year);
 
-export const schemeViolation = (scheme: Scheme): RuleViolation => ({ rule: 'scheme', field: 'scheme', message: `${scheme} has no governor role: Udir pays county municipalities directly` });
+export const schemeViolation = (scheme: Scheme): RuleViolation => ({
+  rule: 'scheme',
+  field: 'scheme',
+  message: `${scheme} has no governor role: Udir pays county municipalities directly`,
+});

@@ -17,7 +17,13 @@ export class LedgerGrantRunner {
     private readonly facts: GrantFactsLoader,
   ) {}
 
-  async run(meta: CommandMeta, grantId: string, action: string, command: (charge: GrantCharge, grant: GrantState) => LedgerCommand | Promise<LedgerCommand>, reason: string): Promise<CommandOutcome> {
+  async run(
+    meta: CommandMeta,
+    grantId: string,
+    action: string,
+    command: (charge: GrantCharge, grant: GrantState) => LedgerCommand | Promise<LedgerCommand>,
+    reason: string,
+  ): Promise<CommandOutcome> {
     const { office, scheme } = grantIdParts(grantId);
     AccessPolicy.assertGovernorOf(meta.actor, office, action, 'This grant');
     const charge = await this.facts.charge(grantId);

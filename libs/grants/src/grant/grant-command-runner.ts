@@ -32,6 +32,10 @@ export class GrantCommandRunner {
     const charge = await this.facts.charge(grantId);
     const built = await command(factsOf(charge));
     // The grant exists since its decision: a first event on its own stream creates nothing (200, not 201).
-    return this.runner.run(Grant, grantId, built, meta, { ...options, created: false, resourceVersion: (_, v) => grantVersionOf(charge, v) });
+    return this.runner.run(Grant, grantId, built, meta, {
+      ...options,
+      created: false,
+      resourceVersion: (_, v) => grantVersionOf(charge, v),
+    });
   }
 }

@@ -10,7 +10,8 @@ import { Grant, type GrantFacts, type GrantState, type OverdueReport } from './g
  * A grant's version (its ETag, checked against If-Match by every command on it): the ledger's events about the
  * grant (decision, amendments, revocation) plus its own stream's version. The read model counts it alike.
  */
-export const grantVersionOf = (charge: Pick<GrantCharge, 'changes'> | undefined, grantStreamVersion: number) => (charge?.changes ?? 0) + grantStreamVersion;
+export const grantVersionOf = (charge: Pick<GrantCharge, 'changes'> | undefined, grantStreamVersion: number) =>
+  (charge?.changes ?? 0) + grantStreamVersion;
 
 export const factsOf = (c: GrantCharge): GrantFacts => ({
   grantId: c.grantId,

@@ -72,13 +72,26 @@ export interface ReportSubmittedData extends GrantBase {
   warnings: Warning[];
 }
 
-export type GrantAccepted = DomainEvent<'GrantAccepted', GrantBase & { coFinancing: Array<CoFinancingLine & { committed: number; required: number }>; acceptedOn: string }>;
-export type GrantPaymentRecorded = DomainEvent<'GrantPaymentRecorded', GrantBase & { paymentId: string; year: number; amount: number; paidOn: string }>;
+export type GrantAccepted = DomainEvent<
+  'GrantAccepted',
+  GrantBase & { coFinancing: Array<CoFinancingLine & { committed: number; required: number }>; acceptedOn: string }
+>;
+export type GrantPaymentRecorded = DomainEvent<
+  'GrantPaymentRecorded',
+  GrantBase & { paymentId: string; year: number; amount: number; paidOn: string }
+>;
 export type GrantReportSubmitted = DomainEvent<'GrantReportSubmitted', ReportSubmittedData>;
 export type GrantReportApproved = DomainEvent<'GrantReportApproved', GrantBase & { year: number; approvedOn: string }>;
-export type RepaymentClaimed = DomainEvent<'RepaymentClaimed', GrantBase & { claimId: string; year: number | null; amount: number; reason: string; claimedOn: string }>;
-export type RepaymentSettled = DomainEvent<'RepaymentSettled', GrantBase & { claimId: string; amount: number; settledOn: string; outstanding: number }>;
-export type GrantEvent = GrantAccepted | GrantPaymentRecorded | GrantReportSubmitted | GrantReportApproved | RepaymentClaimed | RepaymentSettled;
+export type RepaymentClaimed = DomainEvent<
+  'RepaymentClaimed',
+  GrantBase & { claimId: string; year: number | null; amount: number; reason: string; claimedOn: string }
+>;
+export type RepaymentSettled = DomainEvent<
+  'RepaymentSettled',
+  GrantBase & { claimId: string; amount: number; settledOn: string; outstanding: number }
+>;
+export type GrantEvent =
+  GrantAccepted | GrantPaymentRecorded | GrantReportSubmitted | GrantReportApproved | RepaymentClaimed | RepaymentSettled;
 
 export interface GrantState {
   accepted: boolean;
@@ -132,5 +145,12 @@ export function decideGrant(command: GrantCommand, state: GrantState): GrantEven
 export const Grant = defineAggregate<GrantCommand, GrantState, GrantEvent>({
   name: 'Grant',
   decider: { initialState: initialGrantState, evolve: evolveGrant, decide: decideGrant },
-  eventTypes: { GrantAccepted: 1, GrantPaymentRecorded: 1, GrantReportSubmitted: 1, GrantReportApproved: 1, RepaymentClaimed: 1, RepaymentSettled: 1 },
+  eventTypes: {
+    GrantAccepted: 1,
+    GrantPaymentRecorded: 1,
+    GrantReportSubmitted: 1,
+    GrantReportApproved: 1,
+    RepaymentClaimed: 1,
+    RepaymentSettled: 1,
+  },
 });

@@ -41,7 +41,10 @@ export const accepted: GrantEvent = {
   },
 };
 
-export const paid = (year: number, amount: number): GrantEvent => ({ type: 'GrantPaymentRecorded', data: { ...base, paymentId: `p${year}-${amount}`, year, amount, paidOn: '2028-06-01' } });
+export const paid = (year: number, amount: number): GrantEvent => ({
+  type: 'GrantPaymentRecorded',
+  data: { ...base, paymentId: `p${year}-${amount}`, year, amount, paidOn: '2028-06-01' },
+});
 
 /** Every violation of a refused command, with its message (for assertions on the whole list). */
 export function violationsOf(events: GrantEvent[], command: GrantCommand): RuleViolation[] {
@@ -62,7 +65,10 @@ export const report = (over: Partial<SubmitReport> = {}): SubmitReport => ({
   spent: 90_000,
   unspent: 10_001,
   coFinancingProvided: { money: 10_000, salary: 15_000, releasedTime: 5_001 },
-  participants: [{ role: 'teacher', count: 40 }, { role: 'school_leader', count: 5 }],
+  participants: [
+    { role: 'teacher', count: 40 },
+    { role: 'school_leader', count: 5 },
+  ],
   evaluation: 'Good collective work on reading.',
   today: '2029-01-10',
   ...over,

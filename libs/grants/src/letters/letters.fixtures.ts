@@ -30,7 +30,10 @@ export const decidedData = (over: Partial<AllocationDecidedData> = {}): Allocati
   ...over,
 });
 
-export const decisionEvent = (over: Partial<AllocationDecidedData> = {}): Positioned<LedgerEvent> => ({ event: { type: 'AllocationDecided', data: decidedData(over) }, position: 5 });
+export const decisionEvent = (over: Partial<AllocationDecidedData> = {}): Positioned<LedgerEvent> => ({
+  event: { type: 'AllocationDecided', data: decidedData(over) },
+  position: 5,
+});
 
 export const amendmentEvent = (position = 9): Positioned<LedgerEvent> => ({
   event: {
@@ -40,7 +43,10 @@ export const amendmentEvent = (position = 9): Positioned<LedgerEvent> => ({
       office: 'ROGALAND',
       scheme: 'DEKOMP',
       previousLines: decidedData().lines,
-      lines: [{ year: 2028, amount: 350_000, reportDeadline: '2029-01-15', recommended: 350_000, coFinancingRequired: 105_000 }, { year: 2029, amount: 200_000, reportDeadline: '2030-01-15', recommended: 200_000 }],
+      lines: [
+        { year: 2028, amount: 350_000, reportDeadline: '2029-01-15', recommended: 350_000, coFinancingRequired: 105_000 },
+        { year: 2029, amount: 200_000, reportDeadline: '2030-01-15', recommended: 200_000 },
+      ],
       basis: 'recommendation',
       recommendationId: 'rec-1',
       deviates: false,
@@ -63,5 +69,17 @@ export const settings = (over: Partial<LetterSettings> = {}): LetterSettings => 
 export const names = { recipient: 'Stavanger kommune', measureTitle: 'Lesing i alle fag' };
 
 /** The letter's words as one string, with non-breaking spaces as spaces. */
-export const wordsOf = (m: { title: string; references: Array<[string, string]>; recipient: string[]; blocks: Array<{ type: string; text?: string; columns?: string[]; rows?: string[][]; total?: string[] }> }) =>
-  [m.title, ...m.references.flat(), ...m.recipient, ...m.blocks.flatMap((b) => (b.type === 'table' ? [...b.columns!, ...b.rows!.flat(), ...(b.total ?? [])] : [b.text!]))].join('\n').replace(/\u00a0/g, ' ');
+export const wordsOf = (m: {
+  title: string;
+  references: Array<[string, string]>;
+  recipient: string[];
+  blocks: Array<{ type: string; text?: string; columns?: string[]; rows?: string[][]; total?: string[] }>;
+}) =>
+  [
+    m.title,
+    ...m.references.flat(),
+    ...m.recipient,
+    ...m.blocks.flatMap((b) => (b.type === 'table' ? [...b.columns!, ...b.rows!.flat(), ...(b.total ?? [])] : [b.text!])),
+  ]
+    .join('\n')
+    .replace(/\u00a0/g, ' ');

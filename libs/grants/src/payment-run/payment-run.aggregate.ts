@@ -45,7 +45,8 @@ export type PaymentRunState = { run: PaymentRunData | null };
 /** Once per run; the total is what was paid, to the krone. */
 export function decideRecordPaymentRun(c: RecordPaymentRun, state: PaymentRunState): PaymentRunRecorded[] {
   if (state.run) throw new ConflictError(`payment run ${c.runId} is recorded already`);
-  if (c.paid.length === 0 && c.skipped.length === 0) throw DomainError.of('payment', 'grantIds', `nothing is due for ${c.office} ${c.scheme} ${c.year}`);
+  if (c.paid.length === 0 && c.skipped.length === 0)
+    throw DomainError.of('payment', 'grantIds', `nothing is due for ${c.office} ${c.scheme} ${c.year}`);
   const { type: _, ...data } = c;
   return [{ type: 'PaymentRunRecorded', data: { ...data, total: c.paid.reduce((s, p) => s + p.amount, 0) } }];
 }
@@ -76,6 +77,9 @@ const cell = (v: string | number) => {
 
 /** The accounting file: one row per payment, `;`-separated, CRLF, optionally with a UTF-8 BOM (Excel). */
 export function paymentFile(run: PaymentRunData, bom = false): string {
-  const rows = [['orgNumber', 'name', 'amount', 'grantId', 'reference'], ...run.paid.map((p) => [p.recipientOrg, p.recipientName, p.amount, p.grantId, p.reference])];
+  const rows = [
+    ['orgNumber', 'name', 'amount', 'grantId', 'reference'],
+    ...run.paid.map((p) => [p.recipientOrg, p.recipientName, p.amount, p.grantId, p.reference]),
+  ];
   return `${bom ? '\uFEFF' : ''}${rows.map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
 }

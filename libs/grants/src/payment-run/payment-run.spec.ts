@@ -4,8 +4,24 @@ import { PaymentRun, paymentFile, type RecordPaymentRun } from './payment-run.ag
 
 const spec = deciderSpec(PaymentRun.decider);
 const run: RecordPaymentRun = {
-  type: 'RecordPaymentRun', runId: 'r1', office: 'ROGALAND', scheme: 'DEKOMP', year: 2028, paidOn: '2028-06-01',
-  paid: [{ grantId: 'g1', paymentId: 'r1-1', recipientOrg: '964965226', recipientName: 'Stavanger; kommune', year: 2028, amount: 100_000, reference: 'r1-1' }, { grantId: 'g2', paymentId: 'r1-2', recipientOrg: '971564679', recipientName: 'UiS', year: 2028, amount: 50_001, reference: 'r1-2' }],
+  type: 'RecordPaymentRun',
+  runId: 'r1',
+  office: 'ROGALAND',
+  scheme: 'DEKOMP',
+  year: 2028,
+  paidOn: '2028-06-01',
+  paid: [
+    {
+      grantId: 'g1',
+      paymentId: 'r1-1',
+      recipientOrg: '964965226',
+      recipientName: 'Stavanger; kommune',
+      year: 2028,
+      amount: 100_000,
+      reference: 'r1-1',
+    },
+    { grantId: 'g2', paymentId: 'r1-2', recipientOrg: '971564679', recipientName: 'UiS', year: 2028, amount: 50_001, reference: 'r1-2' },
+  ],
   skipped: [{ grantId: 'g3', recipientOrg: '930000018', rule: 'R15', reason: 'overdue report' }],
 };
 
@@ -14,7 +30,10 @@ describe('record a payment run', () => {
     const [e] = spec.given([]).when(run).events();
     expect(e.data).toMatchObject({ total: 150_001, skipped: [{ rule: 'R15' }] });
     spec.given([e]).when(run).thenThrows(ConflictError);
-    spec.given([]).when({ ...run, paid: [], skipped: [] }).thenViolates('payment');
+    spec
+      .given([])
+      .when({ ...run, paid: [], skipped: [] })
+      .thenViolates('payment');
   });
 
   it('the accounting file: one row per payment, ; separated, quoted where needed, BOM on request', () => {

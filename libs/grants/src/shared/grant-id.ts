@@ -7,13 +7,20 @@ import { NotFoundError, SCHEMES, type Scheme } from '#libs/kernel';
  */
 export const MEASURE_ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
 
-export const grantIdOf = (office: string, scheme: Scheme, measureId: string, recipientOrg: string) => `${office}.${scheme}.${measureId}.${recipientOrg}`;
+export const grantIdOf = (office: string, scheme: Scheme, measureId: string, recipientOrg: string) =>
+  `${office}.${scheme}.${measureId}.${recipientOrg}`;
 
 export function parseGrantId(grantId: string): { office: string; scheme: Scheme; measureId: string; recipientOrg: string } | null {
   const parts = grantId.split('.');
   if (parts.length !== 4) return null;
   const [office, scheme, measureId, recipientOrg] = parts;
-  if (!/^[A-Z_]{2,40}$/.test(office) || !(SCHEMES as readonly string[]).includes(scheme) || !MEASURE_ID_PATTERN.test(measureId) || !/^\d{9}$/.test(recipientOrg)) return null;
+  if (
+    !/^[A-Z_]{2,40}$/.test(office) ||
+    !(SCHEMES as readonly string[]).includes(scheme) ||
+    !MEASURE_ID_PATTERN.test(measureId) ||
+    !/^\d{9}$/.test(recipientOrg)
+  )
+    return null;
   return { office, scheme: scheme as Scheme, measureId, recipientOrg };
 }
 

@@ -30,4 +30,5 @@ export function measureOf(s: NeedsAssessmentState, measureId: string): Measure {
   return m;
 }
 
-export const replaceMeasure = (s: NeedsAssessmentState, measureId: string, f: (m: Measure) => Measure) => s.measures.map((m) => (m.measureId === measureId ? f(m) : m));
+export const replaceMeasure = (s: NeedsAssessmentState, measureId: string, f: (m: Measure) => Measure) =>
+  s.measures.map((m) => (m.measureId === measureId ? f(m) : m));

@@ -7,7 +7,10 @@ import { decideInviteNetworkOwner, type InviteNetworkOwner } from './invite-netw
 import type { NeedsAssessmentEvent } from './needs-assessment.events.js';
 import { evolveNeedsAssessment, initialNeedsAssessmentState } from './needs-assessment.state.js';
 import type { NeedsAssessmentState } from './needs-assessment.types.js';
-import { decideReplaceUniversityPartner, type ReplaceUniversityPartner } from './replace-university-partner/replace-university-partner.decide.js';
+import {
+  decideReplaceUniversityPartner,
+  type ReplaceUniversityPartner,
+} from './replace-university-partner/replace-university-partner.decide.js';
 import { decideReviseMeasure, type ReviseMeasure } from './revise-measure/revise-measure.decide.js';
 import { decideSetMeasureLines, type SetMeasureLines } from './set-measure-lines/set-measure-lines.decide.js';
 import { decideSubmit, type Submit } from './submit/submit.decide.js';

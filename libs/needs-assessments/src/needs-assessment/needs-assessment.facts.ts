@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessPolicy, CALL_CATALOG, NotFoundError, ORGANISATION_DIRECTORY, type Actor, type CallCatalog, type OrganisationDirectory } from '#libs/kernel';
+import {
+  AccessPolicy,
+  CALL_CATALOG,
+  NotFoundError,
+  ORGANISATION_DIRECTORY,
+  type Actor,
+  type CallCatalog,
+  type OrganisationDirectory,
+} from '#libs/kernel';
 import { PARTNERSHIP_STATUS, type PartnershipStatusPort } from '#libs/kernel';
 import type { CallFacts, NeedsAssessmentState, OrgFacts } from './needs-assessment.types.js';
 

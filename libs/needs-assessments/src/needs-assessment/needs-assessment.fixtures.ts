@@ -20,15 +20,41 @@ export const call = { callId: 'rogaland-dekomp-2027', office: 'ROGALAND', scheme
 export const owner = (orgNumber: string, office = 'ROGALAND'): OrgFacts => ({ orgNumber, kind: 'municipality', office });
 export const uni = (orgNumber: string, office = 'ROGALAND'): OrgFacts => ({ orgNumber, kind: 'university', office });
 
-export const measure: MeasureFields = { title: 'Lesing i alle fag', description: 'd', targetGroup: 'lærere 1–7', schools: ['Hundvåg skole'], participants: { teachers: 40, leaders: 4, otherStaff: 2 }, startYear: 2027, spanYears: 2 };
+export const measure: MeasureFields = {
+  title: 'Lesing i alle fag',
+  description: 'd',
+  targetGroup: 'lærere 1–7',
+  schools: ['Hundvåg skole'],
+  participants: { teachers: 40, leaders: 4, otherStaff: 2 },
+  startYear: 2027,
+  spanYears: 2,
+};
 export const content: AssessmentContent = {
   title: 'Behovsmelding Stavanger',
   summary: 'Analysis',
-  anchoring: { staffInvolvement: 'workshops', leaderInvolvement: 'rektormøte', universityParticipation: 'UiS in the analysis', plans: ['Kompetanseplan 2026–2029'] },
+  anchoring: {
+    staffInvolvement: 'workshops',
+    leaderInvolvement: 'rektormøte',
+    universityParticipation: 'UiS in the analysis',
+    plans: ['Kompetanseplan 2026–2029'],
+  },
   themes: { goals: ['basic_skills'], tags: ['lesing'] },
 };
 
-export const drafted: NeedsAssessmentEvent = { type: 'NeedsAssessmentDrafted', data: { assessmentId: A, callId: call.callId, office: 'ROGALAND', scheme: 'DEKOMP', year: 2027, leadOwner: LEAD, title: 't', summary: '', ruleSetVersion: 'dekomp-2021.1' } };
+export const drafted: NeedsAssessmentEvent = {
+  type: 'NeedsAssessmentDrafted',
+  data: {
+    assessmentId: A,
+    callId: call.callId,
+    office: 'ROGALAND',
+    scheme: 'DEKOMP',
+    year: 2027,
+    leadOwner: LEAD,
+    title: 't',
+    summary: '',
+    ruleSetVersion: 'dekomp-2021.1',
+  },
+};
 
 /** The given events followed by what each command decides, in turn. */
 export function history(events: NeedsAssessmentEvent[], ...commands: NeedsAssessmentCommand[]): NeedsAssessmentEvent[] {
@@ -37,14 +63,35 @@ export function history(events: NeedsAssessmentEvent[], ...commands: NeedsAssess
   return all;
 }
 
-export const invite = (org = CO): NeedsAssessmentCommand => ({ type: 'InviteNetworkOwner', actor: lead, owner: owner(org), orgNumber: org });
-export const addMeasure = (measureId = 'm-1', university = uni(UIS), fields = measure): NeedsAssessmentCommand => ({ type: 'AddMeasure', actor: lead, measureId, measure: fields, university, universityOrg: university.orgNumber });
+export const invite = (org = CO): NeedsAssessmentCommand => ({
+  type: 'InviteNetworkOwner',
+  actor: lead,
+  owner: owner(org),
+  orgNumber: org,
+});
+export const addMeasure = (measureId = 'm-1', university = uni(UIS), fields = measure): NeedsAssessmentCommand => ({
+  type: 'AddMeasure',
+  actor: lead,
+  measureId,
+  measure: fields,
+  university,
+  universityOrg: university.orgNumber,
+});
 export const lines = (org: string, amount: number, coFinancing: number, actor = lead): NeedsAssessmentCommand => ({
   type: 'SetMeasureLines',
   actor,
   measureId: 'm-1',
   org,
-  lines: { budget: [{ year: 2027, category: 'implementation', amount }], coFinancing: coFinancing ? [{ year: 2027, amount: coFinancing, form: 'salary' }] : [] },
+  lines: {
+    budget: [{ year: 2027, category: 'implementation', amount }],
+    coFinancing: coFinancing ? [{ year: 2027, amount: coFinancing, form: 'salary' }] : [],
+  },
 });
-export const submit = (today = '2027-01-15', declinedPartners: string[] = []): NeedsAssessmentCommand => ({ type: 'Submit', actor: lead, today, deadline: call.deadline, declinedPartners });
+export const submit = (today = '2027-01-15', declinedPartners: string[] = []): NeedsAssessmentCommand => ({
+  type: 'Submit',
+  actor: lead,
+  today,
+  deadline: call.deadline,
+  declinedPartners,
+});
 export const ready = () => history([drafted], { type: 'UpdateContent', actor: lead, content }, addMeasure(), lines(LEAD, 100_000, 30_000));

@@ -28,7 +28,6 @@ export const initialNeedsAssessmentState: NeedsAssessmentState = {
   warnings: [],
 };
 
-
 export function evolveNeedsAssessment(s: NeedsAssessmentState, e: NeedsAssessmentEvent): NeedsAssessmentState {
   switch (e.type) {
     case 'NeedsAssessmentDrafted':
@@ -52,7 +51,12 @@ export function evolveNeedsAssessment(s: NeedsAssessmentState, e: NeedsAssessmen
     case 'MeasureAdded':
       return { ...s, measures: [...s.measures, e.data.measure], revision: e.data.revision, warnings: e.data.warnings };
     case 'MeasureRevised':
-      return { ...s, measures: replaceMeasure(s, e.data.measureId, (m) => ({ ...m, ...e.data.measure })), revision: e.data.revision, warnings: e.data.warnings };
+      return {
+        ...s,
+        measures: replaceMeasure(s, e.data.measureId, (m) => ({ ...m, ...e.data.measure })),
+        revision: e.data.revision,
+        warnings: e.data.warnings,
+      };
     case 'MeasureLinesSet':
       return {
         ...s,

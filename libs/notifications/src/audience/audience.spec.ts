@@ -1,7 +1,13 @@
 import { GOVERNOR, MINISTRY, OWNER, UNIVERSITY } from '../subscriptions/webhook.spec-fixtures.js';
 import { audienceOf, matches, type Subscriber, type SubscriptionFilter } from './audience.js';
 
-const sub = (subscriber: Subscriber, kinds: string[], over: Partial<SubscriptionFilter> = {}): SubscriptionFilter => ({ subscriber, kinds, scope: { office: null }, status: 'active', ...over });
+const sub = (subscriber: Subscriber, kinds: string[], over: Partial<SubscriptionFilter> = {}): SubscriptionFilter => ({
+  subscriber,
+  kinds,
+  scope: { office: null },
+  status: 'active',
+  ...over,
+});
 const ALL = ['call.opened', 'recommendation.published', 'grant.decided', 'payment.recorded', 'report.submitted', 'repayment.claimed'];
 
 const callOpened = { type: 'CallOpened', data: { callId: 'rogaland-dekomp-2027', office: 'ROGALAND', scheme: 'DEKOMP', year: 2027 } };
@@ -18,7 +24,10 @@ describe('audienceOf', () => {
 
   it('grant events: office and recipient; an amendment takes the recipient from the decision', () => {
     expect(audienceOf(decided)).toEqual({ kind: 'grant.decided', audience: { office: 'ROGALAND', orgs: ['964965226'] } });
-    expect(audienceOf(amended, { grantRecipient: '964965226' })).toEqual({ kind: 'grant.decided', audience: { office: 'ROGALAND', orgs: ['964965226'] } });
+    expect(audienceOf(amended, { grantRecipient: '964965226' })).toEqual({
+      kind: 'grant.decided',
+      audience: { office: 'ROGALAND', orgs: ['964965226'] },
+    });
     expect(audienceOf({ type: 'AllocationRevoked', data: { office: 'ROGALAND', recipientOrg: '964965226' } })?.kind).toBe('grant.decided');
     expect(audienceOf(paidUis)).toEqual({ kind: 'payment.recorded', audience: { office: 'ROGALAND', orgs: ['971564679'] } });
     expect(audienceOf({ type: 'GrantReportSubmitted', data: { office: 'AGDER', recipientOrg: '1' } })?.kind).toBe('report.submitted');
@@ -54,7 +63,13 @@ describe('matches (R20)', () => {
   });
 
   it("a school owner: its office's calls and published recommendations, its own grants", () => {
-    expect([callOpened, agderCall, decided, paidUis, published].map((e) => see(sub(OWNER, ALL), e))).toEqual([true, false, true, false, true]);
+    expect([callOpened, agderCall, decided, paidUis, published].map((e) => see(sub(OWNER, ALL), e))).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+    ]);
     expect(see(sub(OWNER, ALL), amended, { grantRecipient: '964965226' })).toBe(true);
     expect(see(sub(OWNER, ALL), amended, { grantRecipient: '920000002' })).toBe(false);
   });

@@ -8,7 +8,14 @@ import { WebhookSecrets } from './signing-key.js';
 
 /** The JSON body of a delivery (the signature covers these exact bytes). */
 export function deliveryBody(d: ClaimedDelivery): string {
-  return JSON.stringify({ deliveryId: d.deliveryId, kind: d.kind, event: d.eventType, occurredAt: d.occurredAt, position: d.position, data: d.data });
+  return JSON.stringify({
+    deliveryId: d.deliveryId,
+    kind: d.kind,
+    event: d.eventType,
+    occurredAt: d.occurredAt,
+    position: d.position,
+    data: d.data,
+  });
 }
 
 /**
@@ -78,7 +85,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private async deliver(d: ClaimedDelivery): Promise<void> {
     const result = await this.send(d);
     await recordAttempt(this.sql, d, result, new Date(), this.settings);
-    if (!result.ok && !result.interrupted) this.log.debug({ msg: 'webhook delivery failed', deliveryId: d.deliveryId, attempt: d.attempt, statusCode: result.statusCode, error: result.error });
+    if (!result.ok && !result.interrupted)
+      this.log.debug({
+        msg: 'webhook delivery failed',
+        deliveryId: d.deliveryId,
+        attempt: d.attempt,
+        statusCode: result.statusCode,
+        error: result.error,
+      });
   }
 
   private async send(d: ClaimedDelivery): Promise<AttemptResult> {
@@ -90,7 +104,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       const res = await fetch(d.url, {
         method: 'POST',
         redirect: 'manual',
-        headers: { 'content-type': 'application/json', 'user-agent': 'Dekomp-Webhooks/1', [DELIVERY_HEADER]: d.deliveryId, [SIGNATURE_HEADER]: signatureOf(body, secret), 'Dekomp-Kind': d.kind, 'Dekomp-Attempt': String(d.attempt) },
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Dekomp-Webhooks/1',
+          [DELIVERY_HEADER]: d.deliveryId,
+          [SIGNATURE_HEADER]: signatureOf(body, secret),
+          'Dekomp-Kind': d.kind,
+          'Dekomp-Attempt': String(d.attempt),
+        },
         body,
         signal: AbortSignal.any([AbortSignal.timeout(this.settings.timeoutMs), this.stopping.signal]),
       });
@@ -99,7 +120,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       return { ok, statusCode: res.status, error: ok ? null : `HTTP ${res.status}`, durationMs: took(), interrupted: false };
     } catch (error) {
       const interrupted = this.stopping.signal.aborted;
-      const message = interrupted ? 'interrupted: the service shut down' : error instanceof Error && error.name === 'TimeoutError' ? `timed out after ${this.settings.timeoutMs} ms` : describe(error);
+      const message = interrupted
+        ? 'interrupted: the service shut down'
+        : error instanceof Error && error.name === 'TimeoutError'
+          ? `timed out after ${this.settings.timeoutMs} ms`
+          : describe(error);
       return { ok: false, statusCode: null, error: message, durationMs: took(), interrupted };
     }
   }

@@ -39,7 +39,12 @@ export async function claimDue(sql: Sql, now: Date, s: DeliverySettings): Promis
     [now, new Date(now.getTime() + s.leaseMs), s.batchSize],
   );
   return r.rows
-    .map((row) => ({ ...row, position: Number(row.position), occurredAt: new Date(row.occurredAt).toISOString(), data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data }))
+    .map((row) => ({
+      ...row,
+      position: Number(row.position),
+      occurredAt: new Date(row.occurredAt).toISOString(),
+      data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data,
+    }))
     .sort((a, b) => a.position - b.position);
 }
 
@@ -64,11 +69,19 @@ export async function recordAttempt(sql: Sql, d: ClaimedDelivery, r: AttemptResu
   );
   const mine = `delivery_id = $1 AND attempts = $2 AND status = 'pending'`;
   if (r.ok) {
-    await sql.query(`UPDATE public.webhook_deliveries SET status = 'delivered', delivered_at = $3, failures = 0, last_status_code = $4, last_error = NULL WHERE ${mine}`, [d.deliveryId, d.attempt, at, r.statusCode]);
+    await sql.query(
+      `UPDATE public.webhook_deliveries SET status = 'delivered', delivered_at = $3, failures = 0, last_status_code = $4, last_error = NULL WHERE ${mine}`,
+      [d.deliveryId, d.attempt, at, r.statusCode],
+    );
     return;
   }
   if (r.interrupted) {
-    await sql.query(`UPDATE public.webhook_deliveries SET next_attempt_at = $3, last_error = $4 WHERE ${mine}`, [d.deliveryId, d.attempt, at, r.error]);
+    await sql.query(`UPDATE public.webhook_deliveries SET next_attempt_at = $3, last_error = $4 WHERE ${mine}`, [
+      d.deliveryId,
+      d.attempt,
+      at,
+      r.error,
+    ]);
     return;
   }
   const failures = d.failures + 1;
@@ -77,6 +90,15 @@ export async function recordAttempt(sql: Sql, d: ClaimedDelivery, r: AttemptResu
     `UPDATE public.webhook_deliveries SET failures = $3, last_status_code = $4, last_error = $5,
        status = CASE WHEN $6::boolean THEN 'dead' ELSE 'pending' END, dead_at = CASE WHEN $6::boolean THEN $7::timestamptz ELSE NULL END,
        next_attempt_at = $8 WHERE ${mine}`,
-    [d.deliveryId, d.attempt, failures, r.statusCode, r.error, dead, at, new Date(at.getTime() + backoffMs(failures, s.backoffMs, s.maxBackoffMs))],
+    [
+      d.deliveryId,
+      d.attempt,
+      failures,
+      r.statusCode,
+      r.error,
+      dead,
+      at,
+      new Date(at.getTime() + backoffMs(failures, s.backoffMs, s.maxBackoffMs)),
+    ],
   );
 }

@@ -2,7 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { NotFoundError, ORGANISATION_DIRECTORY, type Actor, type OrganisationDirectory } from '#libs/kernel';
 import type { CommandMeta, CommandOutcome, CommandRunner } from '#libs/platform';
 import type { Subscriber } from '../audience/audience.js';
-import { liveSubscription, WebhookSubscriptions, type WebhookCommand, type WebhookSubscriptionsState } from './webhook-subscriptions.aggregate.js';
+import {
+  liveSubscription,
+  WebhookSubscriptions,
+  type WebhookCommand,
+  type WebhookSubscriptionsState,
+} from './webhook-subscriptions.aggregate.js';
 
 /** The subscriber an actor is: a governor's office, or an organisation's own office from the directory (R19). */
 @Injectable()

@@ -32,7 +32,8 @@ export function assertKinds(kinds: readonly string[]): void {
   const v: RuleViolation[] = [];
   if (kinds.length === 0) v.push({ rule: 'kinds', field: 'kinds', message: 'name at least one kind' });
   kinds.forEach((k, i) => {
-    if (!(WEBHOOK_KINDS as readonly string[]).includes(k)) v.push({ rule: 'kinds', field: `kinds[${i}]`, message: `unknown kind ${k}; kinds are ${WEBHOOK_KINDS.join(', ')}` });
+    if (!(WEBHOOK_KINDS as readonly string[]).includes(k))
+      v.push({ rule: 'kinds', field: `kinds[${i}]`, message: `unknown kind ${k}; kinds are ${WEBHOOK_KINDS.join(', ')}` });
     else if (kinds.indexOf(k) !== i) v.push({ rule: 'kinds', field: `kinds[${i}]`, message: `${k} is named twice` });
   });
   if (v.length) throw new DomainError(v);
@@ -48,7 +49,9 @@ export function assertMaySubscribe(subscriber: Subscriber, kinds: readonly strin
   kinds.forEach((k, i) => {
     const info = KIND_INFO[k as WebhookKind];
     if (info && !info.roles.includes(subscriber.role)) {
-      throw new ForbiddenError(`kinds[${i}]: ${k} is not visible to ${subscriber.role} ${subscriber.org} (it reaches ${info.roles.join(', ')})`);
+      throw new ForbiddenError(
+        `kinds[${i}]: ${k} is not visible to ${subscriber.role} ${subscriber.org} (it reaches ${info.roles.join(', ')})`,
+      );
     }
   });
   const office = scope.office;

@@ -18,7 +18,10 @@ export interface WebhookSettings {
   scope: { office: string | null };
 }
 
-export type WebhookSubscribed = DomainEvent<'WebhookSubscribed', WebhookSettings & { subscriptionId: string; subscriber: Subscriber; secretVersion: number }>;
+export type WebhookSubscribed = DomainEvent<
+  'WebhookSubscribed',
+  WebhookSettings & { subscriptionId: string; subscriber: Subscriber; secretVersion: number }
+>;
 export type WebhookChanged = DomainEvent<'WebhookChanged', WebhookSettings & { subscriptionId: string }>;
 export type WebhookPaused = DomainEvent<'WebhookPaused', { subscriptionId: string }>;
 export type WebhookResumed = DomainEvent<'WebhookResumed', { subscriptionId: string }>;
@@ -48,7 +51,10 @@ export function evolveWebhookSubscriptions(state: WebhookSubscriptionsState, eve
   switch (event.type) {
     case 'WebhookSubscribed': {
       const { subscriptionId, url, kinds, scope, subscriber } = event.data;
-      return { subscriber, subscriptions: { ...state.subscriptions, [subscriptionId]: { subscriptionId, url, kinds, scope, status: 'active', changes: 1 } } };
+      return {
+        subscriber,
+        subscriptions: { ...state.subscriptions, [subscriptionId]: { subscriptionId, url, kinds, scope, status: 'active', changes: 1 } },
+      };
     }
     case 'WebhookChanged':
       return touch(state, event.data.subscriptionId, { url: event.data.url, kinds: event.data.kinds, scope: event.data.scope });

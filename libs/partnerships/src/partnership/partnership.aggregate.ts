@@ -37,9 +37,36 @@ export interface Subcontractor {
 
 export type PartnershipCommand = CommitPartnership | DeclinePartnership | AddSubcontractor;
 
-export type PartnershipCommitted = DomainEvent<'PartnershipCommitted', { measureId: string; assessmentId: string; university: string; office: string; competenceAreas: string[]; capacityHoursPerYear: number; fromYear: number; toYear: number; contactRole: string; ruleSetVersion: string }>;
-export type PartnershipDeclined = DomainEvent<'PartnershipDeclined', { measureId: string; assessmentId: string; university: string; office: string; reason: DeclineReason; explanation: string }>;
-export type SubcontractorAdded = DomainEvent<'SubcontractorAdded', { measureId: string; assessmentId: string; university: string; subcontractor: Subcontractor; totalSharePercent: number; warnings: Warning[] }>;
+export type PartnershipCommitted = DomainEvent<
+  'PartnershipCommitted',
+  {
+    measureId: string;
+    assessmentId: string;
+    university: string;
+    office: string;
+    competenceAreas: string[];
+    capacityHoursPerYear: number;
+    fromYear: number;
+    toYear: number;
+    contactRole: string;
+    ruleSetVersion: string;
+  }
+>;
+export type PartnershipDeclined = DomainEvent<
+  'PartnershipDeclined',
+  { measureId: string; assessmentId: string; university: string; office: string; reason: DeclineReason; explanation: string }
+>;
+export type SubcontractorAdded = DomainEvent<
+  'SubcontractorAdded',
+  {
+    measureId: string;
+    assessmentId: string;
+    university: string;
+    subcontractor: Subcontractor;
+    totalSharePercent: number;
+    warnings: Warning[];
+  }
+>;
 export type PartnershipEvent = PartnershipCommitted | PartnershipDeclined | SubcontractorAdded;
 
 export interface PartnershipState {
@@ -87,4 +114,5 @@ export const Partnership = defineAggregate<PartnershipCommand, PartnershipState,
 
 /** A partnership's aggregate id: the measure and the university. */
 export const partnershipIdOf = (measureId: string, universityOrg: string) => `${measureId}-${universityOrg}`;
-export const partnershipStream = (measureId: string, universityOrg: string) => Partnership.streamOf(partnershipIdOf(measureId, universityOrg));
+export const partnershipStream = (measureId: string, universityOrg: string) =>
+  Partnership.streamOf(partnershipIdOf(measureId, universityOrg));

@@ -15,7 +15,18 @@ export class MeasureFactsLookup {
 
   async measure(measureId: string, university: string): Promise<MeasureFacts> {
     const m = await this.catalog.get(measureId);
-    if (!m) return { assessmentId: '', measureId, office: '', scheme: 'DEKOMP', year: 0, startYear: 0, spanYears: 0, namesUniversity: false, withdrawn: false };
+    if (!m)
+      return {
+        assessmentId: '',
+        measureId,
+        office: '',
+        scheme: 'DEKOMP',
+        year: 0,
+        startYear: 0,
+        spanYears: 0,
+        namesUniversity: false,
+        withdrawn: false,
+      };
     // The catalog lists the universities that declined and were replaced first, the current partner last.
     const current = m.universities.at(-1);
     const replaced = m.universities.slice(0, -1).some((u) => u.org === current?.org);

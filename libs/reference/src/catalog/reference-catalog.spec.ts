@@ -5,7 +5,12 @@ import { budgetCategories, counties, municipalities, offices, schemes, themes, u
 describe('reference catalog', () => {
   it('offices carry code, name, org number and counties; every county has its office', () => {
     expect(offices()).toHaveLength(10);
-    expect(offices()).toContainEqual({ code: 'ROGALAND', name: 'Statsforvalteren i Rogaland', orgNumber: '974763230', countyNumbers: ['11'] });
+    expect(offices()).toContainEqual({
+      code: 'ROGALAND',
+      name: 'Statsforvalteren i Rogaland',
+      orgNumber: '974763230',
+      countyNumbers: ['11'],
+    });
     expect(counties()).toHaveLength(15);
     expect(counties().every((c) => c.office !== null)).toBe(true);
   });
@@ -24,7 +29,13 @@ describe('reference catalog', () => {
   it('schemes: the rule set of each year as ruleSetFor gives it, with full default dates', () => {
     const [dekomp, rekomp, , yrkesfag] = schemes(2027, 2028);
     expect(dekomp.ruleSets.map((r) => r.year)).toEqual([2027, 2028]);
-    expect(dekomp.ruleSets[0]).toMatchObject({ coFinancingPercent: ruleSetFor('DEKOMP', 2027).coFinancingPercent, version: 'dekomp-2021.1', defaultCallDeadline: '2027-02-01', defaultDecisionDate: '2027-04-30', coordinatorWarnPercent: 10 });
+    expect(dekomp.ruleSets[0]).toMatchObject({
+      coFinancingPercent: ruleSetFor('DEKOMP', 2027).coFinancingPercent,
+      version: 'dekomp-2021.1',
+      defaultCallDeadline: '2027-02-01',
+      defaultDecisionDate: '2027-04-30',
+      coordinatorWarnPercent: 10,
+    });
     expect(rekomp.ruleSets[0].coFinancingPercent).toBe(0);
     expect(yrkesfag).toMatchObject({ scheme: 'YRKESFAG', governorRole: false });
     expect(schemes(2027, 2027, 'KOMPLOFT').map((s) => s.scheme)).toEqual(['KOMPLOFT']);

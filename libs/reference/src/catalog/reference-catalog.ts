@@ -1,7 +1,15 @@
 import { ruleSetFor, SCHEMES, type RuleSet, type Scheme } from '#libs/kernel';
 import { BUDGET_CATEGORIES, NATIONAL_GOALS, type BudgetCategory, type NationalGoal } from '#libs/needs-assessments';
 import { COUNTIES, GOVERNOR_OFFICES, MUNICIPALITIES, officeOfCounty, UNIVERSITIES } from '#libs/reference-data';
-import type { BudgetCategoryView, CountyView, MunicipalityView, OfficeView, SchemeView, ThemeView, UniversityView } from './reference.view.js';
+import type {
+  BudgetCategoryView,
+  CountyView,
+  MunicipalityView,
+  OfficeView,
+  SchemeView,
+  ThemeView,
+  UniversityView,
+} from './reference.view.js';
 
 /**
  * What a client needs to build forms, in one place: the reference data (libs/reference-data), the schemes' rule
@@ -27,7 +35,14 @@ export function municipalities(countyNumber?: string): MunicipalityView[] {
 }
 
 export function universities(): UniversityView[] {
-  return UNIVERSITIES.map((u) => ({ orgNumber: u.orgNumber, name: u.name, shortName: u.shortName, kind: u.kind, ownership: u.ownership, countyNumber: u.countyNumber }));
+  return UNIVERSITIES.map((u) => ({
+    orgNumber: u.orgNumber,
+    name: u.name,
+    shortName: u.shortName,
+    kind: u.kind,
+    ownership: u.ownership,
+    countyNumber: u.countyNumber,
+  }));
 }
 
 /** The longest range of years /reference/schemes answers at once. */
@@ -73,7 +88,10 @@ const CATEGORY_LABELS: Record<BudgetCategory, { label: string; note: string | nu
   planning: { label: 'Planlegging', note: null },
   implementation: { label: 'Gjennomføring', note: null },
   evaluation: { label: 'Evaluering', note: null },
-  coordinator: { label: 'Koordinator', note: 'R6: a warning when the coordinator role exceeds the scheme\'s coordinatorWarnPercent of the measure' },
+  coordinator: {
+    label: 'Koordinator',
+    note: "R6: a warning when the coordinator role exceeds the scheme's coordinatorWarnPercent of the measure",
+  },
 };
 
 /** The budget-line categories a measure's money lines accept (R6). */

@@ -14,7 +14,8 @@ export class OfficeView {
 export class CountyView {
   @ApiProperty({ example: '11' }) number: string;
   @ApiProperty({ example: 'Rogaland' }) name: string;
-  @ApiProperty({ nullable: true, type: String, example: 'ROGALAND', description: 'The governor office covering the county' }) office: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'ROGALAND', description: 'The governor office covering the county' }) office:
+    string | null;
 }
 
 export class MunicipalityView {
@@ -36,9 +37,12 @@ export class UniversityView {
 export class RuleSetView {
   @ApiProperty({ example: 2027 }) year: number;
   @ApiProperty({ example: 'dekomp-2021.1', description: 'Recorded on every decision' }) version: string;
-  @ApiProperty({ example: 30, description: 'R7/R8: co-financing as a percentage of the state grant (0 = none)' }) coFinancingPercent: number;
-  @ApiProperty({ example: 10, description: 'R6: warn when the coordinator exceeds this share of a measure' }) coordinatorWarnPercent: number;
-  @ApiProperty({ example: 50, description: "R2: warn when subcontractors exceed this share of a university's line" }) subcontractorWarnPercent: number;
+  @ApiProperty({ example: 30, description: 'R7/R8: co-financing as a percentage of the state grant (0 = none)' })
+  coFinancingPercent: number;
+  @ApiProperty({ example: 10, description: 'R6: warn when the coordinator exceeds this share of a measure' })
+  coordinatorWarnPercent: number;
+  @ApiProperty({ example: 50, description: "R2: warn when subcontractors exceed this share of a university's line" })
+  subcontractorWarnPercent: number;
   @ApiProperty({ example: 3, description: 'R9: longest span of a measure in school years' }) maxSpanYears: number;
   @ApiProperty({ description: 'R3: measures need a university partner' }) universityPartnerRequired: boolean;
   @ApiProperty({ description: 'Whether the governor runs the scheme (calls, forum, decisions)' }) governorRole: boolean;
@@ -72,8 +76,18 @@ export class MunicipalityQueryDto {
 
 export class SchemeQueryDto {
   @ApiPropertyOptional({ example: 2027, description: 'First year (default: this year in Norway)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(2015) @Max(2100) from?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2015)
+  @Max(2100)
+  from?: number;
   @ApiPropertyOptional({ example: 2028, description: 'Last year (default: `from` + 1; at most 20 years)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(2015) @Max(2100) to?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2015)
+  @Max(2100)
+  to?: number;
   @ApiPropertyOptional({ enum: SCHEMES }) @IsOptional() @IsIn(SCHEMES) scheme?: Scheme;
 }

@@ -25,7 +25,15 @@ export * from './county-frame.state.js';
  * frame share the stream, so the version check keeps the plan within the frame under any concurrency (R18).
  */
 export type UdirCommand = SetFrame | AdjustFrame | MakePayment | ExtendReportDeadline | ClaimRepayment | SettleRepayment;
-export type CountyCommand = AddCountyForumMember | RecordCountyMemberLeft | RecordCountyForumMeeting | RecordNeed | RecordMeasure | AdoptPlan | RecordSpending | SubmitReport;
+export type CountyCommand =
+  | AddCountyForumMember
+  | RecordCountyMemberLeft
+  | RecordCountyForumMeeting
+  | RecordNeed
+  | RecordMeasure
+  | AdoptPlan
+  | RecordSpending
+  | SubmitReport;
 export type YrkesfagCommand = UdirCommand | CountyCommand;
 
 function decideUdir(command: UdirCommand, state: YrkesfagState): YrkesfagEvent[] {
@@ -74,7 +82,14 @@ function decideCounty(command: CountyCommand, state: YrkesfagState): YrkesfagEve
   }
 }
 
-const UDIR_COMMANDS: ReadonlySet<string> = new Set<UdirCommand['type']>(['SetFrame', 'AdjustFrame', 'MakePayment', 'ExtendReportDeadline', 'ClaimRepayment', 'SettleRepayment']);
+const UDIR_COMMANDS: ReadonlySet<string> = new Set<UdirCommand['type']>([
+  'SetFrame',
+  'AdjustFrame',
+  'MakePayment',
+  'ExtendReportDeadline',
+  'ClaimRepayment',
+  'SettleRepayment',
+]);
 const isUdirCommand = (c: YrkesfagCommand): c is UdirCommand => UDIR_COMMANDS.has(c.type);
 
 export function decideYrkesfag(command: YrkesfagCommand, state: YrkesfagState): YrkesfagEvent[] {

@@ -52,7 +52,18 @@ export interface YrkesfagState {
 /** The stream of a county that has a frame (what every command but the first SetFrame acts on). */
 export type ExistingCounty = YrkesfagState & { county: string; name: string };
 
-export const initialYrkesfagState: YrkesfagState = { county: null, name: null, years: [], claims: [], payments: 0, members: [], meetings: 0, needs: [], measures: [], spendings: 0 };
+export const initialYrkesfagState: YrkesfagState = {
+  county: null,
+  name: null,
+  years: [],
+  claims: [],
+  payments: 0,
+  members: [],
+  meetings: 0,
+  needs: [],
+  measures: [],
+  spendings: 0,
+};
 
 const updateYear = (s: YrkesfagState, year: number, change: (y: FrameYear) => Partial<FrameYear>): YrkesfagState => ({
   ...s,
@@ -63,7 +74,15 @@ const updateYear = (s: YrkesfagState, year: number, change: (y: FrameYear) => Pa
 function evolveMoney(s: YrkesfagState, e: YrkesfagEvent): YrkesfagState {
   switch (e.type) {
     case 'YrkesfagFrameSet': {
-      const year: FrameYear = { year: e.data.year, amount: e.data.amount, reportDeadline: e.data.reportDeadline, paid: 0, spent: 0, planRevision: 0, report: null };
+      const year: FrameYear = {
+        year: e.data.year,
+        amount: e.data.amount,
+        reportDeadline: e.data.reportDeadline,
+        paid: 0,
+        spent: 0,
+        planRevision: 0,
+        report: null,
+      };
       return { ...s, county: e.data.county, name: e.data.countyName, years: [...s.years, year].sort((a, b) => a.year - b.year) };
     }
     case 'YrkesfagFrameAdjusted':
@@ -95,7 +114,10 @@ function evolvePlan(s: YrkesfagState, e: YrkesfagEvent): YrkesfagState {
     case 'YrkesfagNeedRecorded':
       return { ...s, needs: [...s.needs, { needId: e.data.needId, year: e.data.year }] };
     case 'YrkesfagMeasureRecorded':
-      return { ...s, measures: [...s.measures, { measureId: e.data.measureId, year: e.data.year, amount: e.data.amount, priority: null, spent: 0 }] };
+      return {
+        ...s,
+        measures: [...s.measures, { measureId: e.data.measureId, year: e.data.year, amount: e.data.amount, priority: null, spent: 0 }],
+      };
     case 'YrkesfagPlanAdopted': {
       const lines = new Map(e.data.lines.map((l) => [l.measureId, l]));
       const measures = s.measures.map((m) => {

@@ -17,13 +17,16 @@ export function frameYear(state: ExistingCounty, year: number): FrameYear {
 export const findFrameYear = (state: YrkesfagState, year: number): FrameYear | undefined => state.years.find((f) => f.year === year);
 
 /** R18: the money charged to a year's frame by the county's plan: the planned amount of every measure of the year. */
-export const plannedIn = (state: YrkesfagState, year: number) => state.measures.filter((m) => m.year === year).reduce((s, m) => s + m.amount, 0);
+export const plannedIn = (state: YrkesfagState, year: number) =>
+  state.measures.filter((m) => m.year === year).reduce((s, m) => s + m.amount, 0);
 
 /** R16: what was claimed back for a year (settled or not). */
-export const claimedIn = (state: YrkesfagState, year: number) => state.claims.filter((c) => c.year === year).reduce((s, c) => s + c.amount, 0);
+export const claimedIn = (state: YrkesfagState, year: number) =>
+  state.claims.filter((c) => c.year === year).reduce((s, c) => s + c.amount, 0);
 
 /** R16: paid − spent for a year (never below 0). */
 export const unspentIn = (y: FrameYear) => Math.max(0, y.paid - y.spent);
 
 /** R15: years before `year` whose report is past its deadline on `today` and not submitted. */
-export const overdueBefore = (state: YrkesfagState, year: number, today: string) => state.years.filter((y) => y.year < year && y.report === null && y.reportDeadline < today);
+export const overdueBefore = (state: YrkesfagState, year: number, today: string) =>
+  state.years.filter((y) => y.year < year && y.report === null && y.reportDeadline < today);

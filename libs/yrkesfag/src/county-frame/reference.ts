@@ -28,7 +28,15 @@ export type ProgrammeArea = keyof typeof PROGRAMME_AREAS;
 export const PROGRAMME_AREA_CODES = Object.keys(PROGRAMME_AREAS) as ProgrammeArea[];
 
 /** R24: the county's own forum: schools, working life, training offices, vocational boards, teacher unions. */
-export const FORUM_CATEGORIES = ['schools', 'employer_organisations', 'employee_organisations', 'training_offices', 'vocational_boards', 'teacher_unions', 'other_invited'] as const;
+export const FORUM_CATEGORIES = [
+  'schools',
+  'employer_organisations',
+  'employee_organisations',
+  'training_offices',
+  'vocational_boards',
+  'teacher_unions',
+  'other_invited',
+] as const;
 export type ForumCategory = (typeof FORUM_CATEGORIES)[number];
 
 /** R24: needs come from schools and training companies (lærebedrifter). */
@@ -42,7 +50,12 @@ export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 /** Participants reached per target group. */
 export type Participants = Record<TargetGroup, number>;
 
-export const noParticipants = (): Participants => ({ vocational_teachers: 0, instructors: 0, professional_leaders: 0, examination_board_members: 0 });
+export const noParticipants = (): Participants => ({
+  vocational_teachers: 0,
+  instructors: 0,
+  professional_leaders: 0,
+  examination_board_members: 0,
+});
 
 /** R26: the default report deadline is 15 January after the grant year. */
 export const defaultReportDeadline = (year: number) => `${year + 1}-01-15`;

@@ -13,7 +13,12 @@ export const TargetGroups = () => (target: object, key: string) => {
 
 /** R24: programme areas (utdanningsprogram codes) of a need or measure. */
 export const ProgrammeAreas = () => (target: object, key: string) => {
-  ApiProperty({ enum: PROGRAMME_AREA_CODES, isArray: true, example: ['EL', 'TP'], description: 'Utdanningsprogram codes: GET /yrkesfag/programme-areas' })(target, key);
+  ApiProperty({
+    enum: PROGRAMME_AREA_CODES,
+    isArray: true,
+    example: ['EL', 'TP'],
+    description: 'Utdanningsprogram codes: GET /yrkesfag/programme-areas',
+  })(target, key);
   IsArray()(target, key);
   ArrayMinSize(1)(target, key);
   ArrayMaxSize(PROGRAMME_AREA_CODES.length)(target, key);

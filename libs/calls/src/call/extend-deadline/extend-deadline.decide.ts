@@ -11,6 +11,12 @@ export interface ExtendCallDeadline {
 export function decideExtendCallDeadline(command: ExtendCallDeadline, state: CallState): CallEvent[] {
   if (!state.callId || !state.deadline) throw new NotFoundError('call', '(this id)');
   if (!isCalendarDate(command.deadline)) throw DomainError.of('R14', 'deadline', 'deadline must be a date (YYYY-MM-DD)');
-  if (command.deadline <= state.deadline) throw DomainError.of('R14', 'deadline', `a deadline can only be extended: the current one is ${state.deadline}`);
-  return [{ type: 'CallDeadlineExtended', data: { callId: state.callId, previousDeadline: state.deadline, deadline: command.deadline, reason: command.reason } }];
+  if (command.deadline <= state.deadline)
+    throw DomainError.of('R14', 'deadline', `a deadline can only be extended: the current one is ${state.deadline}`);
+  return [
+    {
+      type: 'CallDeadlineExtended',
+      data: { callId: state.callId, previousDeadline: state.deadline, deadline: command.deadline, reason: command.reason },
+    },
+  ];
 }

@@ -17,7 +17,10 @@ export class ExtendCallDeadlineHandler implements ICommandHandler<ExtendCallDead
 
   execute({ meta, callId, input }: ExtendCallDeadlineCommand) {
     const office = AccessPolicy.governorOffice(meta.actor, 'changes calls');
-    if (!callId.startsWith(`${office.toLowerCase()}-`)) AccessPolicy.assertGovernorOf(meta.actor, callId.split('-')[0].toUpperCase(), 'changes calls', `call ${callId}`);
-    return this.runner.run(Call, callId, { type: 'ExtendCallDeadline', deadline: input.deadline, reason: input.reason }, meta, { reason: input.reason });
+    if (!callId.startsWith(`${office.toLowerCase()}-`))
+      AccessPolicy.assertGovernorOf(meta.actor, callId.split('-')[0].toUpperCase(), 'changes calls', `call ${callId}`);
+    return this.runner.run(Call, callId, { type: 'ExtendCallDeadline', deadline: input.deadline, reason: input.reason }, meta, {
+      reason: input.reason,
+    });
   }
 }

@@ -18,15 +18,20 @@ export class OpenCallHandler implements ICommandHandler<OpenCallCommand, Command
     const office = AccessPolicy.governorOffice(meta.actor, 'opens calls');
     const rules = ruleSetFor(input.scheme, input.year);
     const callId = callIdOf(office, input.scheme, input.year);
-    return this.runner.run(Call, callId, {
-      type: 'OpenCall',
+    return this.runner.run(
+      Call,
       callId,
-      office,
-      scheme: input.scheme,
-      year: input.year,
-      title: input.title,
-      deadline: input.deadline ?? `${input.year}-${rules.defaultCallDeadline}`,
-      decisionDate: input.decisionDate ?? `${input.year}-${rules.defaultDecisionDate}`,
-    }, meta);
+      {
+        type: 'OpenCall',
+        callId,
+        office,
+        scheme: input.scheme,
+        year: input.year,
+        title: input.title,
+        deadline: input.deadline ?? `${input.year}-${rules.defaultCallDeadline}`,
+        decisionDate: input.decisionDate ?? `${input.year}-${rules.defaultDecisionDate}`,
+      },
+      meta,
+    );
   }
 }

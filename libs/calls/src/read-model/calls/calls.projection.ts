@@ -29,11 +29,26 @@ export const callsProjection: Projection = {
         await sql.query(
           `INSERT INTO calls (call_id, office, scheme, year, title, deadline, decision_date, rule_set_version, opened_at, version)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-          [e.data.callId, e.data.office, e.data.scheme, e.data.year, e.data.title, e.data.deadline, e.data.decisionDate, e.data.ruleSetVersion, stored.metadata.recordedAt, stored.streamVersion],
+          [
+            e.data.callId,
+            e.data.office,
+            e.data.scheme,
+            e.data.year,
+            e.data.title,
+            e.data.deadline,
+            e.data.decisionDate,
+            e.data.ruleSetVersion,
+            stored.metadata.recordedAt,
+            stored.streamVersion,
+          ],
         );
         return;
       case 'CallDeadlineExtended':
-        await sql.query(`UPDATE calls SET deadline = $2, deadline_extensions = deadline_extensions + 1, version = $3 WHERE call_id = $1`, [e.data.callId, e.data.deadline, stored.streamVersion]);
+        await sql.query(`UPDATE calls SET deadline = $2, deadline_extensions = deadline_extensions + 1, version = $3 WHERE call_id = $1`, [
+          e.data.callId,
+          e.data.deadline,
+          stored.streamVersion,
+        ]);
         return;
     }
   },

@@ -5,13 +5,22 @@ import { Call } from '../../call/call.aggregate.js';
 import type { CallView } from './calls.view.js';
 
 export class ListCalls {
-  constructor(readonly filter: { office?: string; scheme?: string; year?: number }, readonly asOf?: number) {}
+  constructor(
+    readonly filter: { office?: string; scheme?: string; year?: number },
+    readonly asOf?: number,
+  ) {}
 }
 export class GetCall {
-  constructor(readonly callId: string, readonly asOf?: number) {}
+  constructor(
+    readonly callId: string,
+    readonly asOf?: number,
+  ) {}
 }
 export class GetCallHistory {
-  constructor(readonly callId: string, readonly asOf?: number) {}
+  constructor(
+    readonly callId: string,
+    readonly asOf?: number,
+  ) {}
 }
 
 const SELECT = `SELECT call_id AS "callId", office, scheme, year, title, to_char(deadline, 'YYYY-MM-DD') AS deadline,
@@ -23,14 +32,17 @@ export class ListCallsHandler implements IQueryHandler<ListCalls, CallView[]> {
   constructor(private readonly readModels: ReadModels) {}
 
   execute({ filter, asOf }: ListCalls) {
-    return this.readModels.run(['calls'], asOf, async (sql) =>
-      (
-        await sql.query<CallView>(
-          `${SELECT} WHERE ($1::text IS NULL OR office = $1) AND ($2::text IS NULL OR scheme = $2) AND ($3::int IS NULL OR year = $3)
+    return this.readModels.run(
+      ['calls'],
+      asOf,
+      async (sql) =>
+        (
+          await sql.query<CallView>(
+            `${SELECT} WHERE ($1::text IS NULL OR office = $1) AND ($2::text IS NULL OR scheme = $2) AND ($3::int IS NULL OR year = $3)
            ORDER BY year DESC, office, scheme`,
-          [filter.office ?? null, filter.scheme ?? null, filter.year ?? null],
-        )
-      ).rows,
+            [filter.office ?? null, filter.scheme ?? null, filter.year ?? null],
+          )
+        ).rows,
     );
   }
 }
@@ -40,7 +52,11 @@ export class GetCallHandler implements IQueryHandler<GetCall, Versioned<CallView
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ callId, asOf }: GetCall) {
-    const row = await this.readModels.run(['calls'], asOf, async (sql) => (await sql.query<CallView>(`${SELECT} WHERE call_id = $1`, [callId])).rows[0]);
+    const row = await this.readModels.run(
+      ['calls'],
+      asOf,
+      async (sql) => (await sql.query<CallView>(`${SELECT} WHERE call_id = $1`, [callId])).rows[0],
+    );
     if (!row) throw new NotFoundError('call', callId);
     return new Versioned(row, row.version);
   }

@@ -55,7 +55,12 @@ function normalise(raw: Record<string, unknown>): ExportRow {
  * Streams the export's rows in key order (measure, recipient, year) page by page with keyset pagination, calling
  * `onPage` for each page before reading the next (so a slow consumer slows the reading down). Returns the row count.
  */
-export async function streamRows(sql: Sql, filter: ExportFilter, onPage: (rows: ExportRow[]) => Promise<void>, extraWhere = ''): Promise<number> {
+export async function streamRows(
+  sql: Sql,
+  filter: ExportFilter,
+  onPage: (rows: ExportRow[]) => Promise<void>,
+  extraWhere = '',
+): Promise<number> {
   let key: [string, string, number] = ['', '', -1];
   let count = 0;
   for (;;) {
@@ -146,7 +151,8 @@ export async function officeYears(sql: Sql, filter: ExportFilter): Promise<Offic
       repaid: Number(m.repaid),
     };
     for (const col of Object.values(MEMBER_COLUMN)) out[col] = 0;
-    for (const x of members) if (x.office === out.office && Number(x.year) === out.year && MEMBER_COLUMN[x.category]) out[MEMBER_COLUMN[x.category]] = Number(x.n);
+    for (const x of members)
+      if (x.office === out.office && Number(x.year) === out.year && MEMBER_COLUMN[x.category]) out[MEMBER_COLUMN[x.category]] = Number(x.n);
     // keep OFFICE_COLUMNS' order
     return Object.fromEntries(OFFICE_COLUMNS.map((c) => [c.key, out[c.key] ?? null]));
   });

@@ -22,12 +22,18 @@ export class EvaluationExportRoute {
 
   @Get('evaluation')
   @ApiOperation({
-    summary: "The ministry's evaluation export: one row per measure × recipient × year, streamed as CSV, JSON, NDJSON or XLSX (with a per-office sheet), or the grants as 360Giving JSON (R20: a governor exports its own office; R21: asOf)",
+    summary:
+      "The ministry's evaluation export: one row per measure × recipient × year, streamed as CSV, JSON, NDJSON or XLSX (with a per-office sheet), or the grants as 360Giving JSON (R20: a governor exports its own office; R21: asOf)",
   })
   @ApiProduces(...Object.values(CONTENT_TYPES))
   @ApiOkResponse({ description: 'The export, streamed' })
   @ApiRead()
-  async evaluation(@CurrentActor() actor: Actor, @Query() q: EvaluationExportQueryDto, @AsOf() asOf: number | undefined, @Res() res: Response) {
+  async evaluation(
+    @CurrentActor() actor: Actor,
+    @Query() q: EvaluationExportQueryDto,
+    @AsOf() asOf: number | undefined,
+    @Res() res: Response,
+  ) {
     const filter = scopeOf(actor, filterOf(q));
     await this.stream(res, filter, q.format ?? 'csv', asOf);
   }
@@ -37,12 +43,20 @@ export class EvaluationExportRoute {
   @ApiProduces(CONTENT_TYPES['360giving'])
   @ApiOkResponse({ description: 'A 360Giving package: {"grants": [...]}' })
   @ApiRead()
-  async threeSixtyGiving(@CurrentActor() actor: Actor, @Query() q: ExportFilterDto, @AsOf() asOf: number | undefined, @Res() res: Response) {
+  async threeSixtyGiving(
+    @CurrentActor() actor: Actor,
+    @Query() q: ExportFilterDto,
+    @AsOf() asOf: number | undefined,
+    @Res() res: Response,
+  ) {
     await this.stream(res, scopeOf(actor, filterOf(q)), '360giving', asOf);
   }
 
   @Get('evaluation/offices')
-  @ApiOperation({ summary: 'Per office, scheme and year: frame, commitments from earlier years, decided, free, paid, repaid, forum members by category (R9, R11, R18)' })
+  @ApiOperation({
+    summary:
+      'Per office, scheme and year: frame, commitments from earlier years, decided, free, paid, repaid, forum members by category (R9, R11, R18)',
+  })
   @ApiOkResponse({ description: 'One object per office, scheme and year' })
   @ApiRead()
   offices(@CurrentActor() actor: Actor, @Query() q: ExportFilterDto, @AsOf() asOf?: number) {

@@ -14,7 +14,8 @@ export function scopeOf(actor: Actor, filter: ExportFilter): ExportFilter {
   AccessPolicy.assertRole(actor, ['ministry', 'governor'], 'export the evaluation (a governor for its own office)');
   if (actor.role === 'ministry') return filter;
   const office = AccessPolicy.governorOffice(actor, 'exports its own office');
-  if (filter.office !== undefined) AccessPolicy.assertGovernorOf(actor, filter.office, 'exports its own office', `The evaluation export of office ${filter.office}`);
+  if (filter.office !== undefined)
+    AccessPolicy.assertGovernorOf(actor, filter.office, 'exports its own office', `The evaluation export of office ${filter.office}`);
   return { ...filter, office };
 }
 

@@ -20,7 +20,7 @@ export class ExportFilterDto extends ReadParamsDto {
   @IsIn(SCHEMES)
   scheme?: Scheme;
 
-  @ApiPropertyOptional({ enum: OFFICE_CODES, description: "Governor office; a governor may give only its own (R20)" })
+  @ApiPropertyOptional({ enum: OFFICE_CODES, description: 'Governor office; a governor may give only its own (R20)' })
   @IsOptional()
   @IsString()
   @IsIn(OFFICE_CODES)

@@ -31,7 +31,14 @@ export class AddForumMemberHandler implements ICommandHandler<AddForumMemberComm
       forumId,
       (state) => {
         assertGovernsForum(meta.actor, forumId, state, ACTION);
-        return { type: 'AddForumMember' as const, orgNumber: input.orgNumber ?? null, name: input.name ?? null, category: input.category, joinedOn: input.joinedOn, organisation };
+        return {
+          type: 'AddForumMember' as const,
+          orgNumber: input.orgNumber ?? null,
+          name: input.name ?? null,
+          category: input.category,
+          joinedOn: input.joinedOn,
+          organisation,
+        };
       },
       meta,
       { extra: (state) => ({ memberId: state.members[state.members.length - 1].memberId }) },

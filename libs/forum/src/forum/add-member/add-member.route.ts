@@ -16,7 +16,10 @@ export class AddForumMemberRoute {
   @Post(':forumId/members')
   @HttpCode(200)
   @Roles('governor')
-  @ApiOperation({ summary: 'A member joins the forum with its category and date (R11: the governor fixes the membership; its own office is never a member). Answers memberId.' })
+  @ApiOperation({
+    summary:
+      'A member joins the forum with its category and date (R11: the governor fixes the membership; its own office is never a member). Answers memberId.',
+  })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommand()
   addMember(@CommandContext() meta: CommandMeta, @Param('forumId') forumId: string, @Body() body: AddForumMemberDto) {

@@ -18,15 +18,30 @@ export function decideCreateForum(command: CreateForum, state: ForumState): Foru
   if (state.forumId) throw new ConflictError(`forum ${state.forumId} exists already`);
   const violations: RuleViolation[] = [];
   if (!command.name.trim()) violations.push({ rule: 'R11', field: 'name', message: 'a forum needs a name' });
-  if (command.counties.length === 0) violations.push({ rule: 'R11', field: 'counties', message: 'a forum covers at least one county of its office' });
-  if (new Set(command.counties).size !== command.counties.length) violations.push({ rule: 'R11', field: 'counties', message: 'a county is named twice' });
+  if (command.counties.length === 0)
+    violations.push({ rule: 'R11', field: 'counties', message: 'a forum covers at least one county of its office' });
+  if (new Set(command.counties).size !== command.counties.length)
+    violations.push({ rule: 'R11', field: 'counties', message: 'a county is named twice' });
   command.counties.forEach((c, i) => {
     if (!command.officeCounties.includes(c)) {
-      violations.push({ rule: 'R11', field: `counties[${i}]`, message: `county ${c} does not belong to governor office ${command.office} (its counties: ${command.officeCounties.join(', ')})` });
+      violations.push({
+        rule: 'R11',
+        field: `counties[${i}]`,
+        message: `county ${c} does not belong to governor office ${command.office} (its counties: ${command.officeCounties.join(', ')})`,
+      });
     } else if (command.countiesTaken[c]) {
-      violations.push({ rule: 'R11', field: `counties[${i}]`, message: `county ${c} is covered by the office's forum ${command.countiesTaken[c]} already` });
+      violations.push({
+        rule: 'R11',
+        field: `counties[${i}]`,
+        message: `county ${c} is covered by the office's forum ${command.countiesTaken[c]} already`,
+      });
     }
   });
   if (violations.length) throw new DomainError(violations);
-  return [{ type: 'ForumCreated', data: { forumId: command.forumId, office: command.office, name: command.name.trim(), counties: [...command.counties].sort() } }];
+  return [
+    {
+      type: 'ForumCreated',
+      data: { forumId: command.forumId, office: command.office, name: command.name.trim(), counties: [...command.counties].sort() },
+    },
+  ];
 }

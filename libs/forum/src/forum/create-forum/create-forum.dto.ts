@@ -4,5 +4,7 @@ import { IsArray, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validat
 export class CreateForumDto {
   @ApiProperty({ example: 'Samarbeidsforum for Rogaland' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
   @ApiProperty({ example: ['11'], description: "County numbers covered: all must belong to the governor's office" })
-  @IsArray() @Matches(/^\d{2}$/, { each: true }) counties: string[];
+  @IsArray()
+  @Matches(/^\d{2}$/, { each: true })
+  counties: string[];
 }

@@ -24,6 +24,11 @@ export class CreateForumHandler implements ICommandHandler<CreateForumCommand, C
     const officeCounties = officeByCode(office)?.countyNumbers ?? [];
     const forumId = forumIdOf(office, input.counties);
     const countiesTaken = await countiesTakenByOtherForums(this.readModels, office, forumId);
-    return this.runner.run(Forum, forumId, { type: 'CreateForum', forumId, office, name: input.name, counties: input.counties, officeCounties, countiesTaken }, meta);
+    return this.runner.run(
+      Forum,
+      forumId,
+      { type: 'CreateForum', forumId, office, name: input.name, counties: input.counties, officeCounties, countiesTaken },
+      meta,
+    );
   }
 }

@@ -25,7 +25,13 @@ export class RecordForumMeetingHandler implements ICommandHandler<RecordForumMee
       forumId,
       (state) => {
         assertGovernsForum(meta.actor, forumId, state, ACTION);
-        return { type: 'RecordForumMeeting' as const, date: input.date, agenda: input.agenda, minutesSummary: input.minutesSummary, presentMemberIds: input.presentMemberIds };
+        return {
+          type: 'RecordForumMeeting' as const,
+          date: input.date,
+          agenda: input.agenda,
+          minutesSummary: input.minutesSummary,
+          presentMemberIds: input.presentMemberIds,
+        };
       },
       meta,
       { extra: (state) => ({ meetingId: state.meetings[state.meetings.length - 1].meetingId }) },

@@ -18,6 +18,12 @@ export function decideRecordMemberLeft(command: RecordMemberLeft, state: ForumSt
   if (!isCalendarDate(command.leftOn)) throw DomainError.of('R11', 'leftOn', 'leftOn must be a date (YYYY-MM-DD)');
   if (command.leftOn <= member.joinedOn) throw DomainError.of('R11', 'leftOn', `a member leaves after joining (${member.joinedOn})`);
   const attended = forum.meetings.find((m) => m.date >= command.leftOn && m.present.includes(command.memberId));
-  if (attended) throw DomainError.of('R11', 'leftOn', `member ${command.memberId} was present at meeting ${attended.meetingId} on ${attended.date}`);
-  return [{ type: 'ForumMemberLeft', data: { forumId: forum.forumId, memberId: command.memberId, leftOn: command.leftOn, reason: command.reason } }];
+  if (attended)
+    throw DomainError.of('R11', 'leftOn', `member ${command.memberId} was present at meeting ${attended.meetingId} on ${attended.date}`);
+  return [
+    {
+      type: 'ForumMemberLeft',
+      data: { forumId: forum.forumId, memberId: command.memberId, leftOn: command.leftOn, reason: command.reason },
+    },
+  ];
 }

@@ -19,7 +19,12 @@ export class RecordMemberLeftRoute {
   @ApiOperation({ summary: 'A member leaves the forum on a date, with a reason (R11, R21)' })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommand()
-  memberLeft(@CommandContext() meta: CommandMeta, @Param('forumId') forumId: string, @Param('memberId') memberId: string, @Body() body: MemberLeftDto) {
+  memberLeft(
+    @CommandContext() meta: CommandMeta,
+    @Param('forumId') forumId: string,
+    @Param('memberId') memberId: string,
+    @Body() body: MemberLeftDto,
+  ) {
     return this.commands.execute(new RecordMemberLeftCommand(meta, forumId, memberId, body));
   }
 }

@@ -6,8 +6,15 @@ import { json } from '../sql-values.js';
  * capability's own table, caught up with the forum read model only.
  */
 export async function countiesTakenByOtherForums(readModels: ReadModels, office: string, forumId: string): Promise<Record<string, string>> {
-  const others = await readModels.caughtUp(['forum'], async (sql) =>
-    (await sql.query<{ forum_id: string; counties: unknown }>(`SELECT forum_id, counties FROM forum_forums WHERE office = $1 AND forum_id <> $2`, [office, forumId])).rows,
+  const others = await readModels.caughtUp(
+    ['forum'],
+    async (sql) =>
+      (
+        await sql.query<{ forum_id: string; counties: unknown }>(
+          `SELECT forum_id, counties FROM forum_forums WHERE office = $1 AND forum_id <> $2`,
+          [office, forumId],
+        )
+      ).rows,
   );
   const taken: Record<string, string> = {};
   for (const f of others) for (const c of json<string[]>(f.counties)) taken[c] = f.forum_id;

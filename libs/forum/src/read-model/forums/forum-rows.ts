@@ -47,6 +47,8 @@ function summarise(f: ForumRow, members: MemberView[], on: string): ForumView {
 export async function forumsWithMembers(sql: Sql, forumRows: ForumRow[], on: string): Promise<ForumView[]> {
   if (forumRows.length === 0) return [];
   const ids = forumRows.map((f) => f.forum_id);
-  const members = (await sql.query<MemberRow>(`${MEMBER_SELECT} WHERE forum_id = ANY($1::text[]) AND ${ACTIVE_ON} ORDER BY forum_id, member_id`, [ids, on])).rows;
+  const members = (
+    await sql.query<MemberRow>(`${MEMBER_SELECT} WHERE forum_id = ANY($1::text[]) AND ${ACTIVE_ON} ORDER BY forum_id, member_id`, [ids, on])
+  ).rows;
   return forumRows.map((f) => summarise(f, members.filter((m) => m.forum_id === f.forum_id).map(toMember), on));
 }

@@ -43,7 +43,12 @@ export async function applyForumEvent(e: ForumEvent, stored: StoredEvent, sql: S
   switch (e.type) {
     case 'ForumCreated':
       await sql.query(`INSERT INTO forum_forums (forum_id, office, name, counties, created_at, version) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        e.data.forumId, e.data.office, e.data.name, JSON.stringify(e.data.counties), at, v,
+        e.data.forumId,
+        e.data.office,
+        e.data.name,
+        JSON.stringify(e.data.counties),
+        at,
+        v,
       ]);
       return;
     case 'ForumMemberJoined':
@@ -54,13 +59,26 @@ export async function applyForumEvent(e: ForumEvent, stored: StoredEvent, sql: S
       await touchForum(e.data.forumId);
       return;
     case 'ForumMemberLeft':
-      await sql.query(`UPDATE forum_members SET left_on = $3, left_reason = $4 WHERE forum_id = $1 AND member_id = $2`, [e.data.forumId, e.data.memberId, e.data.leftOn, e.data.reason]);
+      await sql.query(`UPDATE forum_members SET left_on = $3, left_reason = $4 WHERE forum_id = $1 AND member_id = $2`, [
+        e.data.forumId,
+        e.data.memberId,
+        e.data.leftOn,
+        e.data.reason,
+      ]);
       await touchForum(e.data.forumId);
       return;
     case 'ForumMeetingRecorded':
       await sql.query(
         `INSERT INTO forum_meetings (forum_id, meeting_id, date, agenda, minutes_summary, present, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [e.data.forumId, e.data.meetingId, e.data.date, JSON.stringify(e.data.agenda), e.data.minutesSummary, JSON.stringify(e.data.present), at],
+        [
+          e.data.forumId,
+          e.data.meetingId,
+          e.data.date,
+          JSON.stringify(e.data.agenda),
+          e.data.minutesSummary,
+          JSON.stringify(e.data.present),
+          at,
+        ],
       );
       await touchForum(e.data.forumId);
       return;

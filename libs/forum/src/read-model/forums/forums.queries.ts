@@ -4,23 +4,54 @@ import { AccessPolicy, CLOCK, NotFoundError, type Actor, type Clock } from '#lib
 import { ReadModels, Versioned, type HistoryEntry } from '#libs/platform';
 import { Forum } from '../../forum/forum.aggregate.js';
 import { iso, json } from '../sql-values.js';
-import { FORUM_SELECT, forumRow, forumsWithMembers, MEMBER_SELECT, ACTIVE_ON, toMember, type ForumRow, type MemberRow } from './forum-rows.js';
+import {
+  FORUM_SELECT,
+  forumRow,
+  forumsWithMembers,
+  MEMBER_SELECT,
+  ACTIVE_ON,
+  toMember,
+  type ForumRow,
+  type MemberRow,
+} from './forum-rows.js';
 import type { ForumView, MeetingView, MemberView } from './forums.view.js';
 
 export class ListForums {
-  constructor(readonly actor: Actor, readonly filter: { office?: string; on?: string }, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly filter: { office?: string; on?: string },
+    readonly asOf?: number,
+  ) {}
 }
 export class GetForum {
-  constructor(readonly actor: Actor, readonly forumId: string, readonly on: string | undefined, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly forumId: string,
+    readonly on: string | undefined,
+    readonly asOf?: number,
+  ) {}
 }
 export class ListForumMembers {
-  constructor(readonly actor: Actor, readonly forumId: string, readonly on: string | undefined, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly forumId: string,
+    readonly on: string | undefined,
+    readonly asOf?: number,
+  ) {}
 }
 export class ListForumMeetings {
-  constructor(readonly actor: Actor, readonly forumId: string, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly forumId: string,
+    readonly asOf?: number,
+  ) {}
 }
 export class GetForumHistory {
-  constructor(readonly actor: Actor, readonly forumId: string, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly forumId: string,
+    readonly asOf?: number,
+  ) {}
 }
 
 /** R20: the ministry reads every forum, a governor its office's; nobody else reads forums. */
@@ -34,13 +65,18 @@ export function officeScope(actor: Actor, office: string | undefined): string | 
 
 @QueryHandler(ListForums)
 export class ListForumsHandler implements IQueryHandler<ListForums, ForumView[]> {
-  constructor(private readonly readModels: ReadModels, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   execute({ actor, filter, asOf }: ListForums) {
     const office = officeScope(actor, filter.office);
     const on = filter.on ?? this.clock.today();
     return this.readModels.run(['forum'], asOf, async (sql) => {
-      const rows = (await sql.query<ForumRow>(`${FORUM_SELECT} WHERE ($1::text IS NULL OR office = $1) ORDER BY office, forum_id`, [office])).rows;
+      const rows = (
+        await sql.query<ForumRow>(`${FORUM_SELECT} WHERE ($1::text IS NULL OR office = $1) ORDER BY office, forum_id`, [office])
+      ).rows;
       return forumsWithMembers(sql, rows, on);
     });
   }
@@ -48,7 +84,10 @@ export class ListForumsHandler implements IQueryHandler<ListForums, ForumView[]>
 
 @QueryHandler(GetForum)
 export class GetForumHandler implements IQueryHandler<GetForum, Versioned<ForumView>> {
-  constructor(private readonly readModels: ReadModels, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ actor, forumId, on, asOf }: GetForum) {
     const view = await this.readModels.run(['forum'], asOf, async (sql) => {
@@ -95,7 +134,12 @@ export class ListForumMeetingsHandler implements IQueryHandler<ListForumMeetings
           [forumId],
         )
       ).rows;
-      return rows.map((m) => ({ ...m, agenda: json<string[]>(m.agenda), present: json<string[]>(m.present), recordedAt: iso(m.recordedAt) }));
+      return rows.map((m) => ({
+        ...m,
+        agenda: json<string[]>(m.agenda),
+        present: json<string[]>(m.present),
+        recordedAt: iso(m.recordedAt),
+      }));
     });
   }
 }

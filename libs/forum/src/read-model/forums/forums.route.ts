@@ -6,7 +6,15 @@ import { ApiRead, AsOf, HistoryEntryDto } from '#libs/http';
 import type { Actor } from '#libs/kernel';
 import { GetForum, GetForumHistory, ListForumMeetings, ListForumMembers, ListForums } from './forums.queries.js';
 import { GetForumMembership } from './membership.queries.js';
-import { ForumListQueryDto, ForumViewDto, MeetingViewDto, MembershipQueryDto, MembershipRowDto, MemberViewDto, OnDateQueryDto } from './forums.view.js';
+import {
+  ForumListQueryDto,
+  ForumViewDto,
+  MeetingViewDto,
+  MembershipQueryDto,
+  MembershipRowDto,
+  MemberViewDto,
+  OnDateQueryDto,
+} from './forums.view.js';
 
 @ApiTags('forum')
 @ApiBearerAuth('bearer')

@@ -50,7 +50,10 @@ export interface MembershipRow {
 // ---------- Query parameters ----------
 export class ForumListQueryDto extends ReadParamsDto {
   @ApiPropertyOptional({ description: 'Ministry: one office' }) @IsOptional() @IsString() office?: string;
-  @ApiPropertyOptional({ example: '2027-03-01', description: 'Membership as of this date (default today)' }) @IsOptional() @IsCalendarDate() on?: string;
+  @ApiPropertyOptional({ example: '2027-03-01', description: 'Membership as of this date (default today)' })
+  @IsOptional()
+  @IsCalendarDate()
+  on?: string;
 }
 
 export class OnDateQueryDto extends ReadParamsDto {
@@ -59,8 +62,17 @@ export class OnDateQueryDto extends ReadParamsDto {
 
 export class MembershipQueryDto extends ReadParamsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() office?: string;
-  @ApiPropertyOptional({ example: 2027, description: 'Members at any time during the year' }) @IsOptional() @Type(() => Number) @IsInt() @Min(2015) @Max(2100) year?: number;
-  @ApiPropertyOptional({ example: '2027-03-01', description: 'Members on this date (default today; ignored with year)' }) @IsOptional() @IsCalendarDate() on?: string;
+  @ApiPropertyOptional({ example: 2027, description: 'Members at any time during the year' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2015)
+  @Max(2100)
+  year?: number;
+  @ApiPropertyOptional({ example: '2027-03-01', description: 'Members on this date (default today; ignored with year)' })
+  @IsOptional()
+  @IsCalendarDate()
+  on?: string;
 }
 
 // ---------- Response documentation ----------
@@ -83,8 +95,10 @@ export class ForumViewDto {
   @ApiProperty() createdAt: string;
   @ApiProperty({ description: 'Stream version; the ETag' }) version: number;
   @ApiProperty({ description: 'The date of the membership figures' }) on: string;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Members per category on that date' }) membersByCategory: Record<string, number>;
-  @ApiProperty({ enum: MEMBER_CATEGORIES, isArray: true, description: 'R11: required categories without a member' }) missingCategories: string[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Members per category on that date' })
+  membersByCategory: Record<string, number>;
+  @ApiProperty({ enum: MEMBER_CATEGORIES, isArray: true, description: 'R11: required categories without a member' })
+  missingCategories: string[];
   @ApiProperty({ type: [MemberViewDto], description: 'Members on that date' }) members: MemberViewDto[];
 }
 

@@ -7,7 +7,11 @@ import { officeScope } from './forums.queries.js';
 import type { MembershipRow } from './forums.view.js';
 
 export class GetForumMembership {
-  constructor(readonly actor: Actor, readonly filter: { office?: string; year?: number; on?: string }, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly filter: { office?: string; year?: number; on?: string },
+    readonly asOf?: number,
+  ) {}
 }
 
 /**
@@ -16,14 +20,22 @@ export class GetForumMembership {
  */
 @QueryHandler(GetForumMembership)
 export class GetForumMembershipHandler implements IQueryHandler<GetForumMembership, MembershipRow[]> {
-  constructor(private readonly readModels: ReadModels, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   execute({ actor, filter, asOf }: GetForumMembership) {
     const office = officeScope(actor, filter.office);
     const on = filter.on ?? this.clock.today();
     const [from, to] = filter.year !== undefined ? [`${filter.year}-01-01`, `${filter.year}-12-31`] : [on, on];
     return this.readModels.run(['forum'], asOf, async (sql) => {
-      const forums = (await sql.query<{ forum_id: string; office: string }>(`SELECT forum_id, office FROM forum_forums WHERE ($1::text IS NULL OR office = $1) ORDER BY office, forum_id`, [office])).rows;
+      const forums = (
+        await sql.query<{ forum_id: string; office: string }>(
+          `SELECT forum_id, office FROM forum_forums WHERE ($1::text IS NULL OR office = $1) ORDER BY office, forum_id`,
+          [office],
+        )
+      ).rows;
       const counts = (
         await sql.query<{ forum_id: string; category: MemberCategory; members: number | string }>(
           `SELECT forum_id, category, count(*) AS members FROM forum_members

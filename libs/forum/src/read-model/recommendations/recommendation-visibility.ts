@@ -47,17 +47,25 @@ export class RecommendationVisibility {
         return { where: 'r.published AND r.office = $1::text', param: org?.office ?? '' };
       }
       case 'university':
-        return { where: 'r.published AND EXISTS (SELECT 1 FROM forum_recommendation_parties p WHERE p.recommendation_id = r.recommendation_id AND p.org = $1::text)', param: actor.org };
+        return {
+          where:
+            'r.published AND EXISTS (SELECT 1 FROM forum_recommendation_parties p WHERE p.recommendation_id = r.recommendation_id AND p.org = $1::text)',
+          param: actor.org,
+        };
     }
   }
 
   /** The recommendation if the actor may see it: a governor of another office gets 403; an owner or university 404 (unpublished ones must not leak). */
   async visible(sql: Sql, actor: Actor, recommendationId: string): Promise<RecommendationView> {
     const vis = await this.of(actor);
-    const row = (await sql.query<RecommendationView>(`${REC_SELECT} WHERE r.recommendation_id = $2 AND (${vis.where})`, [vis.param, recommendationId])).rows[0];
+    const row = (
+      await sql.query<RecommendationView>(`${REC_SELECT} WHERE r.recommendation_id = $2 AND (${vis.where})`, [vis.param, recommendationId])
+    ).rows[0];
     if (row) return toRecommendation(row);
     if (actor.role === 'governor') {
-      const other = (await sql.query<{ office: string }>(`SELECT office FROM forum_recommendations WHERE recommendation_id = $1`, [recommendationId])).rows[0];
+      const other = (
+        await sql.query<{ office: string }>(`SELECT office FROM forum_recommendations WHERE recommendation_id = $1`, [recommendationId])
+      ).rows[0];
       if (other) AccessPolicy.assertCanSee(actor, { office: other.office }, `recommendation ${recommendationId}`);
     }
     throw new NotFoundError('recommendation', recommendationId);

@@ -56,7 +56,16 @@ export const recommendationsSchema = `
     );
     CREATE INDEX forum_recommendation_parties_by_org ON forum_recommendation_parties (org);`;
 
-const contentColumns = (d: RecommendationBody) => [d.outcome, d.meetingId, d.meetingDate, d.presentMembers, d.vote ? JSON.stringify(d.vote) : null, JSON.stringify(d.measures), d.note, JSON.stringify(d.warnings)];
+const contentColumns = (d: RecommendationBody) => [
+  d.outcome,
+  d.meetingId,
+  d.meetingDate,
+  d.presentMembers,
+  d.vote ? JSON.stringify(d.vote) : null,
+  JSON.stringify(d.measures),
+  d.note,
+  JSON.stringify(d.warnings),
+];
 
 /** A new recording (also after a withdrawal) starts unpublished. */
 async function insertRecorded(sql: Sql, d: RecommendationBody, at: string, v: number) {
@@ -87,7 +96,9 @@ async function recordRevision(sql: Sql, d: RecommendationBody, kind: 'recorded' 
     [d.recommendationId, d.revision, kind, ...contentColumns(d), reason, at],
   );
   await sql.query(`DELETE FROM forum_recommendation_parties WHERE recommendation_id = $1`, [d.recommendationId]);
-  const parties = new Set(d.measures.flatMap((m) => [...m.cooperatingOwners, ...m.cooperatingUniversities, ...m.amounts.map((a) => a.recipientOrg)]));
+  const parties = new Set(
+    d.measures.flatMap((m) => [...m.cooperatingOwners, ...m.cooperatingUniversities, ...m.amounts.map((a) => a.recipientOrg)]),
+  );
   for (const org of parties) {
     await sql.query(`INSERT INTO forum_recommendation_parties (recommendation_id, org) VALUES ($1, $2)`, [d.recommendationId, org]);
   }
@@ -106,12 +117,16 @@ export async function applyRecommendationEvent(e: RecommendationEvent, stored: S
       await recordRevision(sql, e.data, 'amended', e.data.reason, at);
       return;
     case 'RecommendationPublished':
-      await sql.query(`UPDATE forum_recommendations SET status = 'published', published = true, published_at = $2, version = $3 WHERE recommendation_id = $1`, [e.data.recommendationId, at, v]);
+      await sql.query(
+        `UPDATE forum_recommendations SET status = 'published', published = true, published_at = $2, version = $3 WHERE recommendation_id = $1`,
+        [e.data.recommendationId, at, v],
+      );
       return;
     case 'RecommendationWithdrawn':
-      await sql.query(`UPDATE forum_recommendations SET status = 'withdrawn', withdrawn_at = $2, withdrawal_reason = $3, version = $4 WHERE recommendation_id = $1`, [
-        e.data.recommendationId, at, e.data.reason, v,
-      ]);
+      await sql.query(
+        `UPDATE forum_recommendations SET status = 'withdrawn', withdrawn_at = $2, withdrawal_reason = $3, version = $4 WHERE recommendation_id = $1`,
+        [e.data.recommendationId, at, e.data.reason, v],
+      );
       return;
   }
 }

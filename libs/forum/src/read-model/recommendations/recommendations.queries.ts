@@ -9,21 +9,40 @@ import { REC_SELECT, RecommendationVisibility, toRecommendation } from './recomm
 import type { RecommendationView, RevisionView } from './recommendations.view.js';
 
 export class ListRecommendations {
-  constructor(readonly actor: Actor, readonly filter: { office?: string; forumId?: string; callId?: string }, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly filter: { office?: string; forumId?: string; callId?: string },
+    readonly asOf?: number,
+  ) {}
 }
 export class GetRecommendation {
-  constructor(readonly actor: Actor, readonly recommendationId: string, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly recommendationId: string,
+    readonly asOf?: number,
+  ) {}
 }
 export class GetRecommendationRevisions {
-  constructor(readonly actor: Actor, readonly recommendationId: string, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly recommendationId: string,
+    readonly asOf?: number,
+  ) {}
 }
 export class GetRecommendationHistory {
-  constructor(readonly actor: Actor, readonly recommendationId: string, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly recommendationId: string,
+    readonly asOf?: number,
+  ) {}
 }
 
 @QueryHandler(ListRecommendations)
 export class ListRecommendationsHandler implements IQueryHandler<ListRecommendations, RecommendationView[]> {
-  constructor(private readonly readModels: ReadModels, private readonly visibility: RecommendationVisibility) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly visibility: RecommendationVisibility,
+  ) {}
 
   async execute({ actor, filter, asOf }: ListRecommendations) {
     const vis = await this.visibility.of(actor);
@@ -41,7 +60,10 @@ export class ListRecommendationsHandler implements IQueryHandler<ListRecommendat
 
 @QueryHandler(GetRecommendation)
 export class GetRecommendationHandler implements IQueryHandler<GetRecommendation, Versioned<RecommendationView>> {
-  constructor(private readonly readModels: ReadModels, private readonly visibility: RecommendationVisibility) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly visibility: RecommendationVisibility,
+  ) {}
 
   async execute({ actor, recommendationId, asOf }: GetRecommendation) {
     const view = await this.readModels.run(['forum'], asOf, (sql) => this.visibility.visible(sql, actor, recommendationId));
@@ -51,7 +73,10 @@ export class GetRecommendationHandler implements IQueryHandler<GetRecommendation
 
 @QueryHandler(GetRecommendationRevisions)
 export class GetRecommendationRevisionsHandler implements IQueryHandler<GetRecommendationRevisions, RevisionView[]> {
-  constructor(private readonly readModels: ReadModels, private readonly visibility: RecommendationVisibility) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly visibility: RecommendationVisibility,
+  ) {}
 
   execute({ actor, recommendationId, asOf }: GetRecommendationRevisions) {
     return this.readModels.run(['forum'], asOf, async (sql) => {
@@ -80,7 +105,12 @@ export class GetRecommendationHistoryHandler implements IQueryHandler<GetRecomme
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ actor, recommendationId, asOf }: GetRecommendationHistory) {
-    const history = await this.readModels.existingHistory('recommendation', recommendationId, Recommendation.streamOf(recommendationId), asOf);
+    const history = await this.readModels.existingHistory(
+      'recommendation',
+      recommendationId,
+      Recommendation.streamOf(recommendationId),
+      asOf,
+    );
     assertForumReader(actor, (history[0].data as { office: string }).office, `recommendation ${recommendationId}`);
     return history;
   }

@@ -25,7 +25,10 @@ export class RecommendationsRoute {
   }
 
   @Get(':recommendationId')
-  @ApiOperation({ summary: 'One recommendation with its warnings, its version as ETag; 404 to a school owner or university that may not see it (unpublished ones do not leak), 403 to another office' })
+  @ApiOperation({
+    summary:
+      'One recommendation with its warnings, its version as ETag; 404 to a school owner or university that may not see it (unpublished ones do not leak), 403 to another office',
+  })
   @ApiOkResponse({ type: RecommendationViewDto })
   @ApiRead()
   get(@CurrentActor() actor: Actor, @Param('recommendationId') id: string, @AsOf() asOf?: number) {

@@ -8,7 +8,10 @@ describe("amend the forum's recommendation", () => {
   });
 
   it('R21: a withdrawn one is not amended', () => {
-    spec.given(lifecycle().all).when({ type: 'AmendRecommendation', content: consensus, facts: facts(), reason: 'x' }).thenThrows(ConflictError);
+    spec
+      .given(lifecycle().all)
+      .when({ type: 'AmendRecommendation', content: consensus, facts: facts(), reason: 'x' })
+      .thenThrows(ConflictError);
   });
 
   it('Given no recommendation, Then not found', () => {

@@ -26,10 +26,17 @@ export class AmendRecommendationHandler implements ICommandHandler<AmendRecommen
 
   async execute({ meta, recommendationId, input }: AmendRecommendationCommand) {
     AccessPolicy.governorOffice(meta.actor, ACTION);
-    const rec = assertGovernsRecommendation(meta.actor, recommendationId, (await this.runner.load(Recommendation, recommendationId)).state, ACTION);
+    const rec = assertGovernsRecommendation(
+      meta.actor,
+      recommendationId,
+      (await this.runner.load(Recommendation, recommendationId)).state,
+      ACTION,
+    );
     const { state: forum } = await this.runner.load(Forum, rec.forumId);
     const content = contentOf(input);
     const facts = await this.lookup.facts(forum, rec.callId, content);
-    return this.runner.run(Recommendation, recommendationId, { type: 'AmendRecommendation', content, facts, reason: input.reason }, meta, { reason: input.reason });
+    return this.runner.run(Recommendation, recommendationId, { type: 'AmendRecommendation', content, facts, reason: input.reason }, meta, {
+      reason: input.reason,
+    });
   }
 }

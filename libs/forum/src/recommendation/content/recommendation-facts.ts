@@ -38,8 +38,16 @@ export class RecommendationFactsLookup {
     const rules = call ? ruleSetFor(call.scheme, call.year) : null;
     const measures = content.measures ?? [];
     const ids = [...new Set(measures.map((m) => m.measureId).filter((id): id is string => typeof id === 'string' && id.trim() !== ''))];
-    const catalogued: Record<string, MeasureInfo | null> = Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await this.catalog.get(id)] as const)));
-    const orgNumbers = measures.flatMap((m) => [...(m.cooperatingOwners ?? []), ...(m.cooperatingUniversities ?? []), ...(m.amounts ?? []).map((a) => a.recipientOrg ?? '')]).filter(Boolean);
+    const catalogued: Record<string, MeasureInfo | null> = Object.fromEntries(
+      await Promise.all(ids.map(async (id) => [id, await this.catalog.get(id)] as const)),
+    );
+    const orgNumbers = measures
+      .flatMap((m) => [
+        ...(m.cooperatingOwners ?? []),
+        ...(m.cooperatingUniversities ?? []),
+        ...(m.amounts ?? []).map((a) => a.recipientOrg ?? ''),
+      ])
+      .filter(Boolean);
     const organisations = Object.fromEntries(await this.directory.getMany(orgNumbers));
     return {
       forum,

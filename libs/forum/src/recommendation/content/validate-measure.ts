@@ -1,5 +1,15 @@
 import { RECIPIENT_KINDS, SCHOOL_OWNER_KINDS, type MeasureInfo, type RuleViolation } from '#libs/kernel';
-import { isGiven, isKroner, isText, isYear, type AmountInput, type MeasureInput, type RecommendationFacts, type RecommendedAmount, type RecommendedMeasure } from './content.js';
+import {
+  isGiven,
+  isKroner,
+  isText,
+  isYear,
+  type AmountInput,
+  type MeasureInput,
+  type RecommendationFacts,
+  type RecommendedAmount,
+  type RecommendedMeasure,
+} from './content.js';
 
 export interface MeasureContext {
   callId: string;
@@ -16,8 +26,14 @@ function checkParts(v: RuleViolation[], m: MeasureInput, at: string, facts: Reco
   if (!isGiven(m.startYear)) v.push({ rule: 'R13', field: `${at}.startYear`, message: 'state the first school year (duration)' });
   if (!isGiven(m.spanYears)) v.push({ rule: 'R13', field: `${at}.spanYears`, message: 'state the number of school years (duration)' });
   if (!isText(m.criteria)) v.push({ rule: 'R13', field: `${at}.criteria`, message: 'state how the measure meets the criteria' });
-  if (!m.cooperatingOwners?.length) v.push({ rule: 'R13', field: `${at}.cooperatingOwners`, message: 'name the school owners that work together in the measure' });
-  if (!m.cooperatingUniversities?.length && facts.universityPartnerRequired) v.push({ rule: 'R13', field: `${at}.cooperatingUniversities`, message: 'name the universities that work together with the owners (R3)' });
+  if (!m.cooperatingOwners?.length)
+    v.push({ rule: 'R13', field: `${at}.cooperatingOwners`, message: 'name the school owners that work together in the measure' });
+  if (!m.cooperatingUniversities?.length && facts.universityPartnerRequired)
+    v.push({
+      rule: 'R13',
+      field: `${at}.cooperatingUniversities`,
+      message: 'name the universities that work together with the owners (R3)',
+    });
   if (!m.amounts?.length) v.push({ rule: 'R13', field: `${at}.amounts`, message: 'state the money per recipient and year' });
   (m.amounts ?? []).forEach((a, j) => {
     if (!isText(a.recipientOrg)) v.push({ rule: 'R13', field: `${at}.amounts[${j}].recipientOrg`, message: 'name the recipient' });
@@ -32,9 +48,12 @@ function catalogued(v: RuleViolation[], m: MeasureInput, at: string, ctx: Measur
   if (!isText(m.measureId) || !facts.measures) return undefined;
   const found = facts.measures[m.measureId] ?? undefined;
   if (!found) v.push({ rule: 'R13', field: `${at}.measureId`, message: `measure ${m.measureId} is not in any needs assessment` });
-  else if (found.callId !== callId) v.push({ rule: 'R13', field: `${at}.measureId`, message: `measure ${m.measureId} belongs to call ${found.callId}, not ${callId}` });
-  else if (found.office !== office) v.push({ rule: 'R13', field: `${at}.measureId`, message: `measure ${m.measureId} belongs to governor office ${found.office}` });
-  else if (found.status !== 'submitted') v.push({ rule: 'R13', field: `${at}.measureId`, message: `measure ${m.measureId} is ${found.status}, not submitted` });
+  else if (found.callId !== callId)
+    v.push({ rule: 'R13', field: `${at}.measureId`, message: `measure ${m.measureId} belongs to call ${found.callId}, not ${callId}` });
+  else if (found.office !== office)
+    v.push({ rule: 'R13', field: `${at}.measureId`, message: `measure ${m.measureId} belongs to governor office ${found.office}` });
+  else if (found.status !== 'submitted')
+    v.push({ rule: 'R13', field: `${at}.measureId`, message: `measure ${m.measureId} is ${found.status}, not submitted` });
   return found;
 }
 
@@ -43,12 +62,14 @@ function checkCooperating(v: RuleViolation[], m: MeasureInput, at: string, facts
   (m.cooperatingOwners ?? []).forEach((o, j) => {
     const org = facts.organisations[o];
     if (!org) v.push({ rule: 'R19', field: `${at}.cooperatingOwners[${j}]`, message: `organisation ${o} is not registered` });
-    else if (!SCHOOL_OWNER_KINDS.includes(org.kind)) v.push({ rule: 'R13', field: `${at}.cooperatingOwners[${j}]`, message: `${o} is a ${org.kind}, not a school owner` });
+    else if (!SCHOOL_OWNER_KINDS.includes(org.kind))
+      v.push({ rule: 'R13', field: `${at}.cooperatingOwners[${j}]`, message: `${o} is a ${org.kind}, not a school owner` });
   });
   (m.cooperatingUniversities ?? []).forEach((u, j) => {
     const org = facts.organisations[u];
     if (!org) v.push({ rule: 'R19', field: `${at}.cooperatingUniversities[${j}]`, message: `organisation ${u} is not registered` });
-    else if (org.kind !== 'university') v.push({ rule: 'R3', field: `${at}.cooperatingUniversities[${j}]`, message: `${u} is a ${org.kind}, not a university` });
+    else if (org.kind !== 'university')
+      v.push({ rule: 'R3', field: `${at}.cooperatingUniversities[${j}]`, message: `${u} is a ${org.kind}, not a university` });
   });
 }
 
@@ -66,12 +87,35 @@ function checkRecipient(v: RuleViolation[], a: AmountInput & { recipientOrg: str
   const { office, facts } = c.ctx;
   const org = facts.organisations[a.recipientOrg];
   if (!org) v.push({ rule: 'R1', field: `${af}.recipientOrg`, message: `recipient ${a.recipientOrg} is not a registered organisation` });
-  else if (org.kind === 'commercial') v.push({ rule: 'R2', field: `${af}.recipientOrg`, message: `${a.recipientOrg} is a commercial actor and never receives grant money (it may only be a subcontractor under a university's line)` });
-  else if (!RECIPIENT_KINDS.includes(org.kind)) v.push({ rule: 'R1', field: `${af}.recipientOrg`, message: `${a.recipientOrg} is a ${org.kind}: only school owners and universities receive grant money` });
-  else if (org.kind !== 'university' && org.office !== office) v.push({ rule: 'R1', field: `${af}.recipientOrg`, message: `school owner ${a.recipientOrg} belongs to governor office ${org.office ?? 'none'}, not ${office}` });
+  else if (org.kind === 'commercial')
+    v.push({
+      rule: 'R2',
+      field: `${af}.recipientOrg`,
+      message: `${a.recipientOrg} is a commercial actor and never receives grant money (it may only be a subcontractor under a university's line)`,
+    });
+  else if (!RECIPIENT_KINDS.includes(org.kind))
+    v.push({
+      rule: 'R1',
+      field: `${af}.recipientOrg`,
+      message: `${a.recipientOrg} is a ${org.kind}: only school owners and universities receive grant money`,
+    });
+  else if (org.kind !== 'university' && org.office !== office)
+    v.push({
+      rule: 'R1',
+      field: `${af}.recipientOrg`,
+      message: `school owner ${a.recipientOrg} belongs to governor office ${org.office ?? 'none'}, not ${office}`,
+    });
   if (c.catalogued && org) {
-    const parties = new Set([...c.catalogued.owners, ...c.catalogued.universities.filter((u) => u.status !== 'declined').map((u) => u.org)]);
-    if (!parties.has(a.recipientOrg)) v.push({ rule: 'R13', field: `${af}.recipientOrg`, message: `${a.recipientOrg} is neither an owner nor a university partner of measure ${c.measure.measureId}` });
+    const parties = new Set([
+      ...c.catalogued.owners,
+      ...c.catalogued.universities.filter((u) => u.status !== 'declined').map((u) => u.org),
+    ]);
+    if (!parties.has(a.recipientOrg))
+      v.push({
+        rule: 'R13',
+        field: `${af}.recipientOrg`,
+        message: `${a.recipientOrg} is neither an owner nor a university partner of measure ${c.measure.measureId}`,
+      });
   }
   if (isYear(a.year)) {
     const key = `${a.recipientOrg}/${a.year}`;
@@ -82,13 +126,17 @@ function checkRecipient(v: RuleViolation[], a: AmountInput & { recipientOrg: str
 
 /** One money line: whole kroner (R13), a year within the measure's span (R9), an eligible recipient. */
 function checkAmount(v: RuleViolation[], a: AmountInput, af: string, c: AmountContext): RecommendedAmount | null {
-  if (isGiven(a.amount) && !isKroner(a.amount)) v.push({ rule: 'R13', field: `${af}.amount`, message: 'money is whole, non-negative kroner' });
+  if (isGiven(a.amount) && !isKroner(a.amount))
+    v.push({ rule: 'R13', field: `${af}.amount`, message: 'money is whole, non-negative kroner' });
   if (isGiven(a.year)) {
     if (!isYear(a.year)) v.push({ rule: 'R9', field: `${af}.year`, message: 'year must be a year' });
-    else if (c.span && (a.year < c.span.from || a.year > c.span.to)) v.push({ rule: 'R9', field: `${af}.year`, message: `${a.year} is outside the measure's span ${c.span.from}–${c.span.to}` });
+    else if (c.span && (a.year < c.span.from || a.year > c.span.to))
+      v.push({ rule: 'R9', field: `${af}.year`, message: `${a.year} is outside the measure's span ${c.span.from}–${c.span.to}` });
   }
   if (isText(a.recipientOrg)) checkRecipient(v, { ...a, recipientOrg: a.recipientOrg }, af, c);
-  return isText(a.recipientOrg) && isYear(a.year) && isKroner(a.amount) ? { recipientOrg: a.recipientOrg, year: a.year, amount: a.amount } : null;
+  return isText(a.recipientOrg) && isYear(a.year) && isKroner(a.amount)
+    ? { recipientOrg: a.recipientOrg, year: a.year, amount: a.amount }
+    : null;
 }
 
 /** One prioritised measure (R13, R9, R1–R3, R19): the measure as recommended, or null when a part is unusable. */
@@ -97,18 +145,22 @@ export function validateMeasure(v: RuleViolation[], m: MeasureInput, i: number, 
   const { facts } = ctx;
   checkParts(v, m, at, facts);
   if (isText(m.measureId)) {
-    if (ctx.seenMeasures.has(m.measureId)) v.push({ rule: 'R13', field: `${at}.measureId`, message: `measure ${m.measureId} is named twice` });
+    if (ctx.seenMeasures.has(m.measureId))
+      v.push({ rule: 'R13', field: `${at}.measureId`, message: `measure ${m.measureId} is named twice` });
     ctx.seenMeasures.add(m.measureId);
   }
   const spanOk = isGiven(m.spanYears) && Number.isSafeInteger(m.spanYears) && m.spanYears >= 1 && m.spanYears <= facts.maxSpanYears;
-  if (isGiven(m.spanYears) && !spanOk) v.push({ rule: 'R9', field: `${at}.spanYears`, message: `a measure spans 1 to ${facts.maxSpanYears} school years` });
+  if (isGiven(m.spanYears) && !spanOk)
+    v.push({ rule: 'R9', field: `${at}.spanYears`, message: `a measure spans 1 to ${facts.maxSpanYears} school years` });
   const startOk = isYear(m.startYear);
   if (isGiven(m.startYear) && !startOk) v.push({ rule: 'R9', field: `${at}.startYear`, message: 'startYear must be a year' });
   const found = catalogued(v, m, at, ctx);
   checkCooperating(v, m, at, facts);
   const span = startOk && spanOk ? { from: m.startYear!, to: m.startYear! + m.spanYears! - 1 } : null;
   const amountContext: AmountContext = { ctx, measure: m, span, catalogued: found, seenLines: new Set() };
-  const amounts = (m.amounts ?? []).map((a, j) => checkAmount(v, a, `${at}.amounts[${j}]`, amountContext)).filter((a): a is RecommendedAmount => a !== null);
+  const amounts = (m.amounts ?? [])
+    .map((a, j) => checkAmount(v, a, `${at}.amounts[${j}]`, amountContext))
+    .filter((a): a is RecommendedAmount => a !== null);
   if (!(isText(m.measureId) && isText(m.participants) && startOk && spanOk && isText(m.criteria))) return null;
   return {
     priority: i + 1,

@@ -11,5 +11,7 @@ export function decidePublishRecommendation(_command: PublishRecommendation, sta
   if (state.status === 'withdrawn') throw new ConflictError('a withdrawn recommendation is not published');
   if (state.status === 'published') return [];
   const rec = state as ExistingRecommendation;
-  return [{ type: 'RecommendationPublished', data: { recommendationId: rec.recommendationId, office: rec.office, revision: rec.revision } }];
+  return [
+    { type: 'RecommendationPublished', data: { recommendationId: rec.recommendationId, office: rec.office, revision: rec.revision } },
+  ];
 }

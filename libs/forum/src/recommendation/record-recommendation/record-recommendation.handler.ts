@@ -31,6 +31,12 @@ export class RecordRecommendationHandler implements ICommandHandler<RecordRecomm
     const content = contentOf(input);
     const facts = await this.lookup.facts(forum, input.callId, content);
     // A recording after a withdrawal creates the recommendation anew in its existing stream.
-    return this.runner.run(Recommendation, recommendationId, { type: 'RecordRecommendation', recommendationId, callId: input.callId, content, facts }, meta, { created: true });
+    return this.runner.run(
+      Recommendation,
+      recommendationId,
+      { type: 'RecordRecommendation', recommendationId, callId: input.callId, content, facts },
+      meta,
+      { created: true },
+    );
   }
 }

@@ -17,7 +17,8 @@ export class RecordRecommendationRoute {
   @Roles('governor')
   @Created('/recommendations/{id}')
   @ApiOperation({
-    summary: "Record the forum's recommendation (innstilling) for a call: consensus, vote, or no agreement (R12); every R13 part is required and every missing one is named; R11 warnings for missing member categories",
+    summary:
+      "Record the forum's recommendation (innstilling) for a call: consensus, vote, or no agreement (R12); every R13 part is required and every missing one is named; R11 warnings for missing member categories",
   })
   @ApiCreatedResponse({ type: CommandResultDto })
   @ApiCommand()

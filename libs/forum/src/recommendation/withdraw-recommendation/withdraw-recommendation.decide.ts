@@ -11,5 +11,7 @@ export function decideWithdrawRecommendation(command: WithdrawRecommendation, st
   if (state.status === 'none') throw new NotFoundError('recommendation', '(this id)');
   if (state.status === 'withdrawn') throw new ConflictError('the recommendation is withdrawn already');
   const rec = state as ExistingRecommendation;
-  return [{ type: 'RecommendationWithdrawn', data: { recommendationId: rec.recommendationId, revision: rec.revision, reason: command.reason } }];
+  return [
+    { type: 'RecommendationWithdrawn', data: { recommendationId: rec.recommendationId, revision: rec.revision, reason: command.reason } },
+  ];
 }

@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AccessPolicy, CLOCK, DomainError, MEASURE_CATALOG, ORGANISATION_DIRECTORY, RECOMMENDATION_LOOKUP, type Clock, type MeasureCatalog, type OrganisationDirectory, type RecommendationLookup } from '#libs/kernel';
+import {
+  AccessPolicy,
+  CLOCK,
+  DomainError,
+  MEASURE_CATALOG,
+  ORGANISATION_DIRECTORY,
+  RECOMMENDATION_LOOKUP,
+  type Clock,
+  type MeasureCatalog,
+  type OrganisationDirectory,
+  type RecommendationLookup,
+} from '#libs/kernel';
 import { CommandRunner, type CommandMeta, type CommandOutcome } from '#libs/platform';
 import { FrameLedger, ledgerIdOf } from '../../frame-ledger/frame-ledger.aggregate.js';
 import { AllocationProposal } from '../allocation-proposal.aggregate.js';
@@ -35,12 +46,28 @@ export class DraftProposalHandler implements ICommandHandler<DraftProposalComman
     const rec = await this.recommendations.forCall(callId);
     const agreed = rec && rec.outcome !== 'no_agreement' ? rec : null;
     const source = input.source ?? (agreed ? 'recommendation' : 'submitted');
-    if (source === 'recommendation' && !agreed) throw DomainError.of('R12', 'source', `there is no recommendation of the forum for call ${callId} to split over: use source 'submitted'`);
+    if (source === 'recommendation' && !agreed)
+      throw DomainError.of(
+        'R12',
+        'source',
+        `there is no recommendation of the forum for call ${callId} to split over: use source 'submitted'`,
+      );
     const recommendedIds = new Set(agreed?.lines.map((l) => l.measureId) ?? []);
     const measures = (await this.catalog.listByCall(callId)).filter(
-      (m) => m.status === 'submitted' && m.office === office && m.scheme === input.scheme && (source === 'submitted' || recommendedIds.has(m.measureId)),
+      (m) =>
+        m.status === 'submitted' &&
+        m.office === office &&
+        m.scheme === input.scheme &&
+        (source === 'submitted' || recommendedIds.has(m.measureId)),
     );
-    const orgs = [...new Set(measures.flatMap((m) => [...m.requested.map((r) => r.org), ...(agreed?.lines ?? []).filter((l) => l.measureId === m.measureId).map((l) => l.recipientOrg)]))];
+    const orgs = [
+      ...new Set(
+        measures.flatMap((m) => [
+          ...m.requested.map((r) => r.org),
+          ...(agreed?.lines ?? []).filter((l) => l.measureId === m.measureId).map((l) => l.recipientOrg),
+        ]),
+      ),
+    ];
     const directory = await this.directory.getMany(orgs);
     const { state: ledger } = await this.runner.load(FrameLedger, ledgerIdOf(office, input.scheme));
     const proposalId = randomUUID();
@@ -48,7 +75,12 @@ export class DraftProposalHandler implements ICommandHandler<DraftProposalComman
       type: 'DraftProposal' as const,
       ...{ proposalId, office, scheme: input.scheme, year: input.year, callId, key: input.key, amount: input.amount },
       ...{ weights: input.weights, themeWeights: input.themeWeights, participants: input.participants },
-      ...{ source, recommendationId: source === 'recommendation' ? agreed!.recommendationId : null, measures, recommended: source === 'recommendation' ? agreed!.lines : [] },
+      ...{
+        source,
+        recommendationId: source === 'recommendation' ? agreed!.recommendationId : null,
+        measures,
+        recommended: source === 'recommendation' ? agreed!.lines : [],
+      },
       ...{ kinds: Object.fromEntries(orgs.map((o) => [o, directory.get(o)?.kind ?? null])), ledger, today: this.clock.today() },
     };
     return this.runner.run(AllocationProposal, proposalId, command, meta, { extra: (state) => ({ proposal: state.proposal }) });

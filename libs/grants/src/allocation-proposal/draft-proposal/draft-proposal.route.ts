@@ -21,7 +21,10 @@ export class DraftProposalRoute {
   @Post()
   @Roles('governor')
   @Created('/allocation-proposals/{id}')
-  @ApiOperation({ summary: 'R25: propose a split of an amount (default: the free amount, R18) over the recommended or submitted measures by a key; a draft that charges nothing' })
+  @ApiOperation({
+    summary:
+      'R25: propose a split of an amount (default: the free amount, R18) over the recommended or submitted measures by a key; a draft that charges nothing',
+  })
   @ApiCreatedResponse({ type: CommandResultDto })
   @ApiCommand()
   draft(@CommandContext() meta: CommandMeta, @Body() body: DraftProposalDto) {
@@ -35,7 +38,8 @@ export class DraftProposalRoute {
   @ApiRead()
   async get(@CurrentActor() actor: Actor, @Param('proposalId') id: string, @AsOf() asOf?: number) {
     const { state, version } = await this.runner.load(AllocationProposal, id, asOf);
-    if (!state.proposal || !AccessPolicy.canSee(actor, { office: state.proposal.office })) throw new NotFoundError('allocation proposal', id);
+    if (!state.proposal || !AccessPolicy.canSee(actor, { office: state.proposal.office }))
+      throw new NotFoundError('allocation proposal', id);
     return new Versioned(state.proposal, version);
   }
 }

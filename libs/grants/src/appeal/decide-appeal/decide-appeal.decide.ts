@@ -15,11 +15,17 @@ export interface DecideAppeal {
 export function decideDecideAppeal(c: DecideAppeal, state: AppealState): AppealEvent[] {
   const a = state.lodged;
   if (!a) throw new NotFoundError('appeal', c.appealId);
-  if (state.status !== 'forwarded') throw new ConflictError(`appeal ${c.appealId} is ${state.status}: Udir decides only an appeal the governor upheld and forwarded`);
+  if (state.status !== 'forwarded')
+    throw new ConflictError(`appeal ${c.appealId} is ${state.status}: Udir decides only an appeal the governor upheld and forwarded`);
   const violations: RuleViolation[] = [];
   if (!c.reason.trim()) violations.push({ rule: 'R23', field: 'reason', message: 'every step of an appeal gives its reason' });
   violations.push(...remedyViolations(c.outcome, c.remedy));
   if (violations.length) throw new DomainError(violations);
   const remedy = isReversal(c.outcome) ? c.remedy : null;
-  return [{ type: 'AppealDecided', data: { appealId: c.appealId, office: a.office, by: 'UDIR', outcome: c.outcome, reason: c.reason.trim(), remedy, decidedOn: c.today } }];
+  return [
+    {
+      type: 'AppealDecided',
+      data: { appealId: c.appealId, office: a.office, by: 'UDIR', outcome: c.outcome, reason: c.reason.trim(), remedy, decidedOn: c.today },
+    },
+  ];
 }

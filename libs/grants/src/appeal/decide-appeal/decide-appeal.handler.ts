@@ -27,7 +27,14 @@ export class DecideAppealHandler implements ICommandHandler<DecideAppealCommand,
       reason: input.reason,
       amounts: input.amounts,
       authorize: () => AccessPolicy.assertMinistry(meta.actor, 'decides appeals (Udir)'),
-      command: (remedy) => ({ type: 'DecideAppeal', appealId, outcome: input.outcome, reason: input.reason, remedy, today: this.clock.today() }),
+      command: (remedy) => ({
+        type: 'DecideAppeal',
+        appealId,
+        outcome: input.outcome,
+        reason: input.reason,
+        remedy,
+        today: this.clock.today(),
+      }),
     });
   }
 }

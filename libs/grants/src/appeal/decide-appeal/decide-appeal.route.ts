@@ -15,7 +15,10 @@ export class DecideAppealRoute {
 
   @Post(':appealId/decision')
   @Roles('ministry')
-  @ApiOperation({ summary: "Udir's decision on a forwarded appeal (R23): upheld, reversed or partly reversed (charged to the frame, R18; 422 when no room)" })
+  @ApiOperation({
+    summary:
+      "Udir's decision on a forwarded appeal (R23): upheld, reversed or partly reversed (charged to the frame, R18; 422 when no room)",
+  })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommand()
   decide(@CommandContext() meta: CommandMeta, @Param('appealId') appealId: string, @Body() body: DecideAppealDto) {

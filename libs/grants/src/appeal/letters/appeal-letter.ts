@@ -24,24 +24,54 @@ export interface AppealLetterStep {
 export function appealLetterSteps(events: Positioned<AppealEvent>[]): AppealLetterStep[] {
   const steps: Omit<AppealLetterStep, 'n'>[] = [];
   for (const { event: e, position } of events) {
-    if (e.type === 'AppealReconsidered') steps.push({ kind: 'reconsidered', position, date: e.data.reconsideredOn, outcome: e.data.outcome, reason: e.data.reason, lateReason: e.data.lateReason, remedy: e.data.remedy });
-    if (e.type === 'AppealDecided') steps.push({ kind: 'decided', position, date: e.data.decidedOn, outcome: e.data.outcome, reason: e.data.reason, lateReason: null, remedy: e.data.remedy });
+    if (e.type === 'AppealReconsidered')
+      steps.push({
+        kind: 'reconsidered',
+        position,
+        date: e.data.reconsideredOn,
+        outcome: e.data.outcome,
+        reason: e.data.reason,
+        lateReason: e.data.lateReason,
+        remedy: e.data.remedy,
+      });
+    if (e.type === 'AppealDecided')
+      steps.push({
+        kind: 'decided',
+        position,
+        date: e.data.decidedOn,
+        outcome: e.data.outcome,
+        reason: e.data.reason,
+        lateReason: null,
+        remedy: e.data.remedy,
+      });
   }
   return steps.map((s, i) => ({ ...s, n: i + 1 }));
 }
 
 function remedyTable(t: ReturnType<typeof appealTextsFor>, remedy: Remedy): LetterBlock {
   const lines = [...remedy.lines].sort((a, b) => a.year - b.year);
-  return { type: 'table', columns: t.columns, rows: lines.map((l) => [String(l.year), kroner(l.amount)]), total: [t.total, kroner(sum(lines.map((l) => l.amount)))] };
+  return {
+    type: 'table',
+    columns: t.columns,
+    rows: lines.map((l) => [String(l.year), kroner(l.amount)]),
+    total: [t.total, kroner(sum(lines.map((l) => l.amount)))],
+  };
 }
 
 /** R22/R23: the letter telling the appellant an appeal's outcome; Udir's letters come from Udir. */
-export function appealLetter(a: AppealLodgedData, step: AppealLetterStep, settings: LetterSettings, names: { appellant: string; measureTitle: string }): LetterModel {
+export function appealLetter(
+  a: AppealLodgedData,
+  step: AppealLetterStep,
+  settings: LetterSettings,
+  names: { appellant: string; measureTitle: string },
+): LetterModel {
   const lang = settings.language;
   const t = appealTextsFor(lang);
   const office = textsFor(lang).office(settings.officeName);
   const date = (d: string) => norwegianDate(d, lang);
-  const blocks: LetterBlock[] = [{ type: 'paragraph', text: t.intro(date(a.lodgedOn), date(a.letter.date), a.letter.caseNumber, names.measureTitle) }];
+  const blocks: LetterBlock[] = [
+    { type: 'paragraph', text: t.intro(date(a.lodgedOn), date(a.letter.date), a.letter.caseNumber, names.measureTitle) },
+  ];
   if (step.lateReason) blocks.push({ type: 'paragraph', text: t.late(date(a.deadline), office, step.lateReason) });
   if (step.kind === 'reconsidered') blocks.push({ type: 'paragraph', text: t.outcome[step.outcome](office, date(a.deadline)) });
   else blocks.push({ type: 'paragraph', text: t.udir[step.outcome as 'upheld'] });
@@ -50,7 +80,14 @@ export function appealLetter(a: AppealLodgedData, step: AppealLetterStep, settin
   if (step.remedy) blocks.push({ type: 'paragraph', text: t.newDecision });
   if (step.kind === 'decided') blocks.push({ type: 'paragraph', text: t.final });
   const sender: LetterSettings =
-    step.kind === 'decided' ? { ...settings, officeName: 'Utdanningsdirektoratet', letterhead: { address: '', phone: '', email: '' }, signatory: { name: '', title: '' } } : settings;
+    step.kind === 'decided'
+      ? {
+          ...settings,
+          officeName: 'Utdanningsdirektoratet',
+          letterhead: { address: '', phone: '', email: '' },
+          signatory: { name: '', title: '' },
+        }
+      : settings;
   return letterFrame(sender, {
     title: step.kind === 'reconsidered' ? t.title.reconsidered : t.title.decided,
     date: step.date,

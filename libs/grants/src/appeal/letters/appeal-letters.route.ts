@@ -16,7 +16,10 @@ export class AppealLettersRoute {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':appealId/letters/:n')
-  @ApiOperation({ summary: "A letter telling the appellant an appeal's outcome (R23, R22); PDF, or HTML when Accept prefers it. The list is in GET /appeals/{id}" })
+  @ApiOperation({
+    summary:
+      "A letter telling the appellant an appeal's outcome (R23, R22); PDF, or HTML when Accept prefers it. The list is in GET /appeals/{id}",
+  })
   @ApiProduces('application/pdf', 'text/html')
   @ApiRead()
   async letter(

@@ -24,7 +24,8 @@ export const APPEAL_NB: AppealTexts = {
   outcome: {
     reversed: (o) => `${o} har vurdert saken på nytt og tar klagen til følge. Vedtaket er endret, og tilskuddet er nå:`,
     partly_reversed: (o) => `${o} har vurdert saken på nytt og tar klagen delvis til følge. Vedtaket er endret, og tilskuddet er nå:`,
-    upheld: (o) => `${o} har vurdert saken på nytt, men finner ikke grunn til å endre vedtaket. Klagen er derfor sendt til ${UDIR} (Udir), som er klageinstans, for endelig avgjørelse.`,
+    upheld: (o) =>
+      `${o} har vurdert saken på nytt, men finner ikke grunn til å endre vedtaket. Klagen er derfor sendt til ${UDIR} (Udir), som er klageinstans, for endelig avgjørelse.`,
     dismissed: (o, d) => `Klagen kom inn etter klagefristen ${d}, og ${o} avviser den (forvaltningsloven § 31).`,
   },
   udir: {
@@ -47,7 +48,8 @@ export const APPEAL_NN: AppealTexts = {
   outcome: {
     reversed: (o) => `${o} har vurdert saka på nytt og tek klaga til følgje. Vedtaket er endra, og tilskotet er no:`,
     partly_reversed: (o) => `${o} har vurdert saka på nytt og tek klaga delvis til følgje. Vedtaket er endra, og tilskotet er no:`,
-    upheld: (o) => `${o} har vurdert saka på nytt, men finn ikkje grunn til å endre vedtaket. Klaga er difor send til ${UDIR} (Udir), som er klageinstans, for endeleg avgjerd.`,
+    upheld: (o) =>
+      `${o} har vurdert saka på nytt, men finn ikkje grunn til å endre vedtaket. Klaga er difor send til ${UDIR} (Udir), som er klageinstans, for endeleg avgjerd.`,
     dismissed: (o, d) => `Klaga kom inn etter klagefristen ${d}, og ${o} avviser ho (forvaltningslova § 31).`,
   },
   udir: {

@@ -39,14 +39,20 @@ export class LodgeAppealHandler implements ICommandHandler<LodgeAppealCommand, C
     const granted = own?.status === 'active' ? sum(own.lines.map((l) => l.amount)) : 0;
     const requested = sum((measure?.requested ?? []).filter((r) => r.org === org).map((r) => r.amount));
     const appealId = appealIdOf(input.grantId, step.n, org);
-    return this.runner.run(Appeal, appealId, {
-      type: 'LodgeAppeal',
+    return this.runner.run(
+      Appeal,
       appealId,
-      grant: { grantId: input.grantId, office, scheme, callId: d.callId, measureId: d.measureId, recipientOrg: d.recipientOrg },
-      letter: { n: step.n, kind: step.kind, date: step.date, caseNumber: step.caseNumber },
-      appellant: { org, ownsMeasure: !!measure?.owners.includes(org), requested, granted },
-      grounds: input.grounds,
-      today: this.clock.today(),
-    }, meta, { reason: input.grounds });
+      {
+        type: 'LodgeAppeal',
+        appealId,
+        grant: { grantId: input.grantId, office, scheme, callId: d.callId, measureId: d.measureId, recipientOrg: d.recipientOrg },
+        letter: { n: step.n, kind: step.kind, date: step.date, caseNumber: step.caseNumber },
+        appellant: { org, ownsMeasure: !!measure?.owners.includes(org), requested, granted },
+        grounds: input.grounds,
+        today: this.clock.today(),
+      },
+      meta,
+      { reason: input.grounds },
+    );
   }
 }

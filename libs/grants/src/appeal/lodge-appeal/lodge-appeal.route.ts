@@ -16,7 +16,10 @@ export class LodgeAppealRoute {
   @Post()
   @Roles('school_owner', 'university')
   @Created('/appeals/{id}')
-  @ApiOperation({ summary: 'Appeal a decision letter (klage, R23): the recipient, or an owner of the measure that got less than it asked; within three weeks, or registered as late' })
+  @ApiOperation({
+    summary:
+      'Appeal a decision letter (klage, R23): the recipient, or an owner of the measure that got less than it asked; within three weeks, or registered as late',
+  })
   @ApiCreatedResponse({ type: CommandResultDto })
   @ApiCommand()
   lodge(@CommandContext() meta: CommandMeta, @Body() body: LodgeAppealDto) {

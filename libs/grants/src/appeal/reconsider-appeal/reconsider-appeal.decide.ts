@@ -27,19 +27,37 @@ export function remedyViolations(outcome: string, remedy: Remedy | null): RuleVi
 export function decideReconsiderAppeal(c: ReconsiderAppeal, state: AppealState): AppealEvent[] {
   const a = state.lodged;
   if (!a) throw new NotFoundError('appeal', c.appealId);
-  if (state.status !== 'lodged') throw new ConflictError(`appeal ${c.appealId} is ${state.status}: the governor has reconsidered it already`);
+  if (state.status !== 'lodged')
+    throw new ConflictError(`appeal ${c.appealId} is ${state.status}: the governor has reconsidered it already`);
   const violations: RuleViolation[] = [];
   if (!c.reason.trim()) violations.push({ rule: 'R23', field: 'reason', message: 'every step of an appeal gives its reason' });
-  if (c.outcome === 'dismissed' && !a.late) violations.push({ rule: 'R23', field: 'outcome', message: 'only a late appeal may be dismissed; a timely one is reconsidered' });
+  if (c.outcome === 'dismissed' && !a.late)
+    violations.push({ rule: 'R23', field: 'outcome', message: 'only a late appeal may be dismissed; a timely one is reconsidered' });
   if (a.late && c.outcome !== 'dismissed' && !c.lateReason?.trim()) {
-    violations.push({ rule: 'R23', field: 'lateReason', message: `the appeal came on ${a.lodgedOn}, after the deadline ${a.deadline}: give the reason to consider it all the same` });
+    violations.push({
+      rule: 'R23',
+      field: 'lateReason',
+      message: `the appeal came on ${a.lodgedOn}, after the deadline ${a.deadline}: give the reason to consider it all the same`,
+    });
   }
   violations.push(...remedyViolations(c.outcome, c.remedy));
   if (violations.length) throw new DomainError(violations);
   const remedy = isReversal(c.outcome) ? c.remedy : null;
   const events: AppealEvent[] = [
-    { type: 'AppealReconsidered', data: { appealId: c.appealId, office: a.office, outcome: c.outcome, reason: c.reason.trim(), lateReason: c.lateReason?.trim() || null, remedy, reconsideredOn: c.today } },
+    {
+      type: 'AppealReconsidered',
+      data: {
+        appealId: c.appealId,
+        office: a.office,
+        outcome: c.outcome,
+        reason: c.reason.trim(),
+        lateReason: c.lateReason?.trim() || null,
+        remedy,
+        reconsideredOn: c.today,
+      },
+    },
   ];
-  if (c.outcome === 'upheld') events.push({ type: 'AppealForwarded', data: { appealId: c.appealId, office: a.office, to: 'UDIR', forwardedOn: c.today } });
+  if (c.outcome === 'upheld')
+    events.push({ type: 'AppealForwarded', data: { appealId: c.appealId, office: a.office, to: 'UDIR', forwardedOn: c.today } });
   return events;
 }

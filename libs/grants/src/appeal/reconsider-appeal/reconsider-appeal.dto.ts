@@ -8,7 +8,10 @@ const GOVERNOR_OUTCOMES: GovernorOutcome[] = ['reversed', 'partly_reversed', 'up
 
 /** The new money per year of a reversal (R9 lines; the frame ledger charges them, R18). */
 export const RemedyAmounts = () => (target: object, key: string) => {
-  ApiPropertyOptional({ type: [AmountLineDto], description: "A reversal's money per year for the appellant (default for a full reversal: what it asked)" })(target, key);
+  ApiPropertyOptional({
+    type: [AmountLineDto],
+    description: "A reversal's money per year for the appellant (default for a full reversal: what it asked)",
+  })(target, key);
   IsOptional()(target, key);
   IsArray()(target, key);
   ArrayMaxSize(3)(target, key);
@@ -17,10 +20,17 @@ export const RemedyAmounts = () => (target: object, key: string) => {
 };
 
 export class ReconsiderAppealDto {
-  @ApiProperty({ enum: GOVERNOR_OUTCOMES, description: 'reversed / partly_reversed (a new decision on the frame), upheld (forwarded to Udir), dismissed (late appeals only)' })
+  @ApiProperty({
+    enum: GOVERNOR_OUTCOMES,
+    description: 'reversed / partly_reversed (a new decision on the frame), upheld (forwarded to Udir), dismissed (late appeals only)',
+  })
   @IsIn(GOVERNOR_OUTCOMES)
   outcome: GovernorOutcome;
   @Reason('Why (R23)') reason: string;
-  @ApiPropertyOptional({ description: 'R23: why a late appeal is considered all the same' }) @IsOptional() @IsString() @MaxLength(2000) lateReason?: string;
+  @ApiPropertyOptional({ description: 'R23: why a late appeal is considered all the same' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  lateReason?: string;
   @RemedyAmounts() amounts?: AmountLineDto[];
 }

@@ -27,7 +27,15 @@ export class ReconsiderAppealHandler implements ICommandHandler<ReconsiderAppeal
       reason: input.reason,
       amounts: input.amounts,
       authorize: (a) => AccessPolicy.assertGovernorOf(meta.actor, a.office, 'reconsiders appeals', `Appeal ${appealId}`),
-      command: (remedy) => ({ type: 'ReconsiderAppeal', appealId, outcome: input.outcome, reason: input.reason, lateReason: input.lateReason ?? null, remedy, today: this.clock.today() }),
+      command: (remedy) => ({
+        type: 'ReconsiderAppeal',
+        appealId,
+        outcome: input.outcome,
+        reason: input.reason,
+        lateReason: input.lateReason ?? null,
+        remedy,
+        today: this.clock.today(),
+      }),
     });
   }
 }

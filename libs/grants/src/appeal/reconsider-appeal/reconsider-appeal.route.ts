@@ -15,7 +15,10 @@ export class ReconsiderAppealRoute {
 
   @Post(':appealId/reconsideration')
   @Roles('governor')
-  @ApiOperation({ summary: "The governor's reconsideration (R23): reversed or partly reversed (a new decision on the frame, R18; 422 when no room), upheld (forwarded to Udir), or a late appeal dismissed" })
+  @ApiOperation({
+    summary:
+      "The governor's reconsideration (R23): reversed or partly reversed (a new decision on the frame, R18; 422 when no room), upheld (forwarded to Udir), or a late appeal dismissed",
+  })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommand()
   reconsider(@CommandContext() meta: CommandMeta, @Param('appealId') appealId: string, @Body() body: ReconsiderAppealDto) {

@@ -19,9 +19,15 @@ export class AdjustFrameHandler implements ICommandHandler<AdjustFrameCommand, C
 
   execute({ meta, office, scheme, year, input }: AdjustFrameCommand) {
     AccessPolicy.assertMinistry(meta.actor, 'sets and adjusts frames');
-    return this.runner.run(FrameLedger, ledgerIdOf(office, scheme), { type: 'AdjustFrame', year, amount: input.amount, reason: input.reason }, meta, {
-      resourceId: `${office}/${scheme}/${year}`,
-      reason: input.reason,
-    });
+    return this.runner.run(
+      FrameLedger,
+      ledgerIdOf(office, scheme),
+      { type: 'AdjustFrame', year, amount: input.amount, reason: input.reason },
+      meta,
+      {
+        resourceId: `${office}/${scheme}/${year}`,
+        reason: input.reason,
+      },
+    );
   }
 }

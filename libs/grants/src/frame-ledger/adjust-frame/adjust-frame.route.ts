@@ -19,7 +19,13 @@ export class AdjustFrameRoute {
   @ApiOperation({ summary: 'Adjust a frame, with a reason; never below what is charged to it (R18)' })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommand()
-  adjust(@CommandContext() meta: CommandMeta, @Param('office') office: string, @Param('scheme') scheme: string, @Param('year', ParseIntPipe) year: number, @Body() body: AdjustFrameDto) {
+  adjust(
+    @CommandContext() meta: CommandMeta,
+    @Param('office') office: string,
+    @Param('scheme') scheme: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() body: AdjustFrameDto,
+  ) {
     return this.commands.execute(new AdjustFrameCommand(meta, office, schemeOf(scheme), year, body));
   }
 }

@@ -1,6 +1,15 @@
 import { ConflictError, DomainError, NotFoundError, ruleSetFor, type RuleViolation } from '#libs/kernel';
 import type { AmountLine, GrantCharge, LedgerEvent, LedgerState, RecommendationFacts } from '../frame-ledger.aggregate.js';
-import { basisWarning, checkFrames, checkLines, checkSpan, compare, reportDeadlineFor, requiredCoFinancing, sortLines } from '../frame-ledger.rules.js';
+import {
+  basisWarning,
+  checkFrames,
+  checkLines,
+  checkSpan,
+  compare,
+  reportDeadlineFor,
+  requiredCoFinancing,
+  sortLines,
+} from '../frame-ledger.rules.js';
 
 export interface AmendAllocation {
   type: 'AmendAllocation';
@@ -19,7 +28,11 @@ function checkPaid(command: AmendAllocation, violations: RuleViolation[]) {
   const decided = new Map(command.lines.map((l) => [l.year, l.amount]));
   for (const [year, paid] of Object.entries(command.paidByYear)) {
     if (paid > (decided.get(Number(year)) ?? 0)) {
-      violations.push({ rule: 'R16', field: 'amounts', message: `${paid} kroner are paid for ${year}: the grant cannot go below that; claim money back instead` });
+      violations.push({
+        rule: 'R16',
+        field: 'amounts',
+        message: `${paid} kroner are paid for ${year}: the grant cannot go below that; claim money back instead`,
+      });
     }
   }
 }

@@ -1,7 +1,17 @@
 import { ConflictError, DomainError, RECIPIENT_KINDS, ruleSetFor, type MeasureInfo, type RuleViolation, type Scheme } from '#libs/kernel';
 import type { Warning } from '#libs/platform';
 import type { AmountLine, LedgerEvent, LedgerState, RecipientFacts, RecommendationFacts } from '../frame-ledger.aggregate.js';
-import { basisWarning, checkFrames, checkLines, checkSpan, compare, reportDeadlineFor, requiredCoFinancing, schemeViolation, sortLines } from '../frame-ledger.rules.js';
+import {
+  basisWarning,
+  checkFrames,
+  checkLines,
+  checkSpan,
+  compare,
+  reportDeadlineFor,
+  requiredCoFinancing,
+  schemeViolation,
+  sortLines,
+} from '../frame-ledger.rules.js';
 import { caseNumberOf, checkCaseNumber } from '../../letters/case-number.js';
 
 export interface DecideAllocation {
@@ -33,11 +43,17 @@ function measureViolations(c: DecideAllocation): RuleViolation[] {
   if (!m) return [{ rule: 'measure', field: 'measureId', message: `there is no measure ${c.measureId}` }];
   const violations: RuleViolation[] = [];
   if (m.scheme !== c.scheme) violations.push({ rule: 'measure', field: 'scheme', message: `measure ${c.measureId} is in ${m.scheme}` });
-  if (m.year !== c.decisionYear) violations.push({ rule: 'measure', field: 'year', message: `measure ${c.measureId} belongs to the ${m.year} call` });
-  if (m.status !== 'submitted') violations.push({ rule: 'measure', field: 'measureId', message: `measure ${c.measureId} is ${m.status}, not submitted` });
+  if (m.year !== c.decisionYear)
+    violations.push({ rule: 'measure', field: 'year', message: `measure ${c.measureId} belongs to the ${m.year} call` });
+  if (m.status !== 'submitted')
+    violations.push({ rule: 'measure', field: 'measureId', message: `measure ${c.measureId} is ${m.status}, not submitted` });
   const parties = [...m.owners, ...m.universities.filter((u) => u.status === 'committed').map((u) => u.org)];
   if (!parties.includes(c.recipient.org)) {
-    violations.push({ rule: 'R10', field: 'recipientOrg', message: `${c.recipient.org} is neither an owner nor a committed university partner of measure ${c.measureId}` });
+    violations.push({
+      rule: 'R10',
+      field: 'recipientOrg',
+      message: `${c.recipient.org} is neither an owner nor a committed university partner of measure ${c.measureId}`,
+    });
   }
   return violations;
 }
@@ -46,8 +62,16 @@ function measureViolations(c: DecideAllocation): RuleViolation[] {
 function recipientViolations(recipient: RecipientFacts): RuleViolation[] {
   const kind = recipient.kind;
   if (kind === null) return [{ rule: 'R1', field: 'recipientOrg', message: `${recipient.org} is not a registered organisation` }];
-  if (kind === 'commercial') return [{ rule: 'R2', field: 'recipientOrg', message: 'the governor never allocates to a commercial actor; a provider may only be a subcontractor under a university' }];
-  if (!RECIPIENT_KINDS.includes(kind)) return [{ rule: 'R1', field: 'recipientOrg', message: `only school owners and universities receive grant money, not ${kind}` }];
+  if (kind === 'commercial')
+    return [
+      {
+        rule: 'R2',
+        field: 'recipientOrg',
+        message: 'the governor never allocates to a commercial actor; a provider may only be a subcontractor under a university',
+      },
+    ];
+  if (!RECIPIENT_KINDS.includes(kind))
+    return [{ rule: 'R1', field: 'recipientOrg', message: `only school owners and universities receive grant money, not ${kind}` }];
   return [];
 }
 
@@ -73,13 +97,22 @@ export function decideDecideAllocation(command: DecideAllocation, state: LedgerS
   checkSpan(command.measure, command.lines, violations);
   const { deviates, withRecommended } = compare(command.lines, command.recommendation);
   const deviationReason = command.deviationReason?.trim() || null;
-  if (deviates && !deviationReason) violations.push({ rule: 'R12', field: 'deviationReason', message: "the decision differs from the forum's recommendation: give the reason" });
+  if (deviates && !deviationReason)
+    violations.push({
+      rule: 'R12',
+      field: 'deviationReason',
+      message: "the decision differs from the forum's recommendation: give the reason",
+    });
   checkCaseNumber(state, command.caseNumber, violations);
   if (violations.length === 0) checkFrames(state, command.lines, undefined, violations);
   if (violations.length) throw new DomainError(violations);
   const warnings: Warning[] = [...basisWarning(command.recommendation)];
   if (command.today > command.decisionDate) {
-    warnings.push({ rule: 'R14', field: 'decidedOn', message: `decided on ${command.today}, after the office's decision date ${command.decisionDate}` });
+    warnings.push({
+      rule: 'R14',
+      field: 'decidedOn',
+      message: `decided on ${command.today}, after the office's decision date ${command.decisionDate}`,
+    });
   }
   const recipientKind = command.recipient.kind!;
   const lines = sortLines(command.lines).map((l) => ({
@@ -95,7 +128,12 @@ export function decideDecideAllocation(command: DecideAllocation, state: LedgerS
       type: 'AllocationDecided',
       data: {
         ...{ grantId, office, scheme, decisionYear, callId, measureId, recipientOrg: command.recipient.org, recipientKind, lines },
-        ...{ basis: command.recommendation.basis, recommendationId: command.recommendation.recommendationId, deviates, deviationReason: deviates ? deviationReason : null },
+        ...{
+          basis: command.recommendation.basis,
+          recommendationId: command.recommendation.recommendationId,
+          deviates,
+          deviationReason: deviates ? deviationReason : null,
+        },
         ...{ decidedOn: command.today, decisionDate, ruleSetVersion: rules.version, warnings, caseNumber: caseNumberOf(state, command) },
       },
     },

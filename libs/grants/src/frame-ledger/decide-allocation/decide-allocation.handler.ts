@@ -58,12 +58,18 @@ export class DecideAllocationHandler implements ICommandHandler<DecideAllocation
     const callId = measure?.callId ?? input.callId ?? `${office}-${input.scheme}-${input.year}`.toLowerCase();
     const org = await this.directory.get(input.recipientOrg);
     const recommendation = await recommendationFor(this.recommendations, callId, input.measureId, input.recipientOrg);
-    const decisionDate = (await this.calls.get(callId))?.decisionDate ?? `${input.year}-${ruleSetFor(input.scheme, input.year).defaultDecisionDate}`;
+    const decisionDate =
+      (await this.calls.get(callId))?.decisionDate ?? `${input.year}-${ruleSetFor(input.scheme, input.year).defaultDecisionDate}`;
     const grantId = grantIdOf(office, input.scheme, input.measureId, input.recipientOrg);
     const command = {
       type: 'DecideAllocation' as const,
       ...{ grantId, office, scheme: input.scheme, decisionYear: input.year, callId, measureId: input.measureId, measure },
-      ...{ recipient: { org: input.recipientOrg, kind: org?.kind ?? null }, lines: input.amounts, recommendation, deviationReason: input.deviationReason },
+      ...{
+        recipient: { org: input.recipientOrg, kind: org?.kind ?? null },
+        lines: input.amounts,
+        recommendation,
+        deviationReason: input.deviationReason,
+      },
       ...{ decisionDate, today: this.clock.today() },
       ...{ caseNumber: input.caseNumber, caseNumberFormat: (await letterSettingsAt(this.runner, office)).caseNumberFormat },
     };

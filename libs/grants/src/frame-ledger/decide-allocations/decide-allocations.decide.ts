@@ -15,7 +15,11 @@ export interface DecideAllocations {
 }
 
 /** The one-line deciders; the evolve is the ledger's, passed in so this file needs no runtime import of it. */
-export function decideDecideAllocations(command: DecideAllocations, state: LedgerState, evolve: (s: LedgerState, e: LedgerEvent) => LedgerState): LedgerEvent[] {
+export function decideDecideAllocations(
+  command: DecideAllocations,
+  state: LedgerState,
+  evolve: (s: LedgerState, e: LedgerEvent) => LedgerState,
+): LedgerEvent[] {
   if (command.lines.length === 0) throw DomainError.of('bulk', 'lines', 'name at least one line to decide');
   const decide = (c: LedgerCommand, s: LedgerState) => {
     if (c.type === 'DecideAllocation') return decideDecideAllocation(c, s);

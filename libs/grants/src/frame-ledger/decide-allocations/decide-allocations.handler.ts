@@ -4,7 +4,7 @@ import { AccessPolicy, DomainError, ForbiddenError, RECOMMENDATION_LOOKUP, type 
 import { CommandRunner, type CommandMeta, type CommandOutcome } from '#libs/platform';
 import { AllocationProposal } from '../../allocation-proposal/allocation-proposal.aggregate.js';
 import { callIdOf } from '../../allocation-proposal/draft-proposal/draft-proposal.handler.js';
-import { FrameLedger, ledgerIdOf, type AllocationDecidedData } from '../frame-ledger.aggregate.js';
+import { FrameLedger, ledgerIdOf } from '../frame-ledger.aggregate.js';
 import { DecisionFacts, type BulkLine } from './decision-facts.js';
 import type { DecideAllocationsDto } from './decide-allocations.dto.js';
 
@@ -45,9 +45,15 @@ export class DecideAllocationsHandler implements ICommandHandler<DecideAllocatio
     return this.runner.run(FrameLedger, ledgerId, { type: 'DecideAllocations', lines: decisions, labels }, meta, {
       created: true,
       extra: (_, events) => {
-        const grants = events.filter((e) => e.type === 'AllocationDecided').map((e) => e.data as AllocationDecidedData);
+        const grants = events.filter((e) => e.type === 'AllocationDecided').map((e) => e.data);
         return {
-          grants: grants.map((g) => ({ grantId: g.grantId, measureId: g.measureId, recipientOrg: g.recipientOrg, deviates: g.deviates, lines: g.lines.map((l) => ({ year: l.year, amount: l.amount, coFinancingRequired: l.coFinancingRequired })) })),
+          grants: grants.map((g) => ({
+            grantId: g.grantId,
+            measureId: g.measureId,
+            recipientOrg: g.recipientOrg,
+            deviates: g.deviates,
+            lines: g.lines.map((l) => ({ year: l.year, amount: l.amount, coFinancingRequired: l.coFinancingRequired })),
+          })),
           total: grants.reduce((s, g) => s + g.lines.reduce((t, l) => t + l.amount, 0), 0),
         };
       },
@@ -57,13 +63,22 @@ export class DecideAllocationsHandler implements ICommandHandler<DecideAllocatio
   private async baseLines(office: string, scheme: Scheme, year: number, input: DecideAllocationsDto): Promise<BulkLine[]> {
     if (input.proposalId) {
       const p = (await this.runner.load(AllocationProposal, input.proposalId)).state.proposal;
-      if (!p || p.office !== office) throw DomainError.of('R25', 'proposalId', `there is no allocation proposal ${input.proposalId} of office ${office}`);
-      if (p.scheme !== scheme || p.year !== year) throw DomainError.of('R25', 'proposalId', `proposal ${p.proposalId} is for ${p.scheme} ${p.year}`);
-      return p.lines.map((l) => ({ measureId: l.measureId, recipientOrg: l.recipientOrg, amounts: l.years.filter((y) => y.amount > 0).map((y) => ({ year: y.year, amount: y.amount })) })).filter((l) => l.amounts.length > 0);
+      if (!p || p.office !== office)
+        throw DomainError.of('R25', 'proposalId', `there is no allocation proposal ${input.proposalId} of office ${office}`);
+      if (p.scheme !== scheme || p.year !== year)
+        throw DomainError.of('R25', 'proposalId', `proposal ${p.proposalId} is for ${p.scheme} ${p.year}`);
+      return p.lines
+        .map((l) => ({
+          measureId: l.measureId,
+          recipientOrg: l.recipientOrg,
+          amounts: l.years.filter((y) => y.amount > 0).map((y) => ({ year: y.year, amount: y.amount })),
+        }))
+        .filter((l) => l.amounts.length > 0);
     }
     if (input.fromRecommendation) {
       const rec = await this.recommendations.forCall(callIdOf(office, scheme, year));
-      if (!rec || rec.outcome === 'no_agreement') throw DomainError.of('R12', 'fromRecommendation', 'there is no recommendation with measures for this call');
+      if (!rec || rec.outcome === 'no_agreement')
+        throw DomainError.of('R12', 'fromRecommendation', 'there is no recommendation with measures for this call');
       const byLine = new Map<string, BulkLine>();
       for (const l of rec.lines) {
         const line = byLine.get(keyOf(l)) ?? { measureId: l.measureId, recipientOrg: l.recipientOrg, amounts: [] };

@@ -15,7 +15,10 @@ export class DecideAllocationsRoute {
 
   @Post('bulk-decisions')
   @Roles('governor')
-  @ApiOperation({ summary: 'Decide many lines at once (from a proposal, the recommendation or a list): all or nothing, one append to the frame ledger (R18); every bad line named (lines[i].…); R12 reason per departing line' })
+  @ApiOperation({
+    summary:
+      'Decide many lines at once (from a proposal, the recommendation or a list): all or nothing, one append to the frame ledger (R18); every bad line named (lines[i].…); R12 reason per departing line',
+  })
   @ApiCreatedResponse({ type: CommandResultDto, description: 'id: the frame ledger; grants: every grant made; total' })
   @ApiCommand()
   decide(@CommandContext() meta: CommandMeta, @Body() body: DecideAllocationsDto) {

@@ -45,18 +45,29 @@ export class DecisionFacts {
     const measures = new Map(await Promise.all(ids.map(async (id) => [id, await this.catalog.get(id)] as const)));
     const orgs = await this.directory.getMany([...new Set(lines.map((l) => l.recipientOrg))]);
     const recs = new Map<string, Promise<RecommendationInfo | null>>();
-    const lookup: RecommendationLookup = { forCall: (callId) => recs.get(callId) ?? (recs.set(callId, this.recommendations.forCall(callId)), recs.get(callId)!) };
+    const lookup: RecommendationLookup = {
+      forCall: (callId) => recs.get(callId) ?? (recs.set(callId, this.recommendations.forCall(callId)), recs.get(callId)!),
+    };
     const dates = new Map<string, string>();
     const today = this.clock.today();
     const out: DecideAllocation[] = [];
     for (const l of lines) {
       const measure = measures.get(l.measureId) ?? null;
       const callId = measure?.callId ?? `${office}-${scheme}-${year}`.toLowerCase();
-      if (!dates.has(callId)) dates.set(callId, (await this.calls.get(callId))?.decisionDate ?? `${year}-${ruleSetFor(scheme, year).defaultDecisionDate}`);
+      if (!dates.has(callId))
+        dates.set(callId, (await this.calls.get(callId))?.decisionDate ?? `${year}-${ruleSetFor(scheme, year).defaultDecisionDate}`);
       const recommendation = await recommendationFor(lookup, callId, l.measureId, l.recipientOrg);
       out.push({
         type: 'DecideAllocation',
-        ...{ grantId: grantIdOf(office, scheme, l.measureId, l.recipientOrg), office, scheme, decisionYear: year, callId, measureId: l.measureId, measure },
+        ...{
+          grantId: grantIdOf(office, scheme, l.measureId, l.recipientOrg),
+          office,
+          scheme,
+          decisionYear: year,
+          callId,
+          measureId: l.measureId,
+          measure,
+        },
         ...{ recipient: { org: l.recipientOrg, kind: orgs.get(l.recipientOrg)?.kind ?? null }, lines: l.amounts, recommendation },
         ...{ deviationReason: l.deviationReason ?? defaultReason, decisionDate: dates.get(callId)!, today },
       });

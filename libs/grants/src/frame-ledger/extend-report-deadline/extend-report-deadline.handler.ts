@@ -4,7 +4,11 @@ import { LedgerGrantRunner } from '../ledger-grant-runner.js';
 import type { ExtendReportDeadlineDto } from '../set-report-deadline/set-report-deadline.dto.js';
 
 export class ExtendReportDeadlineCommand {
-  constructor(readonly meta: CommandMeta, readonly grantId: string, readonly input: ExtendReportDeadlineDto) {}
+  constructor(
+    readonly meta: CommandMeta,
+    readonly grantId: string,
+    readonly input: ExtendReportDeadlineDto,
+  ) {}
 }
 
 @CommandHandler(ExtendReportDeadlineCommand)
@@ -13,6 +17,12 @@ export class ExtendReportDeadlineHandler implements ICommandHandler<ExtendReport
 
   /** R26: one recipient's deadline for one grant year, later, with a reason; R15 counts it at once. */
   execute({ meta, grantId, input }: ExtendReportDeadlineCommand) {
-    return this.ledger.run(meta, grantId, 'extends report deadlines', () => ({ type: 'ExtendReportDeadline', grantId, ...input }), input.reason);
+    return this.ledger.run(
+      meta,
+      grantId,
+      'extends report deadlines',
+      () => ({ type: 'ExtendReportDeadline', grantId, ...input }),
+      input.reason,
+    );
   }
 }

@@ -25,18 +25,34 @@ export interface ImportCommitments {
   today: string;
 }
 
-const same = (a: Array<{ year: number; amount: number }>, b: AmountLine[]) => JSON.stringify(sortLines(a).map((l) => [l.year, l.amount])) === JSON.stringify(sortLines(b).map((l) => [l.year, l.amount]));
+const same = (a: Array<{ year: number; amount: number }>, b: AmountLine[]) =>
+  JSON.stringify(sortLines(a).map((l) => [l.year, l.amount])) === JSON.stringify(sortLines(b).map((l) => [l.year, l.amount]));
 
 /** R19, R1, R2, R9 and the row's own fields: every problem of a row, named `rows[i].<field>`. */
 function rowViolations(r: ImportRow, at: string, today: string, v: RuleViolation[]) {
-  if (!isValidOrgNumber(r.recipientOrg)) v.push({ rule: 'R19', field: `${at}.recipientOrg`, message: `${r.recipientOrg} is not a valid organisation number (9 digits, mod-11 check digit)` });
-  else if (r.recipientKind === null) v.push({ rule: 'R19', field: `${at}.recipientOrg`, message: `${r.recipientOrg} is not a registered organisation: register it first` });
-  else if (r.recipientKind === 'commercial') v.push({ rule: 'R2', field: `${at}.recipientOrg`, message: 'a commercial actor never receives grant money' });
-  else if (!RECIPIENT_KINDS.includes(r.recipientKind)) v.push({ rule: 'R1', field: `${at}.recipientOrg`, message: `only school owners and universities receive grant money, not ${r.recipientKind}` });
+  if (!isValidOrgNumber(r.recipientOrg))
+    v.push({
+      rule: 'R19',
+      field: `${at}.recipientOrg`,
+      message: `${r.recipientOrg} is not a valid organisation number (9 digits, mod-11 check digit)`,
+    });
+  else if (r.recipientKind === null)
+    v.push({ rule: 'R19', field: `${at}.recipientOrg`, message: `${r.recipientOrg} is not a registered organisation: register it first` });
+  else if (r.recipientKind === 'commercial')
+    v.push({ rule: 'R2', field: `${at}.recipientOrg`, message: 'a commercial actor never receives grant money' });
+  else if (!RECIPIENT_KINDS.includes(r.recipientKind))
+    v.push({
+      rule: 'R1',
+      field: `${at}.recipientOrg`,
+      message: `only school owners and universities receive grant money, not ${r.recipientKind}`,
+    });
   if (!r.measureTitle.trim()) v.push({ rule: 'import', field: `${at}.measureTitle`, message: 'name the measure' });
-  if (!r.caseNumber.trim()) v.push({ rule: 'import', field: `${at}.caseNumber`, message: 'give the case number (saksnummer) of the decision' });
-  if (!isCalendarDate(r.decisionDate)) v.push({ rule: 'import', field: `${at}.decisionDate`, message: 'the decision date is a calendar date YYYY-MM-DD' });
-  else if (r.decisionDate > today) v.push({ rule: 'import', field: `${at}.decisionDate`, message: `a decision made before Dekomp lies in the past, not after ${today}` });
+  if (!r.caseNumber.trim())
+    v.push({ rule: 'import', field: `${at}.caseNumber`, message: 'give the case number (saksnummer) of the decision' });
+  if (!isCalendarDate(r.decisionDate))
+    v.push({ rule: 'import', field: `${at}.decisionDate`, message: 'the decision date is a calendar date YYYY-MM-DD' });
+  else if (r.decisionDate > today)
+    v.push({ rule: 'import', field: `${at}.decisionDate`, message: `a decision made before Dekomp lies in the past, not after ${today}` });
   else {
     const lv: RuleViolation[] = [];
     checkLines(r.lines, Number(r.decisionDate.slice(0, 4)), ruleSetFor('DEKOMP', Number(r.decisionDate.slice(0, 4))).maxSpanYears, lv);
@@ -70,10 +86,16 @@ export function decideImportCommitments(c: ImportCommitments, state: LedgerState
     const at = `rows[${i}]`;
     const before = v.length;
     rowViolations(r, at, c.today, v);
-    if (seen.has(r.grantId)) v.push({ rule: 'import', field: at, message: `the file names ${r.recipientOrg}, case ${r.caseNumber}, "${r.measureTitle}" twice` });
+    if (seen.has(r.grantId))
+      v.push({ rule: 'import', field: at, message: `the file names ${r.recipientOrg}, case ${r.caseNumber}, "${r.measureTitle}" twice` });
     seen.add(r.grantId);
     const existing = s.grants[r.grantId];
-    if (existing && !same(existing.lines, r.lines)) v.push({ rule: 'import', field: `${at}.amounts`, message: `${r.grantId} is in the ledger already with other amounts: amend it instead` });
+    if (existing && !same(existing.lines, r.lines))
+      v.push({
+        rule: 'import',
+        field: `${at}.amounts`,
+        message: `${r.grantId} is in the ledger already with other amounts: amend it instead`,
+      });
     if (v.length > before || existing) return;
     const fv: RuleViolation[] = [];
     checkFrames(s, r.lines, undefined, fv);
@@ -83,8 +105,23 @@ export function decideImportCommitments(c: ImportCommitments, state: LedgerState
     const event: LedgerEvent = {
       type: 'CommitmentImported',
       data: {
-        ...{ grantId: r.grantId, office: c.office, scheme: c.scheme, decisionYear: Number(r.decisionDate.slice(0, 4)), measureId: r.measureId, measureTitle: r.measureTitle.trim() },
-        ...{ recipientOrg: r.recipientOrg, recipientKind: r.recipientKind!, lines, caseNumber: r.caseNumber.trim(), decidedOn: r.decisionDate, importedOn: c.today, imported: true as const },
+        ...{
+          grantId: r.grantId,
+          office: c.office,
+          scheme: c.scheme,
+          decisionYear: Number(r.decisionDate.slice(0, 4)),
+          measureId: r.measureId,
+          measureTitle: r.measureTitle.trim(),
+        },
+        ...{
+          recipientOrg: r.recipientOrg,
+          recipientKind: r.recipientKind!,
+          lines,
+          caseNumber: r.caseNumber.trim(),
+          decidedOn: r.decisionDate,
+          importedOn: c.today,
+          imported: true as const,
+        },
         ruleSetVersion: ruleSetFor(c.scheme, Number(r.decisionDate.slice(0, 4))).version,
       },
     };

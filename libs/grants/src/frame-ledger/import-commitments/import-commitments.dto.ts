@@ -16,5 +16,10 @@ export class ImportRowDto {
 }
 
 export class ImportCommitmentsDto {
-  @ApiProperty({ type: [ImportRowDto] }) @IsArray() @ArrayMaxSize(MAX_IMPORT_ROWS) @ValidateNested({ each: true }) @Type(() => ImportRowDto) rows: ImportRowDto[];
+  @ApiProperty({ type: [ImportRowDto] })
+  @IsArray()
+  @ArrayMaxSize(MAX_IMPORT_ROWS)
+  @ValidateNested({ each: true })
+  @Type(() => ImportRowDto)
+  rows: ImportRowDto[];
 }

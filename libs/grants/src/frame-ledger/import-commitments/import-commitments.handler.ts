@@ -9,11 +9,17 @@ import type { ImportCommitmentsDto } from './import-commitments.dto.js';
 import type { ImportRow } from './import-commitments.decide.js';
 
 export class ImportCommitmentsCommand {
-  constructor(readonly meta: CommandMeta, readonly office: string, readonly scheme: Scheme, readonly input: ImportCommitmentsDto) {}
+  constructor(
+    readonly meta: CommandMeta,
+    readonly office: string,
+    readonly scheme: Scheme,
+    readonly input: ImportCommitmentsDto,
+  ) {}
 }
 
 /** An imported grant's measure id: from its case number and title, so the same row is the same grant on a re-run. */
-export const importedMeasureId = (caseNumber: string, title: string) => `imp-${createHash('sha256').update(`${caseNumber.trim()}\n${title.trim()}`).digest('hex').slice(0, 16)}`;
+export const importedMeasureId = (caseNumber: string, title: string) =>
+  `imp-${createHash('sha256').update(`${caseNumber.trim()}\n${title.trim()}`).digest('hex').slice(0, 16)}`;
 
 @CommandHandler(ImportCommitmentsCommand)
 export class ImportCommitmentsHandler implements ICommandHandler<ImportCommitmentsCommand, CommandOutcome> {
@@ -30,12 +36,31 @@ export class ImportCommitmentsHandler implements ICommandHandler<ImportCommitmen
     const rows: ImportRow[] = input.rows.map((r) => {
       const measureId = importedMeasureId(r.caseNumber, r.measureTitle);
       const grantId = /^\d{9}$/.test(r.recipientOrg) ? grantIdOf(office, scheme, measureId, r.recipientOrg) : `invalid:${r.recipientOrg}`;
-      return { grantId, measureId, recipientOrg: r.recipientOrg, recipientKind: orgs.get(r.recipientOrg)?.kind ?? null, measureTitle: r.measureTitle, caseNumber: r.caseNumber, decisionDate: r.decisionDate, lines: r.amounts };
+      return {
+        grantId,
+        measureId,
+        recipientOrg: r.recipientOrg,
+        recipientKind: orgs.get(r.recipientOrg)?.kind ?? null,
+        measureTitle: r.measureTitle,
+        caseNumber: r.caseNumber,
+        decisionDate: r.decisionDate,
+        lines: r.amounts,
+      };
     });
-    return this.runner.run(FrameLedger, ledgerIdOf(office, scheme), { type: 'ImportCommitments', office, scheme, rows, today: this.clock.today() }, meta, {
-      created: false,
-      reason: 'commitments decided before Dekomp, imported',
-      extra: (_, events) => ({ imported: events.length, unchanged: rows.length - events.length, grants: events.map((e) => (e.data as { grantId: string }).grantId) }),
-    });
+    return this.runner.run(
+      FrameLedger,
+      ledgerIdOf(office, scheme),
+      { type: 'ImportCommitments', office, scheme, rows, today: this.clock.today() },
+      meta,
+      {
+        created: false,
+        reason: 'commitments decided before Dekomp, imported',
+        extra: (_, events) => ({
+          imported: events.length,
+          unchanged: rows.length - events.length,
+          grants: events.map((e) => (e.data as { grantId: string }).grantId),
+        }),
+      },
+    );
   }
 }

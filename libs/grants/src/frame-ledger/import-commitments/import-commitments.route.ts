@@ -17,10 +17,18 @@ export class ImportCommitmentsRoute {
   @Post(':office/:scheme/commitment-imports')
   @HttpCode(200)
   @Roles('governor')
-  @ApiOperation({ summary: "Import the office's multi-year grants decided before Dekomp (R9 commitments): every refused row named (rows[i].…), all or nothing, a re-run of the same rows writes nothing" })
+  @ApiOperation({
+    summary:
+      "Import the office's multi-year grants decided before Dekomp (R9 commitments): every refused row named (rows[i].…), all or nothing, a re-run of the same rows writes nothing",
+  })
   @ApiOkResponse({ type: CommandResultDto, description: 'imported, unchanged, grants' })
   @ApiCommand()
-  import(@CommandContext() meta: CommandMeta, @Param('office') office: string, @Param('scheme') scheme: string, @Body() body: ImportCommitmentsDto) {
+  import(
+    @CommandContext() meta: CommandMeta,
+    @Param('office') office: string,
+    @Param('scheme') scheme: string,
+    @Body() body: ImportCommitmentsDto,
+  ) {
     return this.commands.execute(new ImportCommitmentsCommand(meta, office, schemeOf(scheme), body));
   }
 }

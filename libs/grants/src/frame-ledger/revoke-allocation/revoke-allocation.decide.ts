@@ -17,6 +17,21 @@ export function decideRevokeAllocation(command: RevokeAllocation, state: LedgerS
   if (!g) throw new NotFoundError('grant', command.grantId);
   if (g.status !== 'active') throw new ConflictError(`grant ${command.grantId} is revoked already`);
   const warnings: Warning[] =
-    command.paidTotal > 0 ? [{ rule: 'R16', field: 'grantId', message: `${command.paidTotal} kroner were paid: claim them back (a claim is its own event)` }] : [];
-  return [{ type: 'AllocationRevoked', data: { grantId: g.grantId, office: g.office, scheme: g.scheme, recipientOrg: g.recipientOrg, reason: command.reason, revokedOn: command.today, warnings } }];
+    command.paidTotal > 0
+      ? [{ rule: 'R16', field: 'grantId', message: `${command.paidTotal} kroner were paid: claim them back (a claim is its own event)` }]
+      : [];
+  return [
+    {
+      type: 'AllocationRevoked',
+      data: {
+        grantId: g.grantId,
+        office: g.office,
+        scheme: g.scheme,
+        recipientOrg: g.recipientOrg,
+        reason: command.reason,
+        revokedOn: command.today,
+        warnings,
+      },
+    },
+  ];
 }

@@ -25,7 +25,13 @@ export class RevokeAllocationHandler implements ICommandHandler<RevokeAllocation
       meta,
       grantId,
       'revokes allocations',
-      (_, grant) => ({ type: 'RevokeAllocation', grantId, reason: input.reason, paidTotal: sum(Object.values(grant.paid)), today: this.clock.today() }),
+      (_, grant) => ({
+        type: 'RevokeAllocation',
+        grantId,
+        reason: input.reason,
+        paidTotal: sum(Object.values(grant.paid)),
+        today: this.clock.today(),
+      }),
       input.reason,
     );
   }

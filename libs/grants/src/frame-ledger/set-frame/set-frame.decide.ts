@@ -18,7 +18,8 @@ export function decideSetFrame(command: SetFrame, state: LedgerState): LedgerEve
   }
   const violations: RuleViolation[] = [];
   if (!ruleSetFor(command.scheme, command.year).governorRole) violations.push(schemeViolation(command.scheme));
-  if (!isSafeAmount(command.amount)) violations.push({ rule: 'money', field: 'amount', message: 'a frame is a non-negative whole number of kroner' });
+  if (!isSafeAmount(command.amount))
+    violations.push({ rule: 'money', field: 'amount', message: 'a frame is a non-negative whole number of kroner' });
   if (violations.length) throw new DomainError(violations);
   return [{ type: 'FrameSet', data: { office: command.office, scheme: command.scheme, year: command.year, amount: command.amount } }];
 }

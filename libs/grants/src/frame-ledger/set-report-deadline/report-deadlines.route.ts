@@ -18,10 +18,18 @@ export class ReportDeadlinesRoute {
   @Post('frames/:office/:scheme/report-deadlines')
   @HttpCode(200)
   @Roles('governor')
-  @ApiOperation({ summary: "R26: the office's own report deadline for a scheme and year (default 15 January after it); moves every line still at the earlier deadline" })
+  @ApiOperation({
+    summary:
+      "R26: the office's own report deadline for a scheme and year (default 15 January after it); moves every line still at the earlier deadline",
+  })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommand()
-  set(@CommandContext() meta: CommandMeta, @Param('office') office: string, @Param('scheme') scheme: string, @Body() body: SetReportDeadlineDto) {
+  set(
+    @CommandContext() meta: CommandMeta,
+    @Param('office') office: string,
+    @Param('scheme') scheme: string,
+    @Body() body: SetReportDeadlineDto,
+  ) {
     return this.commands.execute(new SetReportDeadlineCommand(meta, office, schemeOf(scheme), body));
   }
 

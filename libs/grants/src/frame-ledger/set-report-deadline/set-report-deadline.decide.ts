@@ -21,8 +21,14 @@ export const officeDeadline = (state: LedgerState, year: number) => state.report
 export function decideSetReportDeadline(c: SetReportDeadline, state: LedgerState): LedgerEvent[] {
   if (!ruleSetFor(c.scheme, c.year).governorRole) throw new DomainError([schemeViolation(c.scheme)]);
   if (!isCalendarDate(c.deadline)) throw DomainError.of('R26', 'deadline', 'a deadline is a calendar date YYYY-MM-DD');
-  if (c.deadline <= `${c.year}-12-31`) throw DomainError.of('R26', 'deadline', `the report for ${c.year} is due after the grant year: a date in ${c.year + 1} or later`);
+  if (c.deadline <= `${c.year}-12-31`)
+    throw DomainError.of('R26', 'deadline', `the report for ${c.year} is due after the grant year: a date in ${c.year + 1} or later`);
   const previous = officeDeadline(state, c.year);
   if (previous === c.deadline) return [];
-  return [{ type: 'ReportDeadlineSet', data: { office: c.office, scheme: c.scheme, year: c.year, previousDeadline: previous, deadline: c.deadline, reason: c.reason } }];
+  return [
+    {
+      type: 'ReportDeadlineSet',
+      data: { office: c.office, scheme: c.scheme, year: c.year, previousDeadline: previous, deadline: c.deadline, reason: c.reason },
+    },
+  ];
 }

@@ -12,6 +12,18 @@ export class SimulatedAmendmentDto {
 
 export class SimulateDecisionsDto {
   @ApiProperty({ example: 2023, description: 'The decision year of the decisions' }) @IsInt() @Min(2015) @Max(2100) year: number;
-  @ApiPropertyOptional({ type: [BulkLineDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_BULK_LINES) @ValidateNested({ each: true }) @Type(() => BulkLineDto) decisions?: BulkLineDto[];
-  @ApiPropertyOptional({ type: [SimulatedAmendmentDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_BULK_LINES) @ValidateNested({ each: true }) @Type(() => SimulatedAmendmentDto) amendments?: SimulatedAmendmentDto[];
+  @ApiPropertyOptional({ type: [BulkLineDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_BULK_LINES)
+  @ValidateNested({ each: true })
+  @Type(() => BulkLineDto)
+  decisions?: BulkLineDto[];
+  @ApiPropertyOptional({ type: [SimulatedAmendmentDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_BULK_LINES)
+  @ValidateNested({ each: true })
+  @Type(() => SimulatedAmendmentDto)
+  amendments?: SimulatedAmendmentDto[];
 }

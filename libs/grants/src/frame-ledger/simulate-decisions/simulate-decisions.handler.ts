@@ -1,6 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AccessPolicy, CLOCK, DomainError, RECOMMENDATION_LOOKUP, type Actor, type Clock, type RecommendationLookup, type RuleViolation, type Scheme } from '#libs/kernel';
+import {
+  AccessPolicy,
+  CLOCK,
+  DomainError,
+  RECOMMENDATION_LOOKUP,
+  type Actor,
+  type Clock,
+  type RecommendationLookup,
+  type RuleViolation,
+  type Scheme,
+} from '#libs/kernel';
 import { CommandRunner, type Warning } from '#libs/platform';
 import { GrantFactsLoader } from '../../grant/grant-facts.js';
 import { planLedger } from '../decide-allocations/ledger-plan.js';
@@ -22,12 +32,24 @@ export class SimulateDecisionsCommand {
 
 /** Every year with a frame or a charge: frame, earlier commitments, this year's decisions, free (R9, R18). */
 function yearsOf(before: LedgerState, after: LedgerState) {
-  const years = new Set<number>([...Object.keys(after.frames).map(Number), ...Object.values(after.grants).flatMap((g) => g.lines.map((l) => l.year))]);
-  return [...years].sort((a, b) => a - b).map((year) => {
-    const b = frameUse(before, year);
-    const a = frameUse(after, year);
-    return { year, frame: a.frame, committedFromEarlierYears: a.committedEarlier, decidedThisYear: a.decidedThisYear, freeBefore: b.free, free: a.free };
-  });
+  const years = new Set<number>([
+    ...Object.keys(after.frames).map(Number),
+    ...Object.values(after.grants).flatMap((g) => g.lines.map((l) => l.year)),
+  ]);
+  return [...years]
+    .sort((a, b) => a - b)
+    .map((year) => {
+      const b = frameUse(before, year);
+      const a = frameUse(after, year);
+      return {
+        year,
+        frame: a.frame,
+        committedFromEarlierYears: a.committedEarlier,
+        decidedThisYear: a.decidedThisYear,
+        freeBefore: b.free,
+        free: a.free,
+      };
+    });
 }
 
 @CommandHandler(SimulateDecisionsCommand)
@@ -44,14 +66,21 @@ export class SimulateDecisionsHandler implements ICommandHandler<SimulateDecisio
   async execute({ actor, office, scheme, input }: SimulateDecisionsCommand) {
     AccessPolicy.assertGovernorOf(actor, office, 'runs what-ifs on the frame ledger', `Office ${office}`);
     const decisions = input.decisions ?? [];
-    const commands: LedgerCommand[] = [...(await this.facts.decisions(office, scheme, input.year, decisions)), ...(await this.amendments(input))];
+    const commands: LedgerCommand[] = [
+      ...(await this.facts.decisions(office, scheme, input.year, decisions)),
+      ...(await this.amendments(input)),
+    ];
     const labels = [...decisions.map((l) => `${l.measureId} / ${l.recipientOrg}`), ...(input.amendments ?? []).map((a) => a.grantId)];
     let before: LedgerState | undefined;
     let violations: RuleViolation[] = [];
     let after: LedgerState;
     let events: Array<{ type: string; data: unknown }> = [];
     try {
-      const run = await this.runner.simulate(FrameLedger, ledgerIdOf(office, scheme), (state) => ((before = state), { type: 'DecideAllocations' as const, lines: commands as never, labels }));
+      const run = await this.runner.simulate(
+        FrameLedger,
+        ledgerIdOf(office, scheme),
+        (state) => ((before = state), { type: 'DecideAllocations' as const, lines: commands as never, labels }),
+      );
       after = run.after;
       events = run.events;
     } catch (error) {
@@ -62,7 +91,16 @@ export class SimulateDecisionsHandler implements ICommandHandler<SimulateDecisio
       after = plan.state;
     }
     const warnings = events.flatMap((e) => (e.data as { warnings?: Warning[] }).warnings ?? []);
-    return { office, scheme, accepted: violations.length === 0, wouldWrite: events.length, written: 0, violations, warnings, years: yearsOf(before!, after) };
+    return {
+      office,
+      scheme,
+      accepted: violations.length === 0,
+      wouldWrite: events.length,
+      written: 0,
+      violations,
+      warnings,
+      years: yearsOf(before!, after),
+    };
   }
 
   private async amendments(input: SimulateDecisionsDto): Promise<AmendAllocation[]> {

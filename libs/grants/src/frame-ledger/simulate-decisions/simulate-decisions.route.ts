@@ -17,10 +17,18 @@ export class SimulateDecisionsRoute {
   @Post(':office/:scheme/simulations')
   @HttpCode(200)
   @Roles('governor')
-  @ApiOperation({ summary: 'What-if (R25): decisions and amendments decided on the ledger as it stands — frames, commitments, free per year, every R18/R9/R12 violation and warning — and nothing written' })
+  @ApiOperation({
+    summary:
+      'What-if (R25): decisions and amendments decided on the ledger as it stands — frames, commitments, free per year, every R18/R9/R12 violation and warning — and nothing written',
+  })
   @ApiOkResponse({ description: 'accepted, violations, warnings, years' })
   @ApiCommand()
-  simulate(@CurrentActor() actor: Actor, @Param('office') office: string, @Param('scheme') scheme: string, @Body() body: SimulateDecisionsDto) {
+  simulate(
+    @CurrentActor() actor: Actor,
+    @Param('office') office: string,
+    @Param('scheme') scheme: string,
+    @Body() body: SimulateDecisionsDto,
+  ) {
     return this.commands.execute(new SimulateDecisionsCommand(actor, office, schemeOf(scheme), body));
   }
 }

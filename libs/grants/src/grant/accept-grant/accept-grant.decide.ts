@@ -15,7 +15,8 @@ function givenLines(command: AcceptGrant): Map<number, CoFinancingLine> {
   command.coFinancing.forEach((c, i) => {
     checkForms(c, `coFinancing[${i}]`, violations);
     if (given.has(c.year)) violations.push({ rule: 'R7', field: `coFinancing[${i}].year`, message: `year ${c.year} appears twice` });
-    if (!command.grant.lines.some((l) => l.year === c.year)) violations.push({ rule: 'R7', field: `coFinancing[${i}].year`, message: `the grant has no money for ${c.year}` });
+    if (!command.grant.lines.some((l) => l.year === c.year))
+      violations.push({ rule: 'R7', field: `coFinancing[${i}].year`, message: `the grant has no money for ${c.year}` });
     given.set(c.year, c);
   });
   if (violations.length) throw new DomainError(violations);

@@ -8,6 +8,14 @@ export class CoFinancingLineDto extends CoFinancingFormsDto {
 }
 
 export class AcceptGrantDto {
-  @ApiProperty({ type: [CoFinancingLineDto], description: 'R7: per year at least ceil(30 % of the grant) for a school owner in DEKOMP; none for universities, REKOMP and KOMPLØFT (R8)' })
-  @IsArray() @ArrayMaxSize(3) @ValidateNested({ each: true }) @Type(() => CoFinancingLineDto) coFinancing: CoFinancingLineDto[];
+  @ApiProperty({
+    type: [CoFinancingLineDto],
+    description:
+      'R7: per year at least ceil(30 % of the grant) for a school owner in DEKOMP; none for universities, REKOMP and KOMPLØFT (R8)',
+  })
+  @IsArray()
+  @ArrayMaxSize(3)
+  @ValidateNested({ each: true })
+  @Type(() => CoFinancingLineDto)
+  coFinancing: CoFinancingLineDto[];
 }

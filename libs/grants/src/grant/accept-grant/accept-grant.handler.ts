@@ -21,6 +21,11 @@ export class AcceptGrantHandler implements ICommandHandler<AcceptGrantCommand, C
   ) {}
 
   execute({ meta, grantId, input }: AcceptGrantCommand) {
-    return this.grants.run(meta, grantId, { by: 'recipient', action: 'accepts its grant' }, (grant) => ({ type: 'AcceptGrant', grant, coFinancing: input.coFinancing, today: this.clock.today() }));
+    return this.grants.run(meta, grantId, { by: 'recipient', action: 'accepts its grant' }, (grant) => ({
+      type: 'AcceptGrant',
+      grant,
+      coFinancing: input.coFinancing,
+      today: this.clock.today(),
+    }));
   }
 }

@@ -15,7 +15,7 @@ export class AcceptGrantRoute {
 
   @Post(':grantId/acceptance')
   @Roles('school_owner', 'university')
-  @ApiOperation({ summary: "The recipient accepts the grant and commits its co-financing per year (R7, R8)" })
+  @ApiOperation({ summary: 'The recipient accepts the grant and commits its co-financing per year (R7, R8)' })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommand()
   accept(@CommandContext() meta: CommandMeta, @Param('grantId') grantId: string, @Body() body: AcceptGrantDto) {

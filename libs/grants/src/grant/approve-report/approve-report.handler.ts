@@ -20,6 +20,11 @@ export class ApproveReportHandler implements ICommandHandler<ApproveReportComman
   ) {}
 
   execute({ meta, grantId, year }: ApproveReportCommand) {
-    return this.grants.run(meta, grantId, { by: 'governor', action: 'approves reports' }, (grant) => ({ type: 'ApproveReport', grant, year, today: this.clock.today() }));
+    return this.grants.run(meta, grantId, { by: 'governor', action: 'approves reports' }, (grant) => ({
+      type: 'ApproveReport',
+      grant,
+      year,
+      today: this.clock.today(),
+    }));
   }
 }

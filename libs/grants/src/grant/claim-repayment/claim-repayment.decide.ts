@@ -18,11 +18,28 @@ export function decideClaimRepayment(command: ClaimRepayment, state: GrantState)
   const g = command.grant;
   if (state.claims[command.claimId]) throw new ConflictError(`claim ${command.claimId} exists already`);
   if (command.year !== null) lineOf(g, command.year);
-  if (!isSafeAmount(command.amount) || command.amount === 0) throw DomainError.of('money', 'amount', 'a claim is a positive whole number of kroner');
+  if (!isSafeAmount(command.amount) || command.amount === 0)
+    throw DomainError.of('money', 'amount', 'a claim is a positive whole number of kroner');
   const paid = sum(Object.values(state.paid));
   const claimed = sum(Object.values(state.claims).map((c) => c.amount));
   if (claimed + command.amount > paid) {
-    throw DomainError.of('R16', 'amount', `${paid} kroner were paid and ${claimed} are claimed already: at most ${paid - claimed} more can be claimed`);
+    throw DomainError.of(
+      'R16',
+      'amount',
+      `${paid} kroner were paid and ${claimed} are claimed already: at most ${paid - claimed} more can be claimed`,
+    );
   }
-  return [{ type: 'RepaymentClaimed', data: { ...baseOf(g), claimId: command.claimId, year: command.year, amount: command.amount, reason: command.reason, claimedOn: command.today } }];
+  return [
+    {
+      type: 'RepaymentClaimed',
+      data: {
+        ...baseOf(g),
+        claimId: command.claimId,
+        year: command.year,
+        amount: command.amount,
+        reason: command.reason,
+        claimedOn: command.today,
+      },
+    },
+  ];
 }

@@ -26,7 +26,15 @@ export class ClaimRepaymentHandler implements ICommandHandler<ClaimRepaymentComm
       meta,
       grantId,
       { by: 'governor', action: 'claims repayments' },
-      (grant) => ({ type: 'ClaimRepayment', grant, claimId, year: input.year ?? null, amount: input.amount, reason: input.reason, today: this.clock.today() }),
+      (grant) => ({
+        type: 'ClaimRepayment',
+        grant,
+        claimId,
+        year: input.year ?? null,
+        amount: input.amount,
+        reason: input.reason,
+        today: this.clock.today(),
+      }),
       { reason: input.reason, extra: () => ({ claimId }) },
     );
   }

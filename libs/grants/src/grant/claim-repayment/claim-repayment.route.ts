@@ -15,7 +15,7 @@ export class ClaimRepaymentRoute {
 
   @Post(':grantId/repayment-claims')
   @Roles('governor')
-  @ApiOperation({ summary: "Claim money back, with amount and reason; at most what was paid (R16)" })
+  @ApiOperation({ summary: 'Claim money back, with amount and reason; at most what was paid (R16)' })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommand()
   claim(@CommandContext() meta: CommandMeta, @Param('grantId') grantId: string, @Body() body: ClaimRepaymentDto) {

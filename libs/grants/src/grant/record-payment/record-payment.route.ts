@@ -15,7 +15,7 @@ export class RecordPaymentRoute {
 
   @Post(':grantId/payments')
   @Roles('governor')
-  @ApiOperation({ summary: "Record a payment; refused while the recipient has an overdue report (R15)" })
+  @ApiOperation({ summary: 'Record a payment; refused while the recipient has an overdue report (R15)' })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommand()
   pay(@CommandContext() meta: CommandMeta, @Param('grantId') grantId: string, @Body() body: RecordPaymentDto) {

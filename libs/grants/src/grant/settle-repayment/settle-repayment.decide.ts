@@ -17,8 +17,20 @@ export function decideSettleRepayment(command: SettleRepayment, state: GrantStat
   if (!c) throw new NotFoundError('repayment claim', command.claimId);
   const outstanding = c.amount - c.settled;
   if (outstanding === 0) throw new ConflictError(`claim ${command.claimId} is settled already`);
-  if (!isSafeAmount(command.amount) || command.amount === 0) throw DomainError.of('money', 'amount', 'a settlement is a positive whole number of kroner');
-  if (command.amount > outstanding) throw DomainError.of('R16', 'amount', `${outstanding} kroner are outstanding on claim ${command.claimId}`);
-  return [{ type: 'RepaymentSettled', data: { ...baseOf(command.grant), claimId: command.claimId, amount: command.amount, settledOn: command.settledOn, outstanding: outstanding - command.amount } }];
+  if (!isSafeAmount(command.amount) || command.amount === 0)
+    throw DomainError.of('money', 'amount', 'a settlement is a positive whole number of kroner');
+  if (command.amount > outstanding)
+    throw DomainError.of('R16', 'amount', `${outstanding} kroner are outstanding on claim ${command.claimId}`);
+  return [
+    {
+      type: 'RepaymentSettled',
+      data: {
+        ...baseOf(command.grant),
+        claimId: command.claimId,
+        amount: command.amount,
+        settledOn: command.settledOn,
+        outstanding: outstanding - command.amount,
+      },
+    },
+  ];
 }
-

@@ -15,10 +15,15 @@ export class SettleRepaymentRoute {
 
   @Post(':grantId/repayment-claims/:claimId/settlements')
   @Roles('governor')
-  @ApiOperation({ summary: "Record money repaid on a claim (R16: its own event, never netted)" })
+  @ApiOperation({ summary: 'Record money repaid on a claim (R16: its own event, never netted)' })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommand()
-  settle(@CommandContext() meta: CommandMeta, @Param('grantId') grantId: string, @Param('claimId') claimId: string, @Body() body: SettleRepaymentDto) {
+  settle(
+    @CommandContext() meta: CommandMeta,
+    @Param('grantId') grantId: string,
+    @Param('claimId') claimId: string,
+    @Body() body: SettleRepaymentDto,
+  ) {
     return this.commands.execute(new SettleRepaymentCommand(meta, grantId, claimId, body));
   }
 }

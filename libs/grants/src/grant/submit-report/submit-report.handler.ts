@@ -31,6 +31,11 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReportCommand,
   ) {}
 
   execute({ meta, grantId, input }: SubmitReportCommand) {
-    return this.grants.run(meta, grantId, { by: 'recipient', action: 'reports on its grant' }, (grant) => ({ type: 'SubmitReport', grant, ...input, today: this.clock.today() }));
+    return this.grants.run(meta, grantId, { by: 'recipient', action: 'reports on its grant' }, (grant) => ({
+      type: 'SubmitReport',
+      grant,
+      ...input,
+      today: this.clock.today(),
+    }));
   }
 }

@@ -15,7 +15,10 @@ export class SubmitReportRoute {
 
   @Post(':grantId/reports')
   @Roles('school_owner', 'university')
-  @ApiOperation({ summary: "Report a year: spent, unspent, co-financing by form, participants by role, own evaluation; a university's feedback into teacher education (R7, R15, R17)" })
+  @ApiOperation({
+    summary:
+      "Report a year: spent, unspent, co-financing by form, participants by role, own evaluation; a university's feedback into teacher education (R7, R15, R17)",
+  })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommand()
   report(@CommandContext() meta: CommandMeta, @Param('grantId') grantId: string, @Body() body: SubmitReportDto) {

@@ -5,10 +5,19 @@ import type { LetterModel } from '../model/letter.model.js';
 import { GrantLetters, type LetterListEntry } from './grant-letters.service.js';
 
 export class ListGrantLetters {
-  constructor(readonly actor: Actor, readonly grantId: string, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly grantId: string,
+    readonly asOf?: number,
+  ) {}
 }
 export class GetGrantLetter {
-  constructor(readonly actor: Actor, readonly grantId: string, readonly n: number, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly grantId: string,
+    readonly n: number,
+    readonly asOf?: number,
+  ) {}
 }
 
 /** R20: the recipient, its governor office and the ministry read a grant's letters. */

@@ -16,7 +16,10 @@ export class GrantLettersRoute {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':grantId/letters')
-  @ApiOperation({ summary: "The grant's letters (R22): decision, each amendment, revocation, repayment claim, numbered in event order (R20: recipient, its office, the ministry)" })
+  @ApiOperation({
+    summary:
+      "The grant's letters (R22): decision, each amendment, revocation, repayment claim, numbered in event order (R20: recipient, its office, the ministry)",
+  })
   @ApiOkResponse({ description: '[{ n, kind, date, title, caseNumber, appealDeadline, position }]' })
   @ApiRead()
   list(@CurrentActor() actor: Actor, @Param('grantId') grantId: string, @AsOf() asOf?: number) {
@@ -24,7 +27,9 @@ export class GrantLettersRoute {
   }
 
   @Get(':grantId/letters/:n')
-  @ApiOperation({ summary: 'One letter (vedtaksbrev) as PDF, or as HTML when Accept prefers text/html (R22); the same events always give the same bytes' })
+  @ApiOperation({
+    summary: 'One letter (vedtaksbrev) as PDF, or as HTML when Accept prefers text/html (R22); the same events always give the same bytes',
+  })
   @ApiProduces('application/pdf', 'text/html')
   @ApiRead()
   async letter(

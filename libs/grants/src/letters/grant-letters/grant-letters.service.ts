@@ -70,7 +70,15 @@ export class GrantLetters {
     const entries: LetterListEntry[] = [];
     for (const s of await this.steps(grantId, asOf)) {
       const m = await this.model(s);
-      entries.push({ n: s.n, kind: s.kind, date: s.date, title: m.title, caseNumber: s.caseNumber, appealDeadline: m.appealDeadline, position: s.position });
+      entries.push({
+        n: s.n,
+        kind: s.kind,
+        date: s.date,
+        title: m.title,
+        caseNumber: s.caseNumber,
+        appealDeadline: m.appealDeadline,
+        position: s.position,
+      });
     }
     return entries;
   }

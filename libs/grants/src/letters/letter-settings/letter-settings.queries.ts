@@ -5,7 +5,10 @@ import { isKnownOfficeCode } from '#libs/reference-data';
 import { effectiveLetterSettings, OfficeLetterSettings, type LetterSettings } from './letter-settings.aggregate.js';
 
 export class GetLetterSettings {
-  constructor(readonly actor: Actor, readonly office: string) {}
+  constructor(
+    readonly actor: Actor,
+    readonly office: string,
+  ) {}
 }
 
 /** The settings in force for an office's letters at a global position (a letter uses those of its event). */

@@ -3,9 +3,29 @@ import { addDays, appealDeadlineOf, kroner } from './format.js';
 import { grantLetter } from './grant-letter.js';
 import { grantLetterFacts, grantLetterSteps } from './grant-steps.js';
 
-const steps = grantLetterSteps(GRANT, [decisionEvent(), amendmentEvent()], [
-  { event: { type: 'RepaymentClaimed', data: { grantId: GRANT, office: 'ROGALAND', scheme: 'DEKOMP', recipientOrg: '964965226', claimId: 'c1', year: 2028, amount: 12_500, reason: 'not spent', claimedOn: '2029-02-01' } }, position: 12 },
-]);
+const steps = grantLetterSteps(
+  GRANT,
+  [decisionEvent(), amendmentEvent()],
+  [
+    {
+      event: {
+        type: 'RepaymentClaimed',
+        data: {
+          grantId: GRANT,
+          office: 'ROGALAND',
+          scheme: 'DEKOMP',
+          recipientOrg: '964965226',
+          claimId: 'c1',
+          year: 2028,
+          amount: 12_500,
+          reason: 'not spent',
+          claimedOn: '2029-02-01',
+        },
+      },
+      position: 12,
+    },
+  ],
+);
 const letterOf = (n: number, s = settings()) => grantLetter(grantLetterFacts(steps[n - 1], s, names));
 
 describe('the letter model (R22)', () => {
@@ -21,9 +41,20 @@ describe('the letter model (R22)', () => {
     const m = letterOf(1);
     const words = wordsOf(m);
     expect(m.title).toBe('Vedtak om tilskudd – 2028');
-    expect(m.references).toEqual([['Vår dato', '20. april 2028'], ['Vår referanse', '2028/DEKOMP-1']]);
+    expect(m.references).toEqual([
+      ['Vår dato', '20. april 2028'],
+      ['Vår referanse', '2028/DEKOMP-1'],
+    ]);
     expect(m.recipient).toEqual(['Stavanger kommune', 'org.nr. 964 965 226']);
-    expect(m.blocks).toContainEqual({ type: 'table', columns: ['År', 'Tilskudd', 'Minste egenandel', 'Rapportfrist'], rows: [['2028', kroner(300_000), kroner(90_000), '15. januar 2029'], ['2029', kroner(200_000), kroner(60_000), '15. januar 2030']], total: ['Sum', kroner(500_000), kroner(150_000), ''] });
+    expect(m.blocks).toContainEqual({
+      type: 'table',
+      columns: ['År', 'Tilskudd', 'Minste egenandel', 'Rapportfrist'],
+      rows: [
+        ['2028', kroner(300_000), kroner(90_000), '15. januar 2029'],
+        ['2029', kroner(200_000), kroner(60_000), '15. januar 2030'],
+      ],
+      total: ['Sum', kroner(500_000), kroner(150_000), ''],
+    });
     expect(words).toContain('minst 30 prosent av tilskuddet hvert år, i alt minst 150 000 kr');
     expect(words).toMatch(/penger, lønn eller frikjøpt tid/);
     expect(words).toMatch(/rapportere .* innen rapportfristen/);
@@ -53,7 +84,15 @@ describe('the letter model (R22)', () => {
   it('an amendment letter shows before and now, the new minimum (computed for a line stored without it) and the reason', () => {
     const m = letterOf(2);
     expect(m.title).toBe('Vedtak om endring av tilskudd');
-    expect(m.blocks).toContainEqual({ type: 'table', columns: ['År', 'Før', 'Nå'], rows: [['2028', kroner(300_000), kroner(350_000)], ['2029', kroner(200_000), kroner(200_000)]], total: ['Sum', kroner(500_000), kroner(550_000)] });
+    expect(m.blocks).toContainEqual({
+      type: 'table',
+      columns: ['År', 'Før', 'Nå'],
+      rows: [
+        ['2028', kroner(300_000), kroner(350_000)],
+        ['2029', kroner(200_000), kroner(200_000)],
+      ],
+      total: ['Sum', kroner(500_000), kroner(550_000)],
+    });
     const words = wordsOf(m);
     expect(words).toContain('i alt minst 165 000 kr');
     expect(words).toContain('Begrunnelse: the appeal is upheld in part');
@@ -76,7 +115,19 @@ describe('the letter model (R22)', () => {
   });
 
   it('a university has no co-financing minimum', () => {
-    const uni = grantLetterSteps(GRANT, [decisionEvent({ recipientKind: 'university', lines: [{ year: 2028, amount: 100_000, reportDeadline: '2029-01-15', recommended: null, coFinancingRequired: 0 }], basis: 'no_recommendation', deviates: false, deviationReason: null })], []);
+    const uni = grantLetterSteps(
+      GRANT,
+      [
+        decisionEvent({
+          recipientKind: 'university',
+          lines: [{ year: 2028, amount: 100_000, reportDeadline: '2029-01-15', recommended: null, coFinancingRequired: 0 }],
+          basis: 'no_recommendation',
+          deviates: false,
+          deviationReason: null,
+        }),
+      ],
+      [],
+    );
     const words = wordsOf(grantLetter(grantLetterFacts(uni[0], settings(), names)));
     expect(words).toContain('Det er ikke krav om egenandel');
     expect(words).not.toContain('Minste egenandel');

@@ -9,8 +9,18 @@ import { textsFor, type Texts } from './texts.js';
 function linesTable(t: Texts, lines: LetterLine[], withMinimum: boolean, language: 'nb' | 'nn'): LetterBlock {
   const c = t.columns;
   const columns = withMinimum ? [c.year, c.grant, c.minimum, c.reportDeadline] : [c.year, c.grant, c.reportDeadline];
-  const rows = lines.map((l) => [String(l.year), kroner(l.amount), ...(withMinimum ? [kroner(l.coFinancingRequired)] : []), norwegianDate(l.reportDeadline, language)]);
-  const total = [t.total, kroner(sum(lines.map((l) => l.amount))), ...(withMinimum ? [kroner(sum(lines.map((l) => l.coFinancingRequired)))] : []), ''];
+  const rows = lines.map((l) => [
+    String(l.year),
+    kroner(l.amount),
+    ...(withMinimum ? [kroner(l.coFinancingRequired)] : []),
+    norwegianDate(l.reportDeadline, language),
+  ]);
+  const total = [
+    t.total,
+    kroner(sum(lines.map((l) => l.amount))),
+    ...(withMinimum ? [kroner(sum(lines.map((l) => l.coFinancingRequired)))] : []),
+    '',
+  ];
   return { type: 'table', columns, rows, total };
 }
 
@@ -20,7 +30,12 @@ function changeTable(t: Texts, m: LetterMeasure): LetterBlock {
   const years = [...new Set([...before.keys(), ...m.lines.map((l) => l.year)])].sort((a, b) => a - b);
   const now = new Map(m.lines.map((l) => [l.year, l.amount]));
   const rows = years.map((y) => [String(y), kroner(before.get(y) ?? 0), kroner(now.get(y) ?? 0)]);
-  return { type: 'table', columns: [t.columns.year, t.columns.before, t.columns.after], rows, total: [t.total, kroner(sum([...before.values()])), kroner(sum([...now.values()]))] };
+  return {
+    type: 'table',
+    columns: [t.columns.year, t.columns.before, t.columns.after],
+    rows,
+    total: [t.total, kroner(sum([...before.values()])), kroner(sum([...now.values()]))],
+  };
 }
 
 /** R12: the basis of the decision and every year that differs from the forum's recommendation. */
@@ -29,11 +44,16 @@ function reasonBlocks(t: Texts, f: GrantLetterFacts): LetterBlock[] {
   if (f.reason) blocks.push({ type: 'paragraph', text: t.reason(f.reason) });
   const basis = f.measures[0]?.basis ?? 'no_recommendation';
   if (f.kind === 'decision' || f.kind === 'round' || f.kind === 'amendment') {
-    blocks.push({ type: 'paragraph', text: basis === 'recommendation' ? t.basisRecommendation : basis === 'no_agreement' ? t.basisNoAgreement : t.basisNone });
+    blocks.push({
+      type: 'paragraph',
+      text: basis === 'recommendation' ? t.basisRecommendation : basis === 'no_agreement' ? t.basisNoAgreement : t.basisNone,
+    });
   }
   for (const m of f.measures) {
     if (!m.deviates || f.kind === 'revocation' || f.kind === 'repayment_claim') continue;
-    const parts = m.lines.filter((l) => l.recommended !== l.amount).map((l) => t.deviationPart(l.year, kroner(l.recommended ?? 0), kroner(l.amount)));
+    const parts = m.lines
+      .filter((l) => l.recommended !== l.amount)
+      .map((l) => t.deviationPart(l.year, kroner(l.recommended ?? 0), kroner(l.amount)));
     blocks.push({ type: 'paragraph', text: t.deviation(m.title, parts, m.deviationReason ?? f.reason ?? '') });
   }
   return blocks;
@@ -44,7 +64,11 @@ function coFinancingBlocks(t: Texts, f: GrantLetterFacts): LetterBlock[] {
   const lines = f.measures.flatMap((m) => m.lines);
   const total = sum(lines.map((l) => l.coFinancingRequired));
   const percent = ruleSetFor(f.scheme, f.decisionYear).coFinancingPercent;
-  if (!f.recipient.schoolOwner || total === 0) return [{ type: 'heading', text: t.coFinancingHeading }, { type: 'paragraph', text: t.noCoFinancing }];
+  if (!f.recipient.schoolOwner || total === 0)
+    return [
+      { type: 'heading', text: t.coFinancingHeading },
+      { type: 'paragraph', text: t.noCoFinancing },
+    ];
   return [
     { type: 'heading', text: t.coFinancingHeading },
     { type: 'paragraph', text: t.coFinancing(percent, kroner(total)) },
@@ -60,25 +84,45 @@ function bodyBlocks(t: Texts, f: GrantLetterFacts, office: string): LetterBlock[
   switch (f.kind) {
     case 'decision':
     case 'round': {
-      const intro = f.kind === 'round'
-        ? t.roundIntro(office, f.recipient.name, t.scheme(f.scheme), f.decisionYear, f.measures.length)
-        : t.decisionIntro(office, f.recipient.name, t.scheme(f.scheme), f.decisionYear);
-      const measures = f.measures.flatMap((x): LetterBlock[] => [{ type: 'heading', text: t.measure(x.title, x.caseNumber) }, linesTable(t, x.lines, withMinimum, language)]);
+      const intro =
+        f.kind === 'round'
+          ? t.roundIntro(office, f.recipient.name, t.scheme(f.scheme), f.decisionYear, f.measures.length)
+          : t.decisionIntro(office, f.recipient.name, t.scheme(f.scheme), f.decisionYear);
+      const measures = f.measures.flatMap((x): LetterBlock[] => [
+        { type: 'heading', text: t.measure(x.title, x.caseNumber) },
+        linesTable(t, x.lines, withMinimum, language),
+      ]);
       return [{ type: 'paragraph', text: intro }, ...measures];
     }
     case 'amendment':
-      return [{ type: 'paragraph', text: t.amendmentIntro(office, decidedOn, m.caseNumber) }, { type: 'heading', text: t.measure(m.title, m.caseNumber) }, changeTable(t, m), linesTable(t, m.lines, withMinimum, language)];
+      return [
+        { type: 'paragraph', text: t.amendmentIntro(office, decidedOn, m.caseNumber) },
+        { type: 'heading', text: t.measure(m.title, m.caseNumber) },
+        changeTable(t, m),
+        linesTable(t, m.lines, withMinimum, language),
+      ];
     case 'revocation':
-      return [{ type: 'paragraph', text: t.revocationIntro(office, decidedOn, m.caseNumber, m.title, kroner(sum(m.lines.map((l) => l.amount)))) }];
+      return [
+        { type: 'paragraph', text: t.revocationIntro(office, decidedOn, m.caseNumber, m.title, kroner(sum(m.lines.map((l) => l.amount)))) },
+      ];
     case 'repayment_claim':
       return [{ type: 'paragraph', text: t.claimIntro(office, kroner(f.claim?.amount ?? 0), f.claim?.year ?? null, m.caseNumber) }];
   }
 }
 
 function conditionBlocks(t: Texts, f: GrantLetterFacts): LetterBlock[] {
-  if (f.kind === 'revocation') return [{ type: 'heading', text: t.conditionsHeading }, { type: 'paragraph', text: t.revokedRepay }];
+  if (f.kind === 'revocation')
+    return [
+      { type: 'heading', text: t.conditionsHeading },
+      { type: 'paragraph', text: t.revokedRepay },
+    ];
   if (f.kind === 'repayment_claim') return [{ type: 'paragraph', text: t.claimPay }];
-  return [...coFinancingBlocks(t, f), { type: 'heading', text: t.conditionsHeading }, { type: 'paragraph', text: t.conditionsReport }, { type: 'paragraph', text: t.conditionsRepay }];
+  return [
+    ...coFinancingBlocks(t, f),
+    { type: 'heading', text: t.conditionsHeading },
+    { type: 'paragraph', text: t.conditionsReport },
+    { type: 'paragraph', text: t.conditionsRepay },
+  ];
 }
 
 /**

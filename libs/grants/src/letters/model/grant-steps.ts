@@ -1,5 +1,10 @@
 import { SCHOOL_OWNER_KINDS } from '#libs/kernel';
-import { withMinimum, type AllocationDecidedData, type DecisionBasis, type LedgerEvent } from '../../frame-ledger/frame-ledger.aggregate.js';
+import {
+  withMinimum,
+  type AllocationDecidedData,
+  type DecisionBasis,
+  type LedgerEvent,
+} from '../../frame-ledger/frame-ledger.aggregate.js';
 import type { GrantEvent } from '../../grant/grant.aggregate.js';
 import type { LetterSettings } from '../letter-settings/letter-settings.aggregate.js';
 import type { GrantLetterFacts, LetterLine } from './letter.model.js';
@@ -39,18 +44,49 @@ function ledgerStep(e: LedgerEvent, position: number, decision: AllocationDecide
   switch (e.type) {
     case 'AllocationDecided': {
       const d = e.data;
-      return { kind: 'decision', position, date: d.decidedOn, decision: d, caseNumber: caseNumberOfDecision(d), lines: d.lines, basis: d.basis, deviates: d.deviates, deviationReason: d.deviationReason, reason: null, claim: null };
+      return {
+        kind: 'decision',
+        position,
+        date: d.decidedOn,
+        decision: d,
+        caseNumber: caseNumberOfDecision(d),
+        lines: d.lines,
+        basis: d.basis,
+        deviates: d.deviates,
+        deviationReason: d.deviationReason,
+        reason: null,
+        claim: null,
+      };
     }
     case 'AllocationAmended': {
       if (!decision) return null;
       const d = e.data;
       const lines = d.lines.map((l) => withMinimum(decision, l));
       const base = { decision, caseNumber: caseNumberOfDecision(decision), claim: null };
-      return { ...base, kind: 'amendment', position, date: d.amendedOn, lines, previousLines: current, basis: d.basis, deviates: d.deviates, deviationReason: d.deviates ? d.reason : null, reason: d.reason };
+      return {
+        ...base,
+        kind: 'amendment',
+        position,
+        date: d.amendedOn,
+        lines,
+        previousLines: current,
+        basis: d.basis,
+        deviates: d.deviates,
+        deviationReason: d.deviates ? d.reason : null,
+        reason: d.reason,
+      };
     }
     case 'AllocationRevoked': {
       if (!decision) return null;
-      const base = { decision, caseNumber: caseNumberOfDecision(decision), lines: current, basis: decision.basis, deviates: false, deviationReason: null, claim: null };
+      const base = {
+        decision,
+        caseNumber: caseNumberOfDecision(decision),
+        lines: current,
+        basis: decision.basis,
+        deviates: false,
+        deviationReason: null,
+        claim: null,
+      };
       return { ...base, kind: 'revocation', position, date: e.data.revokedOn, reason: e.data.reason };
     }
     default:
@@ -77,16 +113,35 @@ export function grantLetterSteps(grantId: string, ledger: Positioned<LedgerEvent
   for (const { event, position } of grant) {
     if (event.type !== 'RepaymentClaimed' || !decision) continue;
     const d = event.data;
-    const base = { decision, caseNumber: caseNumberOfDecision(decision), lines: current, basis: decision.basis, deviates: false, deviationReason: null };
+    const base = {
+      decision,
+      caseNumber: caseNumberOfDecision(decision),
+      lines: current,
+      basis: decision.basis,
+      deviates: false,
+      deviationReason: null,
+    };
     // The claim's lines are the decision's as they stood then: the last ledger step before the claim.
     const before = drafts.filter((x) => x.position < position).at(-1);
-    drafts.push({ ...base, lines: before?.lines ?? current, kind: 'repayment_claim', position, date: d.claimedOn, reason: d.reason, claim: { amount: d.amount, year: d.year } });
+    drafts.push({
+      ...base,
+      lines: before?.lines ?? current,
+      kind: 'repayment_claim',
+      position,
+      date: d.claimedOn,
+      reason: d.reason,
+      claim: { amount: d.amount, year: d.year },
+    });
   }
   return drafts.sort((a, b) => a.position - b.position).map((d, i) => ({ ...d, n: i + 1 }));
 }
 
 /** The facts of one grant letter, with the names and settings looked up for it. */
-export function grantLetterFacts(step: GrantLetterStep, settings: LetterSettings, names: { recipient: string; measureTitle: string }): GrantLetterFacts {
+export function grantLetterFacts(
+  step: GrantLetterStep,
+  settings: LetterSettings,
+  names: { recipient: string; measureTitle: string },
+): GrantLetterFacts {
   const d = step.decision;
   return {
     kind: step.kind,

@@ -6,7 +6,11 @@ import { caseNumberOfDecision, type Positioned } from './grant-steps.js';
 import type { LetterModel } from './letter.model.js';
 
 /** The decisions of one call to one recipient, in event order, with the position of the last. */
-export function roundDecisions(ledger: Positioned<LedgerEvent>[], callId: string, recipientOrg: string): { decisions: AllocationDecidedData[]; position: number } {
+export function roundDecisions(
+  ledger: Positioned<LedgerEvent>[],
+  callId: string,
+  recipientOrg: string,
+): { decisions: AllocationDecidedData[]; position: number } {
   const decisions: AllocationDecidedData[] = [];
   let position = 0;
   for (const { event, position: p } of ledger) {
@@ -21,9 +25,16 @@ export function roundDecisions(ledger: Positioned<LedgerEvent>[], callId: string
  * R22: one letter for an office's whole decision round to one recipient: every measure decided for it in the
  * call, as decided (amendments and revocations have their own letters), dated by the last decision.
  */
-export function roundLetter(decisions: AllocationDecidedData[], settings: LetterSettings, names: { recipient: string; measureTitles: Record<string, string> }): LetterModel {
+export function roundLetter(
+  decisions: AllocationDecidedData[],
+  settings: LetterSettings,
+  names: { recipient: string; measureTitles: Record<string, string> },
+): LetterModel {
   const first = decisions[0];
-  const date = decisions.map((d) => d.decidedOn).sort().at(-1)!;
+  const date = decisions
+    .map((d) => d.decidedOn)
+    .sort()
+    .at(-1)!;
   return grantLetter({
     kind: decisions.length === 1 ? 'decision' : 'round',
     date,

@@ -8,7 +8,15 @@ export interface Texts {
   ourRef: string;
   orgNo: string;
   scheme(s: Scheme): string;
-  title: { decision: string; amendment: string; revocation: string; repayment_claim: string; round: string; appeal: string; appealDecided: string };
+  title: {
+    decision: string;
+    amendment: string;
+    revocation: string;
+    repayment_claim: string;
+    round: string;
+    appeal: string;
+    appealDecided: string;
+  };
   decisionIntro(office: string, recipient: string, scheme: string, year: number): string;
   roundIntro(office: string, recipient: string, scheme: string, year: number, n: number): string;
   amendmentIntro(office: string, decidedOn: string, caseNumber: string): string;
@@ -68,19 +76,23 @@ export const NB: Texts = {
     appealDecided: 'Utdanningsdirektoratets vedtak i klagesak',
   },
   decisionIntro: (o, r, s, y) => `${o} har vedtatt å gi ${r} tilskudd over ${s} for ${y} til tiltaket nedenfor.`,
-  roundIntro: (o, r, s, y, n) => `${o} har vedtatt å gi ${r} tilskudd over ${s} for ${y} til ${n === 1 ? 'tiltaket' : `${n} tiltak`} nedenfor.`,
+  roundIntro: (o, r, s, y, n) =>
+    `${o} har vedtatt å gi ${r} tilskudd over ${s} for ${y} til ${n === 1 ? 'tiltaket' : `${n} tiltak`} nedenfor.`,
   amendmentIntro: (o, d, c) => `${o} har endret vedtaket om tilskudd av ${d} (saksnummer ${c}). Tilskuddet er nå:`,
-  revocationIntro: (o, d, c, t, total) => `${o} har trukket tilbake vedtaket av ${d} (saksnummer ${c}) om tilskudd på i alt ${total} til tiltaket «${t}».`,
+  revocationIntro: (o, d, c, t, total) =>
+    `${o} har trukket tilbake vedtaket av ${d} (saksnummer ${c}) om tilskudd på i alt ${total} til tiltaket «${t}».`,
   claimIntro: (o, a, y, c) => `${o} krever ${a} av tilskuddet${y === null ? '' : ` for ${y}`} betalt tilbake (saksnummer ${c}).`,
   columns: { year: 'År', grant: 'Tilskudd', minimum: 'Minste egenandel', reportDeadline: 'Rapportfrist', before: 'Før', after: 'Nå' },
   total: 'Sum',
   measure: (t, c) => `Tiltak: ${t} (saksnummer ${c})`,
   coFinancingHeading: 'Egenandel',
   coFinancing: (p, total) => `Skoleeieren skal selv bidra med minst ${p} prosent av tilskuddet hvert år, i alt minst ${total}.`,
-  coFinancingForms: 'Egenandelen kan gis som penger, lønn eller frikjøpt tid (arbeidstid som frigjøres til kompetanseutvikling), verdsatt i kroner, og i enhver kombinasjon.',
+  coFinancingForms:
+    'Egenandelen kan gis som penger, lønn eller frikjøpt tid (arbeidstid som frigjøres til kompetanseutvikling), verdsatt i kroner, og i enhver kombinasjon.',
   noCoFinancing: 'Det er ikke krav om egenandel for dette tilskuddet.',
   conditionsHeading: 'Vilkår',
-  conditionsReport: 'Tilskuddsmottakeren skal rapportere om bruken av tilskuddet og egenandelen for hvert år innen rapportfristen i tabellen.',
+  conditionsReport:
+    'Tilskuddsmottakeren skal rapportere om bruken av tilskuddet og egenandelen for hvert år innen rapportfristen i tabellen.',
   conditionsRepay: 'Tilskudd som ikke er brukt, eller som er brukt i strid med vedtaket, skal betales tilbake.',
   revokedRepay: 'Tilskudd som allerede er utbetalt, skal betales tilbake. Kravet kommer i eget vedtak.',
   claimPay: 'Beløpet skal betales innen fristen som står i betalingskravet.',
@@ -88,7 +100,8 @@ export const NB: Texts = {
   basisRecommendation: 'Vedtaket bygger på tilrådingen fra samarbeidsforumet.',
   basisNoAgreement: 'Samarbeidsforumet kom ikke fram til en felles tilråding. Statsforvalteren har derfor avgjort saken.',
   basisNone: 'Det foreligger ingen tilråding fra samarbeidsforumet. Statsforvalteren har avgjort saken.',
-  deviation: (t, parts, r) => `For tiltaket «${t}» avviker vedtaket fra tilrådingen fra samarbeidsforumet: ${parts.join('; ')}. Begrunnelsen for avviket er: ${r}`,
+  deviation: (t, parts, r) =>
+    `For tiltaket «${t}» avviker vedtaket fra tilrådingen fra samarbeidsforumet: ${parts.join('; ')}. Begrunnelsen for avviket er: ${r}`,
   deviationPart: (y, rec, dec) => `for ${y} tilrådde forumet ${rec}, vedtaket gir ${dec}`,
   reason: (r) => `Begrunnelse: ${r}`,
   appealHeading: 'Klagerett',
@@ -114,16 +127,19 @@ export const NN: Texts = {
     appealDecided: 'Utdanningsdirektoratets vedtak i klagesak',
   },
   decisionIntro: (o, r, s, y) => `${o} har vedteke å gje ${r} tilskot over ${s} for ${y} til tiltaket nedanfor.`,
-  roundIntro: (o, r, s, y, n) => `${o} har vedteke å gje ${r} tilskot over ${s} for ${y} til ${n === 1 ? 'tiltaket' : `${n} tiltak`} nedanfor.`,
+  roundIntro: (o, r, s, y, n) =>
+    `${o} har vedteke å gje ${r} tilskot over ${s} for ${y} til ${n === 1 ? 'tiltaket' : `${n} tiltak`} nedanfor.`,
   amendmentIntro: (o, d, c) => `${o} har endra vedtaket om tilskot av ${d} (saksnummer ${c}). Tilskotet er no:`,
-  revocationIntro: (o, d, c, t, total) => `${o} har trekt tilbake vedtaket av ${d} (saksnummer ${c}) om tilskot på i alt ${total} til tiltaket «${t}».`,
+  revocationIntro: (o, d, c, t, total) =>
+    `${o} har trekt tilbake vedtaket av ${d} (saksnummer ${c}) om tilskot på i alt ${total} til tiltaket «${t}».`,
   claimIntro: (o, a, y, c) => `${o} krev ${a} av tilskotet${y === null ? '' : ` for ${y}`} betalt tilbake (saksnummer ${c}).`,
   columns: { year: 'År', grant: 'Tilskot', minimum: 'Minste eigendel', reportDeadline: 'Rapportfrist', before: 'Før', after: 'No' },
   total: 'Sum',
   measure: (t, c) => `Tiltak: ${t} (saksnummer ${c})`,
   coFinancingHeading: 'Eigendel',
   coFinancing: (p, total) => `Skuleeigaren skal sjølv bidra med minst ${p} prosent av tilskotet kvart år, i alt minst ${total}.`,
-  coFinancingForms: 'Eigendelen kan givast som pengar, løn eller frikjøpt tid (arbeidstid som vert frigjord til kompetanseutvikling), verdsett i kroner, og i kva kombinasjon som helst.',
+  coFinancingForms:
+    'Eigendelen kan givast som pengar, løn eller frikjøpt tid (arbeidstid som vert frigjord til kompetanseutvikling), verdsett i kroner, og i kva kombinasjon som helst.',
   noCoFinancing: 'Det er ikkje krav om eigendel for dette tilskotet.',
   conditionsHeading: 'Vilkår',
   conditionsReport: 'Tilskotsmottakaren skal rapportere om bruken av tilskotet og eigendelen for kvart år innan rapportfristen i tabellen.',
@@ -134,7 +150,8 @@ export const NN: Texts = {
   basisRecommendation: 'Vedtaket byggjer på tilrådinga frå samarbeidsforumet.',
   basisNoAgreement: 'Samarbeidsforumet kom ikkje fram til ei felles tilråding. Statsforvaltaren har difor avgjort saka.',
   basisNone: 'Det ligg ikkje føre noka tilråding frå samarbeidsforumet. Statsforvaltaren har avgjort saka.',
-  deviation: (t, parts, r) => `For tiltaket «${t}» vik vedtaket av frå tilrådinga frå samarbeidsforumet: ${parts.join('; ')}. Grunngjevinga for avviket er: ${r}`,
+  deviation: (t, parts, r) =>
+    `For tiltaket «${t}» vik vedtaket av frå tilrådinga frå samarbeidsforumet: ${parts.join('; ')}. Grunngjevinga for avviket er: ${r}`,
   deviationPart: (y, rec, dec) => `for ${y} tilrådde forumet ${rec}, vedtaket gjev ${dec}`,
   reason: (r) => `Grunngjeving: ${r}`,
   appealHeading: 'Klagerett',

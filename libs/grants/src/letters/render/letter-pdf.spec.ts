@@ -17,7 +17,9 @@ describe('rendering a letter (R22)', () => {
   });
 
   it('another letter gives other bytes', async () => {
-    const other = grantLetter(grantLetterFacts(grantLetterSteps(GRANT, [decisionEvent({ caseNumber: '2028/DEKOMP-2' })], [])[0], settings(), names));
+    const other = grantLetter(
+      grantLetterFacts(grantLetterSteps(GRANT, [decisionEvent({ caseNumber: '2028/DEKOMP-2' })], [])[0], settings(), names),
+    );
     expect(sha(await renderLetterPdf(other))).not.toBe(sha(await renderLetterPdf(letter())));
   });
 

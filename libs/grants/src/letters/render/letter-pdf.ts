@@ -7,7 +7,8 @@ import type { LetterBlock, LetterModel } from '../model/letter.model.js';
 /** DejaVu Sans from the `dejavu-fonts-ttf` package, embedded (subset) in every letter: æ, ø, å and «» everywhere. */
 const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 let fonts: { regular: Buffer; bold: Buffer } | null = null;
-const fontsOnce = () => (fonts ??= { regular: readFileSync(join(FONT_DIR, 'DejaVuSans.ttf')), bold: readFileSync(join(FONT_DIR, 'DejaVuSans-Bold.ttf')) });
+const fontsOnce = () =>
+  (fonts ??= { regular: readFileSync(join(FONT_DIR, 'DejaVuSans.ttf')), bold: readFileSync(join(FONT_DIR, 'DejaVuSans-Bold.ttf')) });
 
 const MARGIN = 56;
 const WIDTH = 595.28 - 2 * MARGIN;
@@ -32,7 +33,11 @@ function table(doc: Doc, b: Extract<LetterBlock, { type: 'table' }>) {
     doc.y = y + 15;
   };
   row(b.columns, true);
-  doc.moveTo(MARGIN, doc.y - 2).lineTo(MARGIN + WIDTH, doc.y - 2).lineWidth(0.5).stroke();
+  doc
+    .moveTo(MARGIN, doc.y - 2)
+    .lineTo(MARGIN + WIDTH, doc.y - 2)
+    .lineWidth(0.5)
+    .stroke();
   b.rows.forEach((r) => row(r, false));
   if (b.total) row(b.total, true);
   doc.moveDown(0.6);
@@ -56,12 +61,17 @@ function block(doc: Doc, b: LetterBlock) {
 
 function head(doc: Doc, m: LetterModel) {
   const [office, ...lines] = m.letterhead;
-  doc.font('bold').fontSize(13).text(office, MARGIN, MARGIN, { width: WIDTH * 0.6 });
+  doc
+    .font('bold')
+    .fontSize(13)
+    .text(office, MARGIN, MARGIN, { width: WIDTH * 0.6 });
   doc.font('regular').fontSize(8.5).fillColor('#444444');
   for (const l of lines) doc.text(l, { width: WIDTH * 0.6 });
   const bottom = doc.y;
   doc.fillColor('black').fontSize(9.5);
-  m.references.forEach(([k, v], i) => doc.text(`${k}: ${v}`, MARGIN + WIDTH * 0.6, MARGIN + i * 14, { width: WIDTH * 0.4, align: 'right' }));
+  m.references.forEach(([k, v], i) =>
+    doc.text(`${k}: ${v}`, MARGIN + WIDTH * 0.6, MARGIN + i * 14, { width: WIDTH * 0.4, align: 'right' }),
+  );
   doc.y = Math.max(bottom, MARGIN + 14 * m.references.length) + 28;
   doc.fontSize(10.5);
   for (const l of m.recipient) doc.text(l, MARGIN, doc.y, { width: WIDTH });
@@ -81,7 +91,15 @@ export function renderLetterPdf(m: LetterModel): Promise<Buffer> {
     margin: MARGIN,
     font: regular as unknown as string,
     lang: m.language === 'nn' ? 'nn-NO' : 'nb-NO',
-    info: { Title: `${m.title} (${m.caseNumber})`, Author: m.letterhead[0], Subject: m.caseNumber, Creator: 'Dekomp', Producer: 'Dekomp', CreationDate: date, ModDate: date },
+    info: {
+      Title: `${m.title} (${m.caseNumber})`,
+      Author: m.letterhead[0],
+      Subject: m.caseNumber,
+      Creator: 'Dekomp',
+      Producer: 'Dekomp',
+      CreationDate: date,
+      ModDate: date,
+    },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

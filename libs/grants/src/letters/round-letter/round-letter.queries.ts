@@ -8,7 +8,13 @@ import type { LetterModel } from '../model/letter.model.js';
 import { roundDecisions, roundLetter } from '../model/round-letter.js';
 
 export class GetRoundLetter {
-  constructor(readonly actor: Actor, readonly office: string, readonly callId: string, readonly recipientOrg: string, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly office: string,
+    readonly callId: string,
+    readonly recipientOrg: string,
+    readonly asOf?: number,
+  ) {}
 }
 
 /** R22: all of a recipient's decisions in one call, one letter; R20: the recipient, the office, the ministry. */

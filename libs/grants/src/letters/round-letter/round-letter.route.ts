@@ -16,7 +16,10 @@ export class RoundLetterRoute {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':office/calls/:callId/letters/:recipientOrg')
-  @ApiOperation({ summary: "One letter for the office's decision round to one recipient: all its measures in the call (R22); PDF, or HTML when Accept prefers it" })
+  @ApiOperation({
+    summary:
+      "One letter for the office's decision round to one recipient: all its measures in the call (R22); PDF, or HTML when Accept prefers it",
+  })
   @ApiProduces('application/pdf', 'text/html')
   @ApiRead()
   async letter(

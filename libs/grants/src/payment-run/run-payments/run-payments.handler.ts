@@ -1,14 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AccessPolicy, CLOCK, ConflictError, DomainError, ORGANISATION_DIRECTORY, type Clock, type OrganisationDirectory } from '#libs/kernel';
+import {
+  AccessPolicy,
+  CLOCK,
+  ConflictError,
+  DomainError,
+  ORGANISATION_DIRECTORY,
+  type Clock,
+  type OrganisationDirectory,
+} from '#libs/kernel';
 import { CommandRunner, ReadModels, type CommandMeta, type CommandOutcome } from '#libs/platform';
 import { GrantCommandRunner } from '../../grant/grant-command-runner.js';
 import { PaymentRun, type PaidLine, type SkippedLine } from '../payment-run.aggregate.js';
 import type { RunPaymentsDto } from './run-payments.dto.js';
 
 export class RunPaymentsCommand {
-  constructor(readonly meta: CommandMeta, readonly input: RunPaymentsDto) {}
+  constructor(
+    readonly meta: CommandMeta,
+    readonly input: RunPaymentsDto,
+  ) {}
 }
 
 interface Due {
@@ -48,31 +59,55 @@ export class RunPaymentsHandler implements ICommandHandler<RunPaymentsCommand, C
         let amount = 0;
         await this.grants.run(one, d.grantId, { by: 'governor', action: 'runs payments' }, async (grant) => {
           amount = (grant.lines.find((l) => l.year === input.year)?.amount ?? 0) - (state.paid[input.year] ?? 0);
-          return { type: 'RecordPayment', grant, paymentId, year: input.year, amount, paidOn, overdueReports: await this.grants.facts.overdueReports(grant.recipientOrg, today, grant) };
+          return {
+            type: 'RecordPayment',
+            grant,
+            paymentId,
+            year: input.year,
+            amount,
+            paidOn,
+            overdueReports: await this.grants.facts.overdueReports(grant.recipientOrg, today, grant),
+          };
         });
-        paid.push({ ...d, paymentId, recipientName: names.get(d.recipientOrg)?.name ?? '', year: input.year, amount, reference: paymentId });
+        paid.push({
+          ...d,
+          paymentId,
+          recipientName: names.get(d.recipientOrg)?.name ?? '',
+          year: input.year,
+          amount,
+          reference: paymentId,
+        });
       } catch (error) {
-        if (error instanceof DomainError) skipped.push({ ...d, rule: error.violations.map((v) => v.rule).join(','), reason: error.message });
+        if (error instanceof DomainError)
+          skipped.push({ ...d, rule: error.violations.map((v) => v.rule).join(','), reason: error.message });
         else if (error instanceof ConflictError) skipped.push({ ...d, rule: 'conflict', reason: error.message });
         else throw error;
       }
     }
-    return this.runner.run(PaymentRun, runId, { type: 'RecordPaymentRun', runId, office, scheme: input.scheme, year: input.year, paidOn, paid, skipped }, meta, {
-      extra: (state) => ({ run: state.run }),
-    });
+    return this.runner.run(
+      PaymentRun,
+      runId,
+      { type: 'RecordPaymentRun', runId, office, scheme: input.scheme, year: input.year, paidOn, paid, skipped },
+      meta,
+      {
+        extra: (state) => ({ run: state.run }),
+      },
+    );
   }
 
   /** Candidates from this capability's read model (caught up), confirmed on each grant's own stream when paid. */
   private due(office: string, input: RunPaymentsDto): Promise<Due[]> {
-    return this.readModels.caughtUp(['grants'], async (sql) =>
-      (
-        await sql.query<Due>(
-          `SELECT grant_id AS "grantId", recipient_org AS "recipientOrg" FROM gr_grant_years
+    return this.readModels.caughtUp(
+      ['grants'],
+      async (sql) =>
+        (
+          await sql.query<Due>(
+            `SELECT grant_id AS "grantId", recipient_org AS "recipientOrg" FROM gr_grant_years
             WHERE office = $1 AND scheme = $2 AND year = $3 AND active AND decided > paid AND ($4::text[] IS NULL OR grant_id = ANY($4::text[]))
             ORDER BY recipient_org, grant_id`,
-          [office, input.scheme, input.year, input.grantIds ?? null],
-        )
-      ).rows,
+            [office, input.scheme, input.year, input.grantIds ?? null],
+          )
+        ).rows,
     );
   }
 }

@@ -21,7 +21,10 @@ export class RunPaymentsRoute {
   @Post()
   @Roles('governor')
   @Created('/payment-runs/{id}')
-  @ApiOperation({ summary: "Pay every grant of the office with money left for the year (or those named); those blocked by an overdue report (R15) or not accepted are skipped and listed; the run is recorded" })
+  @ApiOperation({
+    summary:
+      'Pay every grant of the office with money left for the year (or those named); those blocked by an overdue report (R15) or not accepted are skipped and listed; the run is recorded',
+  })
   @ApiCreatedResponse({ type: CommandResultDto })
   @ApiCommand()
   run(@CommandContext() meta: CommandMeta, @Body() body: RunPaymentsDto) {
@@ -49,7 +52,9 @@ export class RunPaymentsRoute {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
   @ApiQuery({ name: 'bom', required: false, type: Boolean })
-  @ApiOperation({ summary: 'The run for the accounting system: org number, name, amount, grant id, reference; one row per payment; ; separated' })
+  @ApiOperation({
+    summary: 'The run for the accounting system: org number, name, amount, grant id, reference; one row per payment; ; separated',
+  })
   @ApiRead()
   async file(@CurrentActor() actor: Actor, @Param('runId') id: string, @Query('bom') bom?: string, @AsOf() asOf?: number) {
     const { run } = await this.load(actor, id, asOf);

@@ -48,24 +48,46 @@ export const appealsProjection: Projection = {
           `INSERT INTO ap_appeals (appeal_id, grant_id, office, scheme, measure_id, recipient_org, appellant_org, standing, letter_n, letter_kind, letter_date,
              case_number, grounds, lodged_on, deadline, late, status, version)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'lodged', $17)`,
-          [d.appealId, d.grantId, d.office, d.scheme, d.measureId, d.recipientOrg, d.appellantOrg, d.standing, d.letter.n, d.letter.kind, d.letter.date, d.letter.caseNumber, d.grounds, d.lodgedOn, d.deadline, d.late, v],
+          [
+            d.appealId,
+            d.grantId,
+            d.office,
+            d.scheme,
+            d.measureId,
+            d.recipientOrg,
+            d.appellantOrg,
+            d.standing,
+            d.letter.n,
+            d.letter.kind,
+            d.letter.date,
+            d.letter.caseNumber,
+            d.grounds,
+            d.lodgedOn,
+            d.deadline,
+            d.late,
+            v,
+          ],
         );
         return;
       }
       case 'AppealReconsidered':
-        await sql.query(`UPDATE ap_appeals SET status = $2, governor_outcome = $2, reason = $3, remedy_grant_id = $4, reconsidered_on = $5, version = $6 WHERE appeal_id = $1`, [
-          ...[e.data.appealId, e.data.outcome, e.data.reason, e.data.remedy?.grantId ?? null, e.data.reconsideredOn],
-          v,
-        ]);
+        await sql.query(
+          `UPDATE ap_appeals SET status = $2, governor_outcome = $2, reason = $3, remedy_grant_id = $4, reconsidered_on = $5, version = $6 WHERE appeal_id = $1`,
+          [...[e.data.appealId, e.data.outcome, e.data.reason, e.data.remedy?.grantId ?? null, e.data.reconsideredOn], v],
+        );
         return;
       case 'AppealForwarded':
-        await sql.query(`UPDATE ap_appeals SET status = 'forwarded', forwarded_on = $2, version = $3 WHERE appeal_id = $1`, [e.data.appealId, e.data.forwardedOn, v]);
-        return;
-      case 'AppealDecided':
-        await sql.query(`UPDATE ap_appeals SET status = $2, udir_outcome = $2, reason = $3, remedy_grant_id = COALESCE($4, remedy_grant_id), decided_on = $5, version = $6 WHERE appeal_id = $1`, [
-          ...[e.data.appealId, e.data.outcome, e.data.reason, e.data.remedy?.grantId ?? null, e.data.decidedOn],
+        await sql.query(`UPDATE ap_appeals SET status = 'forwarded', forwarded_on = $2, version = $3 WHERE appeal_id = $1`, [
+          e.data.appealId,
+          e.data.forwardedOn,
           v,
         ]);
+        return;
+      case 'AppealDecided':
+        await sql.query(
+          `UPDATE ap_appeals SET status = $2, udir_outcome = $2, reason = $3, remedy_grant_id = COALESCE($4, remedy_grant_id), decided_on = $5, version = $6 WHERE appeal_id = $1`,
+          [...[e.data.appealId, e.data.outcome, e.data.reason, e.data.remedy?.grantId ?? null, e.data.decidedOn], v],
+        );
         return;
     }
   },

@@ -10,13 +10,25 @@ import { appeals, RM, type AppealFilter } from './appeals.read.js';
 import type { AppealListQueryDto, AppealRow, AppealView, OfficeAppealsView } from './appeals.view.js';
 
 export class ListAppeals {
-  constructor(readonly actor: Actor, readonly filter: AppealListQueryDto, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly filter: AppealListQueryDto,
+    readonly asOf?: number,
+  ) {}
 }
 export class GetAppeal {
-  constructor(readonly actor: Actor, readonly appealId: string, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly appealId: string,
+    readonly asOf?: number,
+  ) {}
 }
 export class GetOfficeAppeals {
-  constructor(readonly actor: Actor, readonly office: string, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly office: string,
+    readonly asOf?: number,
+  ) {}
 }
 
 /** R20: the appellant, the appeal's governor office and the ministry see an appeal. */
@@ -64,13 +76,20 @@ export class GetAppealHandler implements IQueryHandler<GetAppeal, Versioned<Appe
   async execute({ actor, appealId, asOf }: GetAppeal) {
     const loaded = await loadAppeal(this.runner, actor, appealId, asOf);
     const steps = await this.readModels.history(Appeal.streamOf(appealId), asOf);
-    const letters = appealLetterSteps(positioned(loaded)).map((s) => ({ n: s.n, kind: s.kind, date: s.date, outcome: s.outcome, href: `/appeals/${appealId}/letters/${s.n}` }));
+    const letters = appealLetterSteps(positioned(loaded)).map((s) => ({
+      n: s.n,
+      kind: s.kind,
+      date: s.date,
+      outcome: s.outcome,
+      href: `/appeals/${appealId}/letters/${s.n}`,
+    }));
     const view: AppealView = { ...loaded.state.lodged, status: loaded.state.status!, steps, letters, version: loaded.version };
     return new Versioned(view, loaded.version);
   }
 }
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 @QueryHandler(GetOfficeAppeals)
 export class GetOfficeAppealsHandler implements IQueryHandler<GetOfficeAppeals, OfficeAppealsView> {
@@ -85,7 +104,11 @@ export class GetOfficeAppealsHandler implements IQueryHandler<GetOfficeAppeals, 
     AccessPolicy.assertCanSee(actor, { office }, `The appeals of office ${office}`);
     const today = this.clock.today();
     const rows = await this.readModels.run(RM, asOf, (sql) => appeals(sql, { office, status: 'open' }));
-    const open = rows.map((r) => ({ ...r, waitingFor: r.status === 'forwarded' ? ('udir' as const) : ('governor' as const), daysOpen: daysBetween(r.lodgedOn, today) }));
+    const open = rows.map((r) => ({
+      ...r,
+      waitingFor: r.status === 'forwarded' ? ('udir' as const) : ('governor' as const),
+      daysOpen: daysBetween(r.lodgedOn, today),
+    }));
     return { office, today, open };
   }
 }

@@ -14,7 +14,9 @@ export class AppealsRoute {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('appeals')
-  @ApiOperation({ summary: 'Appeals visible to you (R20): the ministry all, a governor its office, a party its own; ?status=open for lodged or forwarded' })
+  @ApiOperation({
+    summary: 'Appeals visible to you (R20): the ministry all, a governor its office, a party its own; ?status=open for lodged or forwarded',
+  })
   @ApiOkResponse({ description: 'One row per appeal' })
   @ApiRead()
   list(@CurrentActor() actor: Actor, @Query() filter: AppealListQueryDto, @AsOf() asOf?: number) {
@@ -22,14 +24,20 @@ export class AppealsRoute {
   }
 
   @Get('appeals/:appealId')
-  @ApiOperation({ summary: 'One appeal: grounds, deadline, late or not, status, every step with actor, time and reason, its letters (R23); version as ETag' })
+  @ApiOperation({
+    summary:
+      'One appeal: grounds, deadline, late or not, status, every step with actor, time and reason, its letters (R23); version as ETag',
+  })
   @ApiRead()
   get(@CurrentActor() actor: Actor, @Param('appealId') appealId: string, @AsOf() asOf?: number) {
     return this.queries.execute(new GetAppeal(actor, appealId, asOf));
   }
 
   @Get('offices/:office/appeals')
-  @ApiOperation({ summary: "The governor's overview of open appeals: waiting for the governor or Udir, deadlines, late, days open (R23; R20: its governor, the ministry)" })
+  @ApiOperation({
+    summary:
+      "The governor's overview of open appeals: waiting for the governor or Udir, deadlines, late, days open (R23; R20: its governor, the ministry)",
+  })
   @ApiRead()
   office(@CurrentActor() actor: Actor, @Param('office') office: string, @AsOf() asOf?: number) {
     return this.queries.execute(new GetOfficeAppeals(actor, office, asOf));

@@ -4,7 +4,15 @@ import { ReadParamsDto } from '#libs/http';
 import type { HistoryEntry } from '#libs/platform';
 import type { AppealLodgedData, AppealStatus } from '../../appeal/appeal.aggregate.js';
 
-export const APPEAL_STATUSES: Array<AppealStatus | 'open'> = ['open', 'lodged', 'forwarded', 'reversed', 'partly_reversed', 'upheld', 'dismissed'];
+export const APPEAL_STATUSES: Array<AppealStatus | 'open'> = [
+  'open',
+  'lodged',
+  'forwarded',
+  'reversed',
+  'partly_reversed',
+  'upheld',
+  'dismissed',
+];
 
 export interface AppealRow {
   appealId: string;
@@ -47,5 +55,6 @@ export interface AppealView extends AppealLodgedData {
 
 export class AppealListQueryDto extends ReadParamsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() office?: string;
-  @ApiPropertyOptional({ enum: APPEAL_STATUSES, description: 'open: lodged or forwarded' }) @IsOptional() @IsIn(APPEAL_STATUSES) status?: AppealStatus | 'open';
+  @ApiPropertyOptional({ enum: APPEAL_STATUSES, description: 'open: lodged or forwarded' }) @IsOptional() @IsIn(APPEAL_STATUSES) status?:
+    AppealStatus | 'open';
 }

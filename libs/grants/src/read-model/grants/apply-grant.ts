@@ -11,35 +11,56 @@ export async function applyGrantEvent(e: GrantEvent, stored: StoredEvent, sql: S
       await sql.query(`UPDATE gr_grants SET accepted_on = $2 WHERE grant_id = $1`, [e.data.grantId, e.data.acceptedOn]);
       await sql.query(`UPDATE gr_grant_years SET accepted = true WHERE grant_id = $1`, [e.data.grantId]);
       for (const c of e.data.coFinancing) {
-        await sql.query(`UPDATE gr_grant_years SET co_fin_committed = $3 WHERE grant_id = $1 AND year = $2`, [e.data.grantId, c.year, c.committed]);
+        await sql.query(`UPDATE gr_grant_years SET co_fin_committed = $3 WHERE grant_id = $1 AND year = $2`, [
+          e.data.grantId,
+          c.year,
+          c.committed,
+        ]);
       }
       return;
     case 'GrantPaymentRecorded':
-      await sql.query(`INSERT INTO gr_payments (payment_id, grant_id, year, amount, paid_on, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        ...[e.data.paymentId, e.data.grantId, e.data.year, e.data.amount, e.data.paidOn],
-        stored.metadata.recordedAt,
+      await sql.query(
+        `INSERT INTO gr_payments (payment_id, grant_id, year, amount, paid_on, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [...[e.data.paymentId, e.data.grantId, e.data.year, e.data.amount, e.data.paidOn], stored.metadata.recordedAt],
+      );
+      await sql.query(`UPDATE gr_grant_years SET paid = paid + $3 WHERE grant_id = $1 AND year = $2`, [
+        e.data.grantId,
+        e.data.year,
+        e.data.amount,
       ]);
-      await sql.query(`UPDATE gr_grant_years SET paid = paid + $3 WHERE grant_id = $1 AND year = $2`, [e.data.grantId, e.data.year, e.data.amount]);
       return;
     case 'GrantReportSubmitted':
       return reportSubmitted(sql, e.data);
     case 'GrantReportApproved':
-      await sql.query(`UPDATE gr_grant_years SET report_status = 'approved' WHERE grant_id = $1 AND year = $2`, [e.data.grantId, e.data.year]);
+      await sql.query(`UPDATE gr_grant_years SET report_status = 'approved' WHERE grant_id = $1 AND year = $2`, [
+        e.data.grantId,
+        e.data.year,
+      ]);
       return;
     case 'RepaymentClaimed':
       await sql.query(`INSERT INTO gr_claims (grant_id, claim_id, year, amount, reason, claimed_on) VALUES ($1, $2, $3, $4, $5, $6)`, [
         ...[e.data.grantId, e.data.claimId, e.data.year],
         ...[e.data.amount, e.data.reason, e.data.claimedOn],
       ]);
-      if (e.data.year !== null) await sql.query(`UPDATE gr_grant_years SET claimed = claimed + $3 WHERE grant_id = $1 AND year = $2`, [e.data.grantId, e.data.year, e.data.amount]);
+      if (e.data.year !== null)
+        await sql.query(`UPDATE gr_grant_years SET claimed = claimed + $3 WHERE grant_id = $1 AND year = $2`, [
+          e.data.grantId,
+          e.data.year,
+          e.data.amount,
+        ]);
       return;
     case 'RepaymentSettled': {
-      const r = await sql.query<{ year: number | null }>(`UPDATE gr_claims SET settled = settled + $3, settled_on = $4 WHERE grant_id = $1 AND claim_id = $2 RETURNING year`, [
-        ...[e.data.grantId, e.data.claimId],
-        ...[e.data.amount, e.data.settledOn],
-      ]);
+      const r = await sql.query<{ year: number | null }>(
+        `UPDATE gr_claims SET settled = settled + $3, settled_on = $4 WHERE grant_id = $1 AND claim_id = $2 RETURNING year`,
+        [...[e.data.grantId, e.data.claimId], ...[e.data.amount, e.data.settledOn]],
+      );
       const year = r.rows[0]?.year;
-      if (year !== null && year !== undefined) await sql.query(`UPDATE gr_grant_years SET repaid = repaid + $3 WHERE grant_id = $1 AND year = $2`, [e.data.grantId, year, e.data.amount]);
+      if (year !== null && year !== undefined)
+        await sql.query(`UPDATE gr_grant_years SET repaid = repaid + $3 WHERE grant_id = $1 AND year = $2`, [
+          e.data.grantId,
+          year,
+          e.data.amount,
+        ]);
       return;
     }
   }
@@ -57,6 +78,14 @@ async function reportSubmitted(sql: Sql, d: ReportSubmittedData) {
   await sql.query(
     `UPDATE gr_grant_years SET report_status = 'submitted', report = $3::jsonb, report_submitted_on = $4, report_late = $5,
        co_fin_documented = $6, shortfall = $7 WHERE grant_id = $1 AND year = $2`,
-    [d.grantId, d.year, JSON.stringify(report), d.submittedOn, d.late, d.coFinancingProvided.total, d.coFinancingShortfall?.missing ?? null],
+    [
+      d.grantId,
+      d.year,
+      JSON.stringify(report),
+      d.submittedOn,
+      d.late,
+      d.coFinancingProvided.total,
+      d.coFinancingShortfall?.missing ?? null,
+    ],
   );
 }

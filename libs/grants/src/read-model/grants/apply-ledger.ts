@@ -17,37 +17,54 @@ export async function applyLedgerEvent(e: LedgerEvent, stored: StoredEvent, sql:
       ]);
       return;
     case 'FrameAdjusted':
-      await sql.query(`UPDATE gr_frames SET amount = $4, adjustments = adjustments + 1, ledger_version = $5 WHERE office = $1 AND scheme = $2 AND year = $3`, [
-        ...[e.data.office, e.data.scheme, e.data.year, e.data.amount],
-        stored.streamVersion,
-      ]);
+      await sql.query(
+        `UPDATE gr_frames SET amount = $4, adjustments = adjustments + 1, ledger_version = $5 WHERE office = $1 AND scheme = $2 AND year = $3`,
+        [...[e.data.office, e.data.scheme, e.data.year, e.data.amount], stored.streamVersion],
+      );
       return;
     case 'AllocationDecided':
       return decided(sql, e.data, stored.streamVersion);
     case 'AllocationAmended':
       return amended(sql, e.data, stored.streamVersion);
     case 'AllocationRevoked':
-      await sql.query(`UPDATE gr_grants SET status = 'revoked', revocation_reason = $2, ledger_version = $3, decision_changes = decision_changes + 1 WHERE grant_id = $1`, [
-        ...[e.data.grantId, e.data.reason],
-        stored.streamVersion,
-      ]);
+      await sql.query(
+        `UPDATE gr_grants SET status = 'revoked', revocation_reason = $2, ledger_version = $3, decision_changes = decision_changes + 1 WHERE grant_id = $1`,
+        [...[e.data.grantId, e.data.reason], stored.streamVersion],
+      );
       await sql.query(`UPDATE gr_grant_years SET active = false WHERE grant_id = $1`, [e.data.grantId]);
       return;
     case 'CommitmentImported': {
       // Imported from before Dekomp: a grant like a decision, basis 'imported', its call 'import'.
       const d = e.data;
-      const asDecided = { ...d, callId: 'import', basis: 'imported' as never, recommendationId: null, deviates: false, deviationReason: null, decisionDate: d.decidedOn, warnings: [] };
+      const asDecided = {
+        ...d,
+        callId: 'import',
+        basis: 'imported' as never,
+        recommendationId: null,
+        deviates: false,
+        deviationReason: null,
+        decisionDate: d.decidedOn,
+        warnings: [],
+      };
       return decided(sql, asDecided, stored.streamVersion);
     }
     case 'ReportDeadlineSet':
       // R26: every line of the year still at the office's earlier deadline moves with it.
-      await sql.query(`UPDATE gr_grant_years SET report_deadline = $4 WHERE office = $1 AND scheme = $2 AND year = $3 AND report_deadline = $5::date`, [
-        ...[e.data.office, e.data.scheme, e.data.year, e.data.deadline, e.data.previousDeadline],
-      ]);
+      await sql.query(
+        `UPDATE gr_grant_years SET report_deadline = $4 WHERE office = $1 AND scheme = $2 AND year = $3 AND report_deadline = $5::date`,
+        [...[e.data.office, e.data.scheme, e.data.year, e.data.deadline, e.data.previousDeadline]],
+      );
       return;
     case 'ReportDeadlineExtended':
-      await sql.query(`UPDATE gr_grant_years SET report_deadline = $3 WHERE grant_id = $1 AND year = $2`, [e.data.grantId, e.data.year, e.data.deadline]);
-      await sql.query(`UPDATE gr_grants SET ledger_version = $2, decision_changes = decision_changes + 1 WHERE grant_id = $1`, [e.data.grantId, stored.streamVersion]);
+      await sql.query(`UPDATE gr_grant_years SET report_deadline = $3 WHERE grant_id = $1 AND year = $2`, [
+        e.data.grantId,
+        e.data.year,
+        e.data.deadline,
+      ]);
+      await sql.query(`UPDATE gr_grants SET ledger_version = $2, decision_changes = decision_changes + 1 WHERE grant_id = $1`, [
+        e.data.grantId,
+        stored.streamVersion,
+      ]);
       return;
   }
 }
@@ -58,7 +75,18 @@ async function decided(sql: Sql, d: AllocationDecidedData, ledgerVersion: number
        recommendation_id, deviates, deviation_reason, rule_set_version, decided_on, decision_date, warnings, ledger_version)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9, $10, $11, $12, $13, $14, $15, $16::jsonb, $17)`,
     [
-      ...[d.grantId, d.office, d.scheme, d.decisionYear, d.callId, d.measureId, d.recipientOrg, d.recipientKind, d.basis, d.recommendationId],
+      ...[
+        d.grantId,
+        d.office,
+        d.scheme,
+        d.decisionYear,
+        d.callId,
+        d.measureId,
+        d.recipientOrg,
+        d.recipientKind,
+        d.basis,
+        d.recommendationId,
+      ],
       ...[d.deviates, d.deviationReason, d.ruleSetVersion, d.decidedOn, d.decisionDate, JSON.stringify(d.warnings), ledgerVersion],
     ],
   );
@@ -73,7 +101,8 @@ async function amended(sql: Sql, d: AllocationAmendedData, ledgerVersion: number
   );
   const kept = new Set(d.lines.map((l) => l.year));
   for (const l of d.previousLines) {
-    if (!kept.has(l.year)) await sql.query(`UPDATE gr_grant_years SET decided = 0, co_fin_required = 0 WHERE grant_id = $1 AND year = $2`, [d.grantId, l.year]);
+    if (!kept.has(l.year))
+      await sql.query(`UPDATE gr_grant_years SET decided = 0, co_fin_required = 0 WHERE grant_id = $1 AND year = $2`, [d.grantId, l.year]);
   }
   await upsertLines(sql, d.grantId, d.lines);
 }
@@ -81,7 +110,14 @@ async function amended(sql: Sql, d: AllocationAmendedData, ledgerVersion: number
 /** The decided lines with the R7/R8 minimum the event carries (computed only for amendments stored before it was). */
 async function upsertLines(sql: Sql, grantId: string, lines: AmendedLine[]) {
   const g = (
-    await sql.query<{ office: string; scheme: string; recipient_org: string; recipient_kind: string; decision_year: number; accepted: boolean }>(
+    await sql.query<{
+      office: string;
+      scheme: string;
+      recipient_org: string;
+      recipient_kind: string;
+      decision_year: number;
+      accepted: boolean;
+    }>(
       `SELECT office, scheme, recipient_org, recipient_kind, decision_year, accepted_on IS NOT NULL AS accepted FROM gr_grants WHERE grant_id = $1`,
       [grantId],
     )
@@ -92,7 +128,19 @@ async function upsertLines(sql: Sql, grantId: string, lines: AmendedLine[]) {
       `INSERT INTO gr_grant_years (grant_id, year, office, scheme, recipient_org, decision_year, recommended, decided, co_fin_required, report_deadline, accepted)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (grant_id, year) DO UPDATE SET recommended = EXCLUDED.recommended, decided = EXCLUDED.decided, co_fin_required = EXCLUDED.co_fin_required`,
-      [grantId, l.year, g.office, g.scheme, g.recipient_org, g.decision_year, l.recommended, l.amount, l.coFinancingRequired, l.reportDeadline, g.accepted],
+      [
+        grantId,
+        l.year,
+        g.office,
+        g.scheme,
+        g.recipient_org,
+        g.decision_year,
+        l.recommended,
+        l.amount,
+        l.coFinancingRequired,
+        l.reportDeadline,
+        g.accepted,
+      ],
     );
   }
 }

@@ -6,10 +6,19 @@ import { frames, RM } from './grants.read.js';
 import type { FrameView } from './grants.view.js';
 
 export class ListFrames {
-  constructor(readonly actor: Actor, readonly filter: { office?: string; scheme?: Scheme; year?: number }, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly filter: { office?: string; scheme?: Scheme; year?: number },
+    readonly asOf?: number,
+  ) {}
 }
 export class GetFrameLedgerHistory {
-  constructor(readonly actor: Actor, readonly office: string, readonly scheme: Scheme, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly office: string,
+    readonly scheme: Scheme,
+    readonly asOf?: number,
+  ) {}
 }
 
 /** R20: the ministry sees every office; a governor its own; nobody else sees frames. */

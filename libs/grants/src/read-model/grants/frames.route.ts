@@ -16,7 +16,10 @@ export class FramesRoute {
 
   @Get()
   @Roles('ministry', 'governor')
-  @ApiOperation({ summary: 'Frames with commitments from earlier years, decided, free, paid and repaid per office, scheme and year (ministry: all; governor: its office)' })
+  @ApiOperation({
+    summary:
+      'Frames with commitments from earlier years, decided, free, paid and repaid per office, scheme and year (ministry: all; governor: its office)',
+  })
   @ApiOkResponse({ type: [FrameViewDto] })
   @ApiRead()
   list(@CurrentActor() actor: Actor, @Query() filter: FrameQueryDto, @AsOf() asOf?: number) {

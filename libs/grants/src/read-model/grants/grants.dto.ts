@@ -17,7 +17,10 @@ export class GrantQueryDto extends FrameQueryDto {
 }
 
 export class OverviewQueryDto extends ReadParamsDto {
-  @ApiPropertyOptional({ description: 'Office code (the ministry must give it; a governor sees its own)' }) @IsOptional() @IsString() office?: string;
+  @ApiPropertyOptional({ description: 'Office code (the ministry must give it; a governor sees its own)' })
+  @IsOptional()
+  @IsString()
+  office?: string;
   @ApiProperty({ enum: SCHEMES }) @IsIn(SCHEMES) scheme: Scheme;
   @ApiProperty() @Type(() => Number) @IsInt() @Min(2015) @Max(2100) year: number;
 }
@@ -28,14 +31,14 @@ export class FrameViewDto {
   @ApiProperty() year: number;
   @ApiProperty() frame: number;
   @ApiProperty() adjustments: number;
-  @ApiProperty({ description: 'R9: earlier years\' decisions charged to this frame' }) committedFromEarlierYears: number;
+  @ApiProperty({ description: "R9: earlier years' decisions charged to this frame" }) committedFromEarlierYears: number;
   @ApiProperty() decidedThisYear: number;
-  @ApiProperty({ description: 'frame − commitments from earlier years − this year\'s decisions' }) free: number;
-  @ApiProperty({ description: 'This year\'s decisions charged to later frames' }) committedToLaterYears: number;
+  @ApiProperty({ description: "frame − commitments from earlier years − this year's decisions" }) free: number;
+  @ApiProperty({ description: "This year's decisions charged to later frames" }) committedToLaterYears: number;
   @ApiProperty() paid: number;
   @ApiProperty() repaymentClaimed: number;
   @ApiProperty() repaid: number;
-  @ApiProperty({ description: 'The frame ledger\'s version' }) version: number;
+  @ApiProperty({ description: "The frame ledger's version" }) version: number;
 }
 
 export class GrantYearViewDto {
@@ -98,7 +101,10 @@ export class GrantViewDto {
   @ApiProperty({ type: [GrantYearViewDto] }) years: GrantYearViewDto[];
   @ApiProperty({ type: [PaymentViewDto] }) payments: PaymentViewDto[];
   @ApiProperty({ type: [ClaimViewDto] }) claims: ClaimViewDto[];
-  @ApiProperty({ description: 'The grant\'s version, the ETag its commands check (If-Match): the ledger\'s changes to it plus its own stream\'s version' }) version: number;
+  @ApiProperty({
+    description: "The grant's version, the ETag its commands check (If-Match): the ledger's changes to it plus its own stream's version",
+  })
+  version: number;
   @ApiProperty() decisionVersion: number;
 }
 
@@ -108,7 +114,11 @@ export class GovernorOverviewDto {
   @ApiProperty() year: number;
   @ApiProperty() today: string;
   @ApiProperty({ type: FrameViewDto, nullable: true }) frame: FrameViewDto | null;
-  @ApiProperty({ type: [Object], description: 'Per recipient and measure: recommended vs decided, accepted, co-financing, paid, report status' }) lines: unknown[];
+  @ApiProperty({
+    type: [Object],
+    description: 'Per recipient and measure: recommended vs decided, accepted, co-financing, paid, report status',
+  })
+  lines: unknown[];
   @ApiProperty({ type: [Object], description: 'R15: overdue reports' }) overdue: unknown[];
   @ApiProperty({ type: [Object], description: 'R7: co-financing shortfalls' }) shortfall: unknown[];
 }

@@ -10,13 +10,25 @@ import type { GrantView } from './grants.view.js';
 import { AppealHistory } from '../../appeal/appeal-history.js';
 
 export class ListGrants {
-  constructor(readonly actor: Actor, readonly filter: { office?: string; scheme?: Scheme; year?: number; recipientOrg?: string }, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly filter: { office?: string; scheme?: Scheme; year?: number; recipientOrg?: string },
+    readonly asOf?: number,
+  ) {}
 }
 export class GetGrant {
-  constructor(readonly actor: Actor, readonly grantId: string, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly grantId: string,
+    readonly asOf?: number,
+  ) {}
 }
 export class GetGrantHistory {
-  constructor(readonly actor: Actor, readonly grantId: string, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly grantId: string,
+    readonly asOf?: number,
+  ) {}
 }
 
 /** R20 reading of one grant: the ministry, the office's governor, the recipient. */
@@ -28,12 +40,18 @@ export function assertCanSeeGrant(actor: Actor, grantId: string) {
 
 /** R20: a governor lists its office's grants, an owner or university its own, the ministry all. */
 function scopeOf(actor: Actor, filter: ListGrants['filter']): GrantFilter {
-  const scoped: GrantFilter = { office: filter.office, scheme: filter.scheme, decisionYear: filter.year, recipientOrg: filter.recipientOrg };
+  const scoped: GrantFilter = {
+    office: filter.office,
+    scheme: filter.scheme,
+    decisionYear: filter.year,
+    recipientOrg: filter.recipientOrg,
+  };
   if (actor.role === 'governor') {
     if (filter.office !== undefined) AccessPolicy.assertGovernorOf(actor, filter.office, 'lists grants', `Office ${filter.office}`);
     scoped.office = actor.office;
   } else if (actor.role !== 'ministry') {
-    if (filter.recipientOrg !== undefined) AccessPolicy.assertCanSee(actor, { orgs: [filter.recipientOrg] }, `Grants of ${filter.recipientOrg}`);
+    if (filter.recipientOrg !== undefined)
+      AccessPolicy.assertCanSee(actor, { orgs: [filter.recipientOrg] }, `Grants of ${filter.recipientOrg}`);
     scoped.recipientOrg = actor.org;
   }
   return scoped;
@@ -78,7 +96,9 @@ export class GetGrantHistoryHandler implements IQueryHandler<GetGrantHistory, Hi
   /** The decision's events from the frame ledger and the grant's own, in global order (R21). */
   async execute({ actor, grantId, asOf }: GetGrantHistory) {
     const { office, scheme } = assertCanSeeGrant(actor, grantId);
-    const ledger = (await this.readModels.history(FrameLedger.streamOf(ledgerIdOf(office, scheme)), asOf)).filter((h) => (h.data as { grantId?: string }).grantId === grantId);
+    const ledger = (await this.readModels.history(FrameLedger.streamOf(ledgerIdOf(office, scheme)), asOf)).filter(
+      (h) => (h.data as { grantId?: string }).grantId === grantId,
+    );
     if (ledger.length === 0) throw new NotFoundError('grant', grantId);
     const own = await this.readModels.history(Grant.streamOf(grantId), asOf);
     // R23: the steps of appeals against the grant, or of appeals whose reversal changed it.

@@ -63,8 +63,19 @@ const ownedBy = <T>(rows: Of<T>[], grantId: string): T[] => rows.filter((r) => r
 export async function grants(sql: Sql, filter: GrantFilter, today: string): Promise<GrantView[]> {
   const where = `($1::text IS NULL OR g.grant_id = $1) AND ($2::text IS NULL OR g.office = $2) AND ($3::text IS NULL OR g.scheme = $3)
     AND ($4::int IS NULL OR g.decision_year = $4) AND ($5::text IS NULL OR g.recipient_org = $5)`;
-  const params = [filter.grantId ?? null, filter.office ?? null, filter.scheme ?? null, filter.decisionYear ?? null, filter.recipientOrg ?? null];
-  const rows = (await sql.query<Omit<GrantView, 'years' | 'payments' | 'claims'>>(`${GRANT_SELECT} WHERE ${where} ORDER BY g.decision_year, g.office, g.recipient_org, g.measure_id`, params)).rows;
+  const params = [
+    filter.grantId ?? null,
+    filter.office ?? null,
+    filter.scheme ?? null,
+    filter.decisionYear ?? null,
+    filter.recipientOrg ?? null,
+  ];
+  const rows = (
+    await sql.query<Omit<GrantView, 'years' | 'payments' | 'claims'>>(
+      `${GRANT_SELECT} WHERE ${where} ORDER BY g.decision_year, g.office, g.recipient_org, g.measure_id`,
+      params,
+    )
+  ).rows;
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.grantId);
   const years = (await sql.query<Of<GrantYearView>>(YEAR_SELECT, [ids, today])).rows;

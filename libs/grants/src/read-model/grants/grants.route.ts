@@ -22,7 +22,10 @@ export class GrantsRoute {
   }
 
   @Get(':grantId')
-  @ApiOperation({ summary: 'One grant with its years, payments, reports and claims; its version as ETag, for If-Match on every command on it (R20: 403 when not yours)' })
+  @ApiOperation({
+    summary:
+      'One grant with its years, payments, reports and claims; its version as ETag, for If-Match on every command on it (R20: 403 when not yours)',
+  })
   @ApiOkResponse({ type: GrantViewDto })
   @ApiRead()
   get(@CurrentActor() actor: Actor, @Param('grantId') grantId: string, @AsOf() asOf?: number) {

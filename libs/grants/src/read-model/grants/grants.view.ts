@@ -93,11 +93,29 @@ export interface GovernorOverview {
   today: string;
   frame: FrameView | null;
   /** Per recipient and measure, the money for this year (this year's decisions and earlier commitments). */
-  lines: Array<Omit<GrantYearView, 'report'> & { grantId: string; measureId: string; recipientOrg: string; recipientKind: string; decisionYear: number; status: string; deviates: boolean; accepted: boolean }>;
+  lines: Array<
+    Omit<GrantYearView, 'report'> & {
+      grantId: string;
+      measureId: string;
+      recipientOrg: string;
+      recipientKind: string;
+      decisionYear: number;
+      status: string;
+      deviates: boolean;
+      accepted: boolean;
+    }
+  >;
   /** R15: reports past their deadline, any year, in the office and scheme. */
   overdue: Array<{ grantId: string; recipientOrg: string; year: number; reportDeadline: string }>;
   /** R7: documented co-financing below the minimum. */
-  shortfall: Array<{ grantId: string; recipientOrg: string; year: number; coFinancingRequired: number; coFinancingDocumented: number; coFinancingShortfall: number }>;
+  shortfall: Array<{
+    grantId: string;
+    recipientOrg: string;
+    year: number;
+    coFinancingRequired: number;
+    coFinancingDocumented: number;
+    coFinancingShortfall: number;
+  }>;
 }
 
 export interface RecipientOverview {

@@ -7,10 +7,18 @@ import { frames, grants, RM } from './grants.read.js';
 import type { GovernorOverview, GrantView, RecipientOverview } from './grants.view.js';
 
 export class GetGovernorOverview {
-  constructor(readonly actor: Actor, readonly filter: { office?: string; scheme: Scheme; year: number }, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly filter: { office?: string; scheme: Scheme; year: number },
+    readonly asOf?: number,
+  ) {}
 }
 export class GetRecipientOverview {
-  constructor(readonly actor: Actor, readonly org: string, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly org: string,
+    readonly asOf?: number,
+  ) {}
 }
 
 /** The year's lines, overdue reports (any year) and co-financing shortfalls of an office's grants. */
@@ -22,11 +30,29 @@ function governorLines(all: GrantView[], year: number) {
     for (const y of g.years) {
       const { report: _, ...rest } = y;
       if (y.year === year) {
-        lines.push({ grantId: g.grantId, measureId: g.measureId, recipientOrg: g.recipientOrg, recipientKind: g.recipientKind, decisionYear: g.decisionYear, status: g.status, deviates: g.deviates, accepted: g.acceptedOn !== null, ...rest });
+        lines.push({
+          grantId: g.grantId,
+          measureId: g.measureId,
+          recipientOrg: g.recipientOrg,
+          recipientKind: g.recipientKind,
+          decisionYear: g.decisionYear,
+          status: g.status,
+          deviates: g.deviates,
+          accepted: g.acceptedOn !== null,
+          ...rest,
+        });
       }
-      if (y.reportOverdue) overdue.push({ grantId: g.grantId, recipientOrg: g.recipientOrg, year: y.year, reportDeadline: y.reportDeadline });
+      if (y.reportOverdue)
+        overdue.push({ grantId: g.grantId, recipientOrg: g.recipientOrg, year: y.year, reportDeadline: y.reportDeadline });
       if (y.coFinancingShortfall) {
-        shortfall.push({ grantId: g.grantId, recipientOrg: g.recipientOrg, year: y.year, coFinancingRequired: y.coFinancingRequired, coFinancingDocumented: y.coFinancingDocumented ?? 0, coFinancingShortfall: y.coFinancingShortfall });
+        shortfall.push({
+          grantId: g.grantId,
+          recipientOrg: g.recipientOrg,
+          year: y.year,
+          coFinancingRequired: y.coFinancingRequired,
+          coFinancingDocumented: y.coFinancingDocumented ?? 0,
+          coFinancingShortfall: y.coFinancingShortfall,
+        });
       }
     }
   }
@@ -57,10 +83,34 @@ function obligationsOf(list: GrantView[]): RecipientOverview['obligations'] {
   for (const g of list) {
     for (const y of g.years) {
       if (g.status !== 'active' || y.decided === 0) continue;
-      if (y.coFinancingRequired > 0) obligations.push({ kind: 'co_financing', grantId: g.grantId, year: y.year, required: y.coFinancingRequired, committed: y.coFinancingCommitted, documented: y.coFinancingDocumented });
-      obligations.push({ kind: 'report', grantId: g.grantId, year: y.year, deadline: y.reportDeadline, status: y.reportStatus, overdue: y.reportOverdue });
+      if (y.coFinancingRequired > 0)
+        obligations.push({
+          kind: 'co_financing',
+          grantId: g.grantId,
+          year: y.year,
+          required: y.coFinancingRequired,
+          committed: y.coFinancingCommitted,
+          documented: y.coFinancingDocumented,
+        });
+      obligations.push({
+        kind: 'report',
+        grantId: g.grantId,
+        year: y.year,
+        deadline: y.reportDeadline,
+        status: y.reportStatus,
+        overdue: y.reportOverdue,
+      });
     }
-    for (const c of g.claims) if (c.outstanding > 0) obligations.push({ kind: 'repayment', grantId: g.grantId, claimId: c.claimId, amount: c.amount, outstanding: c.outstanding, reason: c.reason });
+    for (const c of g.claims)
+      if (c.outstanding > 0)
+        obligations.push({
+          kind: 'repayment',
+          grantId: g.grantId,
+          claimId: c.claimId,
+          amount: c.amount,
+          outstanding: c.outstanding,
+          reason: c.reason,
+        });
   }
   return obligations;
 }

@@ -15,7 +15,10 @@ export class GrantOverviewsRoute {
 
   @Get('governor/overview')
   @Roles('governor', 'ministry')
-  @ApiOperation({ summary: "A governor office's year: frame, commitments, decided, free; per recipient and measure; overdue reports and co-financing shortfalls" })
+  @ApiOperation({
+    summary:
+      "A governor office's year: frame, commitments, decided, free; per recipient and measure; overdue reports and co-financing shortfalls",
+  })
   @ApiOkResponse({ type: GovernorOverviewDto })
   @ApiRead()
   governor(@CurrentActor() actor: Actor, @Query() filter: OverviewQueryDto, @AsOf() asOf?: number) {
@@ -24,7 +27,9 @@ export class GrantOverviewsRoute {
 
   @Get('recipients/:orgNumber/grants')
   @ApiParam({ name: 'orgNumber', example: '964965226' })
-  @ApiOperation({ summary: "A school owner's or university's grants, obligations (co-financing, report deadlines, repayments), reports and payments" })
+  @ApiOperation({
+    summary: "A school owner's or university's grants, obligations (co-financing, report deadlines, repayments), reports and payments",
+  })
   @ApiOkResponse({ type: RecipientOverviewDto })
   @ApiRead()
   recipient(@CurrentActor() actor: Actor, @Param('orgNumber') org: string, @AsOf() asOf?: number) {

@@ -22,7 +22,13 @@ export function decideAddMeasure(c: AddMeasure, s: NeedsAssessmentState): NeedsA
   const rules = ruleSetFor(s.scheme, s.year || 2000);
   const v = [...measureViolations(c.measure, s.year, rules), ...partnerViolations(c.university, c.universityOrg, 'university')];
   if (v.length) throw new DomainError(v);
-  const measure: Measure = { ...c.measure, measureId: c.measureId, university: { org: c.universityOrg, local: c.university!.office === s.office }, replacedUniversities: [], lines: {} };
+  const measure: Measure = {
+    ...c.measure,
+    measureId: c.measureId,
+    university: { org: c.universityOrg, local: c.university!.office === s.office },
+    replacedUniversities: [],
+    lines: {},
+  };
   const warnings = warningsOf([...s.measures, measure], rules);
   return [{ type: 'MeasureAdded', data: { assessmentId, measure, revision: s.revision + 1, warnings } }];
 }

@@ -25,7 +25,14 @@ export class AddMeasureHandler implements ICommandHandler<AddMeasureCommand, Com
     assertWriter(meta.actor);
     const measureId = randomUUID();
     const university = await this.facts.org(input.universityOrg);
-    const command = { type: 'AddMeasure' as const, actor: meta.actor, measureId, measure: input.measure, universityOrg: input.universityOrg, university };
+    const command = {
+      type: 'AddMeasure' as const,
+      actor: meta.actor,
+      measureId,
+      measure: input.measure,
+      universityOrg: input.universityOrg,
+      university,
+    };
     return this.runner.run(NeedsAssessment, assessmentId, command, meta, { extra: () => ({ measureId }) });
   }
 }

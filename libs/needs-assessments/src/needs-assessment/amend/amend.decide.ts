@@ -17,14 +17,23 @@ export interface Amend {
 export function decideAmend(c: Amend, s: NeedsAssessmentState): NeedsAssessmentEvent[] {
   const assessmentId = asLead(s, c.actor, 'amends');
   if (s.status !== 'submitted' && s.status !== 'amended') throw new ConflictError(`a ${s.status} needs assessment cannot be amended`);
-  if (c.today > c.deadline) throw DomainError.of('R14', 'deadline', `the call's deadline ${c.deadline} has passed: amendments are no longer accepted`);
+  if (c.today > c.deadline)
+    throw DomainError.of('R14', 'deadline', `the call's deadline ${c.deadline} has passed: amendments are no longer accepted`);
   const rules = ruleSetFor(s.scheme, s.year || 2000);
   const v = submissionViolations(s, rules, c.declinedPartners);
   if (v.length) throw new DomainError(v);
   return [
     {
       type: 'NeedsAssessmentAmended',
-      data: { assessmentId, version: s.versions + 1, submittedOn: c.today, deadline: c.deadline, snapshot: snapshotOf(s), reason: c.reason, warnings: warningsOf(s.measures, rules) },
+      data: {
+        assessmentId,
+        version: s.versions + 1,
+        submittedOn: c.today,
+        deadline: c.deadline,
+        snapshot: snapshotOf(s),
+        reason: c.reason,
+        warnings: warningsOf(s.measures, rules),
+      },
     },
   ];
 }

@@ -25,6 +25,12 @@ export class AmendHandler implements ICommandHandler<AmendCommand, CommandOutcom
     assertWriter(meta.actor);
     const { state } = await this.runner.load(NeedsAssessment, assessmentId);
     const facts = await this.facts.submission(state);
-    return this.runner.run(NeedsAssessment, assessmentId, { type: 'Amend', actor: meta.actor, today: this.clock.today(), reason, ...facts }, meta, { reason });
+    return this.runner.run(
+      NeedsAssessment,
+      assessmentId,
+      { type: 'Amend', actor: meta.actor, today: this.clock.today(), reason, ...facts },
+      meta,
+      { reason },
+    );
   }
 }

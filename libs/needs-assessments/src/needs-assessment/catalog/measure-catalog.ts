@@ -34,15 +34,17 @@ export class ReadModelMeasureCatalog implements MeasureCatalog {
   }
 
   private rows(where: string, params: unknown[]): Promise<Row[]> {
-    return this.readModels.caughtUp(['needs_assessments'], async (sql) =>
-      (
-        await sql.query<Row>(
-          `SELECT a.state, v.snapshot FROM na_assessments a
+    return this.readModels.caughtUp(
+      ['needs_assessments'],
+      async (sql) =>
+        (
+          await sql.query<Row>(
+            `SELECT a.state, v.snapshot FROM na_assessments a
            LEFT JOIN na_versions v ON v.assessment_id = a.assessment_id AND v.version_no = a.versions
            ${where} ORDER BY a.created_at, a.assessment_id`,
-          params,
-        )
-      ).rows,
+            params,
+          )
+        ).rows,
     );
   }
 
@@ -60,7 +62,10 @@ export class ReadModelMeasureCatalog implements MeasureCatalog {
 
 function toInfo(s: NeedsAssessmentState, m: Measure, answers: PartnershipRow[]): MeasureInfo {
   const status = (org: string) => answers.find((a) => a.measureId === m.measureId && a.university === org)?.status ?? 'requested';
-  const universities = [...m.replacedUniversities.map((u) => ({ org: u.org, status: 'declined' as const, local: u.local })), ...(m.university ? [{ ...m.university, status: status(m.university.org) }] : [])];
+  const universities = [
+    ...m.replacedUniversities.map((u) => ({ org: u.org, status: 'declined' as const, local: u.local })),
+    ...(m.university ? [{ ...m.university, status: status(m.university.org) }] : []),
+  ];
   const requested = new Map<string, { org: string; year: number; amount: number }>();
   for (const [org, lines] of Object.entries(m.lines)) {
     for (const l of lines.budget) {

@@ -13,7 +13,11 @@ export function decideConfirmOwnerPart(c: ConfirmOwnerPart, s: NeedsAssessmentSt
   const assessmentId = loaded(s, c.actor);
   editable(s);
   // R20: only the network owners confirm (a member that is not the lead is one of them).
-  AccessPolicy.assertActsForOneOf(c.actor, s.coOwners, 'confirm their own part of a network assessment (the lead owner confirms by submitting)');
+  AccessPolicy.assertActsForOneOf(
+    c.actor,
+    s.coOwners,
+    'confirm their own part of a network assessment (the lead owner confirms by submitting)',
+  );
   if (s.confirmations[c.actor.org] === s.revision) return [];
   return [{ type: 'OwnerPartConfirmed', data: { assessmentId, org: c.actor.org, revision: s.revision } }];
 }

@@ -21,15 +21,30 @@ export function decideCreateDraft(c: CreateDraft, s: NeedsAssessmentState): Need
   if (!rules.governorRole) throw DomainError.of('scheme', 'callId', `${c.call.scheme} has no needs assessments to a governor`);
   const lead = c.lead;
   if (!lead) throw DomainError.of('R19', 'leadOwner', `organisation ${c.actor.org} is not registered`);
-  if (!isSchoolOwner(lead)) throw DomainError.of('R1', 'leadOwner', `only school owners submit needs assessments; ${lead.orgNumber} is a ${lead.kind}`);
+  if (!isSchoolOwner(lead))
+    throw DomainError.of('R1', 'leadOwner', `only school owners submit needs assessments; ${lead.orgNumber} is a ${lead.kind}`);
   if (lead.office !== c.call.office) {
-    throw DomainError.of('R19', 'callId', `owner ${lead.orgNumber} belongs to governor office ${lead.office ?? '(none)'}, the call to ${c.call.office}`);
+    throw DomainError.of(
+      'R19',
+      'callId',
+      `owner ${lead.orgNumber} belongs to governor office ${lead.office ?? '(none)'}, the call to ${c.call.office}`,
+    );
   }
   const { callId, office, scheme, year } = c.call;
   return [
     {
       type: 'NeedsAssessmentDrafted',
-      data: { assessmentId: c.assessmentId, callId, office, scheme, year, leadOwner: lead.orgNumber, title: c.title, summary: c.summary, ruleSetVersion: rules.version },
+      data: {
+        assessmentId: c.assessmentId,
+        callId,
+        office,
+        scheme,
+        year,
+        leadOwner: lead.orgNumber,
+        title: c.title,
+        summary: c.summary,
+        ruleSetVersion: rules.version,
+      },
     },
   ];
 }

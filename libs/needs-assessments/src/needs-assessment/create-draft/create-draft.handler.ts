@@ -23,6 +23,11 @@ export class CreateDraftHandler implements ICommandHandler<CreateDraftCommand, C
     const id = randomUUID();
     const call = await this.facts.call(input.callId);
     const lead = await this.facts.org(meta.actor.org);
-    return this.runner.run(NeedsAssessment, id, { type: 'CreateDraft', assessmentId: id, actor: meta.actor, call, lead, title: input.title, summary: input.summary ?? '' }, meta);
+    return this.runner.run(
+      NeedsAssessment,
+      id,
+      { type: 'CreateDraft', assessmentId: id, actor: meta.actor, call, lead, title: input.title, summary: input.summary ?? '' },
+      meta,
+    );
   }
 }

@@ -19,6 +19,11 @@ export function decideInviteNetworkOwner(c: InviteNetworkOwner, s: NeedsAssessme
   const o = c.owner;
   if (!o) throw DomainError.of('R19', 'orgNumber', `organisation ${c.orgNumber} is not registered`);
   if (!isSchoolOwner(o)) throw DomainError.of('R1', 'orgNumber', `a network is of school owners (R10); ${o.orgNumber} is a ${o.kind}`);
-  if (o.office !== s.office) throw DomainError.of('R19', 'orgNumber', `owner ${o.orgNumber} belongs to governor office ${o.office ?? '(none)'}, this call to ${s.office}`);
+  if (o.office !== s.office)
+    throw DomainError.of(
+      'R19',
+      'orgNumber',
+      `owner ${o.orgNumber} belongs to governor office ${o.office ?? '(none)'}, this call to ${s.office}`,
+    );
   return [{ type: 'NetworkOwnerInvited', data: { assessmentId, org: o.orgNumber, revision: s.revision + 1 } }];
 }

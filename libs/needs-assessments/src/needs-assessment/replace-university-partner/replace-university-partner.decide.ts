@@ -23,7 +23,11 @@ export function decideReplaceUniversityPartner(c: ReplaceUniversityPartner, s: N
   const m = measureOf(s, c.measureId);
   if (!m.university) throw new ConflictError('the measure has no partner to replace');
   if (!c.currentPartnerDeclined) {
-    throw DomainError.of('R3', 'university', `university ${m.university.org} has not declined: the local partner comes first, and is replaced only when it lacks competence or capacity`);
+    throw DomainError.of(
+      'R3',
+      'university',
+      `university ${m.university.org} has not declined: the local partner comes first, and is replaced only when it lacks competence or capacity`,
+    );
   }
   if (c.universityOrg === m.university.org || m.replacedUniversities.some((u) => u.org === c.universityOrg)) {
     throw DomainError.of('R3', 'universityOrg', `university ${c.universityOrg} declined this measure already`);
@@ -32,6 +36,22 @@ export function decideReplaceUniversityPartner(c: ReplaceUniversityPartner, s: N
   if (v.length) throw new DomainError(v);
   const university = { org: c.universityOrg, local: c.university!.office === s.office };
   const { [m.university.org]: _dropped, ...lines } = m.lines;
-  const warnings = warningsOf(replaceMeasure(s, c.measureId, (x) => ({ ...x, university, lines })), ruleSetFor(s.scheme, s.year || 2000));
-  return [{ type: 'UniversityPartnerReplaced', data: { assessmentId, measureId: c.measureId, previous: m.university, university, reason: c.reason, revision: s.revision + 1, warnings } }];
+  const warnings = warningsOf(
+    replaceMeasure(s, c.measureId, (x) => ({ ...x, university, lines })),
+    ruleSetFor(s.scheme, s.year || 2000),
+  );
+  return [
+    {
+      type: 'UniversityPartnerReplaced',
+      data: {
+        assessmentId,
+        measureId: c.measureId,
+        previous: m.university,
+        university,
+        reason: c.reason,
+        revision: s.revision + 1,
+        warnings,
+      },
+    },
+  ];
 }

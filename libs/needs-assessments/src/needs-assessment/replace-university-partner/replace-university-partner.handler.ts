@@ -25,7 +25,15 @@ export class ReplaceUniversityPartnerHandler implements ICommandHandler<ReplaceU
     const current = state.measures.find((m) => m.measureId === measureId)?.university?.org;
     const declined = current ? (await this.facts.declined([{ measureId, university: current }])).length > 0 : false;
     const university = await this.facts.org(input.universityOrg);
-    const command = { type: 'ReplaceUniversityPartner' as const, actor: meta.actor, measureId, universityOrg: input.universityOrg, university, currentPartnerDeclined: declined, reason: input.reason };
+    const command = {
+      type: 'ReplaceUniversityPartner' as const,
+      actor: meta.actor,
+      measureId,
+      universityOrg: input.universityOrg,
+      university,
+      currentPartnerDeclined: declined,
+      reason: input.reason,
+    };
     return this.runner.run(NeedsAssessment, assessmentId, command, meta, { reason: input.reason });
   }
 }

@@ -19,7 +19,12 @@ export class ReplaceUniversityPartnerRoute {
   @ApiOperation({ summary: 'Lead owner: name another university after the partner declined (R3)' })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommand()
-  replaceUniversity(@CommandContext() meta: CommandMeta, @Param('id') id: string, @Param('measureId') measureId: string, @Body() body: ReplaceUniversityDto) {
+  replaceUniversity(
+    @CommandContext() meta: CommandMeta,
+    @Param('id') id: string,
+    @Param('measureId') measureId: string,
+    @Body() body: ReplaceUniversityDto,
+  ) {
     return this.commands.execute(new ReplaceUniversityPartnerCommand(meta, id, measureId, body));
   }
 }

@@ -19,9 +19,16 @@ export function decideReviseMeasure(c: ReviseMeasure, s: NeedsAssessmentState): 
   const rules = ruleSetFor(s.scheme, s.year || 2000);
   const current = measureOf(s, c.measureId);
   const revised = { ...current, ...c.measure };
-  const linesV = Object.entries(current.lines).flatMap(([org, l]) => linesViolations(revised, l, current.university?.org === org).map((x) => ({ ...x, field: `lines.${org}.${x.field}` })));
+  const linesV = Object.entries(current.lines).flatMap(([org, l]) =>
+    linesViolations(revised, l, current.university?.org === org).map((x) => ({ ...x, field: `lines.${org}.${x.field}` })),
+  );
   const v = [...measureViolations(c.measure, s.year, rules), ...linesV];
   if (v.length) throw new DomainError(v);
-  const warnings = warningsOf(replaceMeasure(s, c.measureId, () => revised), rules);
-  return [{ type: 'MeasureRevised', data: { assessmentId, measureId: c.measureId, measure: c.measure, revision: s.revision + 1, warnings } }];
+  const warnings = warningsOf(
+    replaceMeasure(s, c.measureId, () => revised),
+    rules,
+  );
+  return [
+    { type: 'MeasureRevised', data: { assessmentId, measureId: c.measureId, measure: c.measure, revision: s.revision + 1, warnings } },
+  ];
 }

@@ -18,7 +18,12 @@ export class ReviseMeasureRoute {
   @ApiOperation({ summary: 'Lead owner: revise a measure (R9)' })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommand()
-  reviseMeasure(@CommandContext() meta: CommandMeta, @Param('id') id: string, @Param('measureId') measureId: string, @Body() body: MeasureFieldsDto) {
+  reviseMeasure(
+    @CommandContext() meta: CommandMeta,
+    @Param('id') id: string,
+    @Param('measureId') measureId: string,
+    @Body() body: MeasureFieldsDto,
+  ) {
     return this.commands.execute(new ReviseMeasureCommand(meta, id, measureId, body));
   }
 }

@@ -20,9 +20,18 @@ export function decideSetMeasureLines(c: SetMeasureLines, s: NeedsAssessmentStat
   const m = measureOf(s, c.measureId);
   const isUniversity = m.university?.org === c.org;
   const leadForUniversity = isUniversity && c.actor.org === s.leadOwner;
-  if (!leadForUniversity) AccessPolicy.assertActsFor(c.actor, c.org, `sets the money lines of ${c.org}: each network owner keeps its own (R10)`);
+  if (!leadForUniversity)
+    AccessPolicy.assertActsFor(c.actor, c.org, `sets the money lines of ${c.org}: each network owner keeps its own (R10)`);
   const v = linesViolations(m, c.lines, isUniversity);
   if (v.length) throw new DomainError(v);
-  const warnings = warningsOf(replaceMeasure(s, c.measureId, (x) => ({ ...x, lines: { ...x.lines, [c.org]: c.lines } })), ruleSetFor(s.scheme, s.year || 2000));
-  return [{ type: 'MeasureLinesSet', data: { assessmentId, measureId: c.measureId, org: c.org, lines: c.lines, revision: s.revision + 1, warnings } }];
+  const warnings = warningsOf(
+    replaceMeasure(s, c.measureId, (x) => ({ ...x, lines: { ...x.lines, [c.org]: c.lines } })),
+    ruleSetFor(s.scheme, s.year || 2000),
+  );
+  return [
+    {
+      type: 'MeasureLinesSet',
+      data: { assessmentId, measureId: c.measureId, org: c.org, lines: c.lines, revision: s.revision + 1, warnings },
+    },
+  ];
 }

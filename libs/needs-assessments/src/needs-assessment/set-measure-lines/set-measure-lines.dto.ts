@@ -19,6 +19,16 @@ export class CoFinancingLineDto {
 }
 
 export class MeasureLinesDto {
-  @ApiProperty({ type: [BudgetLineDto] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => BudgetLineDto) budget: BudgetLineDto[];
-  @ApiProperty({ type: [CoFinancingLineDto], description: 'R7: planned co-financing (owners only)' }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CoFinancingLineDto) coFinancing: CoFinancingLineDto[];
+  @ApiProperty({ type: [BudgetLineDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => BudgetLineDto)
+  budget: BudgetLineDto[];
+  @ApiProperty({ type: [CoFinancingLineDto], description: 'R7: planned co-financing (owners only)' })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => CoFinancingLineDto)
+  coFinancing: CoFinancingLineDto[];
 }

@@ -15,10 +15,16 @@ export class SetMeasureLinesRoute {
 
   @Put(':id/measures/:measureId/lines/:org')
   @Roles('school_owner')
-  @ApiOperation({ summary: 'Set an organisation\'s budget and co-financing lines: your own, or (lead) the university\'s (R5, R6, R7, R10)' })
+  @ApiOperation({ summary: "Set an organisation's budget and co-financing lines: your own, or (lead) the university's (R5, R6, R7, R10)" })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommand()
-  lines(@CommandContext() meta: CommandMeta, @Param('id') id: string, @Param('measureId') measureId: string, @Param('org') org: string, @Body() body: MeasureLinesDto) {
+  lines(
+    @CommandContext() meta: CommandMeta,
+    @Param('id') id: string,
+    @Param('measureId') measureId: string,
+    @Param('org') org: string,
+    @Body() body: MeasureLinesDto,
+  ) {
     return this.commands.execute(new SetMeasureLinesCommand(meta, id, measureId, org, body));
   }
 }

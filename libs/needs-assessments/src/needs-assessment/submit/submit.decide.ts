@@ -22,5 +22,18 @@ export function decideSubmit(c: Submit, s: NeedsAssessmentState): NeedsAssessmen
   const v = submissionViolations(s, rules, c.declinedPartners);
   if (v.length) throw new DomainError(v);
   const late = c.today > c.deadline;
-  return [{ type: 'NeedsAssessmentSubmitted', data: { assessmentId, version: 1, late, submittedOn: c.today, deadline: c.deadline, snapshot: snapshotOf(s), warnings: warningsOf(s.measures, rules) } }];
+  return [
+    {
+      type: 'NeedsAssessmentSubmitted',
+      data: {
+        assessmentId,
+        version: 1,
+        late,
+        submittedOn: c.today,
+        deadline: c.deadline,
+        snapshot: snapshotOf(s),
+        warnings: warningsOf(s.measures, rules),
+      },
+    },
+  ];
 }

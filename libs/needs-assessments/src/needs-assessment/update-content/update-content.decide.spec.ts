@@ -3,7 +3,10 @@ import { A, co, content, drafted, history, invite, lead, other, spec } from '../
 
 describe("update an assessment's content", () => {
   it('Given a draft, When the lead updates the content, Then NeedsAssessmentContentUpdated with the next revision', () => {
-    spec.given([drafted]).when({ type: 'UpdateContent', actor: lead, content }).then([{ type: 'NeedsAssessmentContentUpdated', data: { assessmentId: A, content, revision: 2 } }]);
+    spec
+      .given([drafted])
+      .when({ type: 'UpdateContent', actor: lead, content })
+      .then([{ type: 'NeedsAssessmentContentUpdated', data: { assessmentId: A, content, revision: 2 } }]);
   });
 
   it("R20: an owner outside the assessment gets not-found, a network owner doing the lead's work forbidden", () => {
@@ -13,7 +16,10 @@ describe("update an assessment's content", () => {
   });
 
   it('national goals are from the list; free themes go in tags', () => {
-    spec.given([drafted]).when({ type: 'UpdateContent', actor: lead, content: { ...content, themes: { goals: ['happiness'], tags: [] } } }).thenViolatesExactly([['themes', 'themes.goals[0]']]);
+    spec
+      .given([drafted])
+      .when({ type: 'UpdateContent', actor: lead, content: { ...content, themes: { goals: ['happiness'], tags: [] } } })
+      .thenViolatesExactly([['themes', 'themes.goals[0]']]);
   });
 
   it('a withdrawn assessment takes no more changes', () => {

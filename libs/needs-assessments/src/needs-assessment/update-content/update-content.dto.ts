@@ -7,11 +7,19 @@ export class AnchoringDto {
   @ApiProperty({ description: 'R4: how staff were involved' }) @IsString() @MaxLength(5000) staffInvolvement: string;
   @ApiProperty({ description: 'R4: how school leaders were involved' }) @IsString() @MaxLength(5000) leaderInvolvement: string;
   @ApiProperty({ description: "R4: the university's part in the analysis" }) @IsString() @MaxLength(5000) universityParticipation: string;
-  @ApiProperty({ type: [String], description: "R4: the owner's plans the assessment rests on" }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) plans: string[];
+  @ApiProperty({ type: [String], description: "R4: the owner's plans the assessment rests on" })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  plans: string[];
 }
 
 export class ThemesDto {
-  @ApiProperty({ type: [String], enum: NATIONAL_GOALS, description: 'National goals' }) @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) goals: string[];
+  @ApiProperty({ type: [String], enum: NATIONAL_GOALS, description: 'National goals' })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  goals: string[];
   @ApiProperty({ type: [String], description: 'Free tags' }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) tags: string[];
 }
 

@@ -6,7 +6,10 @@ describe('withdraw a needs assessment', () => {
     const submitted = history(ready(), submit());
     const withdrawn = history(submitted, { type: 'Withdraw', actor: lead, reason: 'merged with the network' });
     expect(withdrawn.at(-1)).toEqual({ type: 'NeedsAssessmentWithdrawn', data: { assessmentId: A, reason: 'merged with the network' } });
-    spec.given(withdrawn).when(lines(LEAD, 1, 1)).thenThrows(ConflictError);
+    spec
+      .given(withdrawn)
+      .when(lines(LEAD, 1, 1))
+      .thenThrows(ConflictError);
     spec.given(history(ready())).when({ type: 'Withdraw', actor: lead, reason: 'x' }).thenThrows(ConflictError);
   });
 });

@@ -9,8 +9,18 @@ type Member = { org: string; role: string; confirmedRevision: number | null };
 /** What the detail of one assessment is made of, read in one snapshot of the read model (404 when not visible). */
 export async function loadDetail(sql: Sql, actor: Actor, assessmentId: string) {
   const summary = await visibleSummaryOrNotFound(sql, actor, assessmentId);
-  const row = (await sql.query<{ state: NeedsAssessmentState | string; withdrawn_reason: string | null }>('SELECT state, withdrawn_reason FROM na_assessments WHERE assessment_id = $1', [assessmentId])).rows[0];
-  const members = (await sql.query<Member>(`SELECT org, role, confirmed_revision AS "confirmedRevision" FROM na_members WHERE assessment_id = $1 ORDER BY role, org`, [assessmentId])).rows;
+  const row = (
+    await sql.query<{ state: NeedsAssessmentState | string; withdrawn_reason: string | null }>(
+      'SELECT state, withdrawn_reason FROM na_assessments WHERE assessment_id = $1',
+      [assessmentId],
+    )
+  ).rows[0];
+  const members = (
+    await sql.query<Member>(
+      `SELECT org, role, confirmed_revision AS "confirmedRevision" FROM na_members WHERE assessment_id = $1 ORDER BY role, org`,
+      [assessmentId],
+    )
+  ).rows;
   const versionList = (
     await sql.query<AssessmentDetailView['versionList'][number]>(
       `SELECT version_no AS "versionNo", kind, late, to_char(submitted_on, 'YYYY-MM-DD') AS "submittedOn", reason, recorded_at AS "recordedAt"

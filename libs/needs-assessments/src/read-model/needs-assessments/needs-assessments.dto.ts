@@ -5,7 +5,10 @@ import { AssessmentContentDto } from '../../needs-assessment/update-content/upda
 
 export class AssessmentListQueryDto extends ReadParamsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() callId?: string;
-  @ApiPropertyOptional({ enum: ['draft', 'submitted', 'amended', 'withdrawn'] }) @IsOptional() @IsIn(['draft', 'submitted', 'amended', 'withdrawn']) status?: string;
+  @ApiPropertyOptional({ enum: ['draft', 'submitted', 'amended', 'withdrawn'] })
+  @IsOptional()
+  @IsIn(['draft', 'submitted', 'amended', 'withdrawn'])
+  status?: string;
 }
 
 export class InboxQueryDto extends ReadParamsDto {
@@ -59,7 +62,8 @@ export class AssessmentDetailDto extends AssessmentSummaryDto {
   @ApiProperty({ nullable: true, type: String }) withdrawnReason: string | null;
   @ApiProperty({ type: AssessmentContentDto }) content: AssessmentContentDto;
   @ApiProperty({ type: [MemberDto] }) members: MemberDto[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Measures with lines per organisation and partnership answers' }) measures: object[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Measures with lines per organisation and partnership answers' })
+  measures: object[];
   @ApiProperty({ type: [VersionEntryDto] }) versionList: VersionEntryDto[];
 }
 

@@ -32,20 +32,45 @@ export const needsAssessmentsProjection: Projection = {
 
 async function applyCallEvent(stored: StoredEvent, sql: Sql): Promise<void> {
   const e = upcast(Call, stored);
-  await sql.query(`INSERT INTO na_calls (call_id, deadline) VALUES ($1, $2) ON CONFLICT (call_id) DO UPDATE SET deadline = $2`, [e.data.callId, e.data.deadline]);
+  await sql.query(`INSERT INTO na_calls (call_id, deadline) VALUES ($1, $2) ON CONFLICT (call_id) DO UPDATE SET deadline = $2`, [
+    e.data.callId,
+    e.data.deadline,
+  ]);
 }
 
 /** The assessment's row: its state folded one event further. */
 async function writeAssessment(sql: Sql, stored: StoredEvent, e: NeedsAssessmentEvent): Promise<NeedsAssessmentState> {
   const id = e.data.assessmentId;
-  const prior = (await sql.query<{ state: NeedsAssessmentState | string }>('SELECT state FROM na_assessments WHERE assessment_id = $1', [id])).rows[0];
-  const before = prior ? (typeof prior.state === 'string' ? (JSON.parse(prior.state) as NeedsAssessmentState) : prior.state) : NeedsAssessment.decider.initialState;
+  const prior = (
+    await sql.query<{ state: NeedsAssessmentState | string }>('SELECT state FROM na_assessments WHERE assessment_id = $1', [id])
+  ).rows[0];
+  const before = prior
+    ? typeof prior.state === 'string'
+      ? (JSON.parse(prior.state) as NeedsAssessmentState)
+      : prior.state
+    : NeedsAssessment.decider.initialState;
   const s = NeedsAssessment.decider.evolve(before, e);
   await sql.query(
     `INSERT INTO na_assessments (assessment_id, call_id, office, scheme, year, lead_owner, title, status, revision, versions, late, warnings, state, created_at, version)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14, $15)
      ON CONFLICT (assessment_id) DO UPDATE SET title = $7, status = $8, revision = $9, versions = $10, late = $11, warnings = $12::jsonb, state = $13::jsonb, version = $15`,
-    [id, s.callId, s.office, s.scheme, s.year, s.leadOwner, s.content.title, s.status, s.revision, s.versions, s.late, JSON.stringify(s.warnings), JSON.stringify(s), stored.metadata.recordedAt, stored.streamVersion],
+    [
+      id,
+      s.callId,
+      s.office,
+      s.scheme,
+      s.year,
+      s.leadOwner,
+      s.content.title,
+      s.status,
+      s.revision,
+      s.versions,
+      s.late,
+      JSON.stringify(s.warnings),
+      JSON.stringify(s),
+      stored.metadata.recordedAt,
+      stored.streamVersion,
+    ],
   );
   return s;
 }
@@ -62,7 +87,11 @@ async function applyDetails(sql: Sql, stored: StoredEvent, e: NeedsAssessmentEve
       await sql.query(`INSERT INTO na_members (assessment_id, org, role) VALUES ($1, $2, 'network')`, [id, e.data.org]);
       return;
     case 'OwnerPartConfirmed':
-      await sql.query('UPDATE na_members SET confirmed_revision = $3 WHERE assessment_id = $1 AND org = $2', [id, e.data.org, e.data.revision]);
+      await sql.query('UPDATE na_members SET confirmed_revision = $3 WHERE assessment_id = $1 AND org = $2', [
+        id,
+        e.data.org,
+        e.data.revision,
+      ]);
       return;
     case 'MeasureAdded':
     case 'MeasureRevised':
@@ -76,7 +105,18 @@ async function applyDetails(sql: Sql, stored: StoredEvent, e: NeedsAssessmentEve
       await sql.query(
         `INSERT INTO na_versions (assessment_id, version_no, kind, late, submitted_on, deadline, reason, snapshot, warnings, recorded_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10)`,
-        [id, e.data.version, submitted ? 'submitted' : 'amended', submitted ? e.data.late : s.late, e.data.submittedOn, e.data.deadline, submitted ? null : e.data.reason, JSON.stringify(e.data.snapshot), JSON.stringify(e.data.warnings), at],
+        [
+          id,
+          e.data.version,
+          submitted ? 'submitted' : 'amended',
+          submitted ? e.data.late : s.late,
+          e.data.submittedOn,
+          e.data.deadline,
+          submitted ? null : e.data.reason,
+          JSON.stringify(e.data.snapshot),
+          JSON.stringify(e.data.warnings),
+          at,
+        ],
       );
       if (submitted) await sql.query('UPDATE na_assessments SET submitted_at = $2 WHERE assessment_id = $1', [id, at]);
       return;

@@ -9,19 +9,40 @@ import { READ, visibleSummaries, visibleSummaryOrNotFound } from './needs-assess
 import type { AssessmentDetailView, AssessmentSummaryView, AssessmentVersionView } from './needs-assessments.view.js';
 
 export class ListNeedsAssessments {
-  constructor(readonly actor: Actor, readonly filter: { callId?: string; status?: string }, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly filter: { callId?: string; status?: string },
+    readonly asOf?: number,
+  ) {}
 }
 export class GetGovernorInbox {
-  constructor(readonly actor: Actor, readonly callId: string, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly callId: string,
+    readonly asOf?: number,
+  ) {}
 }
 export class GetNeedsAssessment {
-  constructor(readonly actor: Actor, readonly assessmentId: string, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly assessmentId: string,
+    readonly asOf?: number,
+  ) {}
 }
 export class GetNeedsAssessmentVersion {
-  constructor(readonly actor: Actor, readonly assessmentId: string, readonly versionNo: number, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly assessmentId: string,
+    readonly versionNo: number,
+    readonly asOf?: number,
+  ) {}
 }
 export class GetNeedsAssessmentHistory {
-  constructor(readonly actor: Actor, readonly assessmentId: string, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly assessmentId: string,
+    readonly asOf?: number,
+  ) {}
 }
 
 @QueryHandler(ListNeedsAssessments)
@@ -29,9 +50,18 @@ export class ListNeedsAssessmentsHandler implements IQueryHandler<ListNeedsAsses
   constructor(private readonly readModels: ReadModels) {}
 
   execute({ actor, filter, asOf }: ListNeedsAssessments) {
-    AccessPolicy.assertRole(actor, ['school_owner', 'governor', 'ministry'], 'read needs assessments (a university reads the measures that name it under /partnerships)');
+    AccessPolicy.assertRole(
+      actor,
+      ['school_owner', 'governor', 'ministry'],
+      'read needs assessments (a university reads the measures that name it under /partnerships)',
+    );
     return this.readModels.run(READ, asOf, (sql) =>
-      visibleSummaries(sql, actor, `WHERE ($1::text IS NULL OR a.call_id = $1) AND ($2::text IS NULL OR a.status = $2) ORDER BY a.created_at, a.assessment_id`, [filter.callId ?? null, filter.status ?? null]),
+      visibleSummaries(
+        sql,
+        actor,
+        `WHERE ($1::text IS NULL OR a.call_id = $1) AND ($2::text IS NULL OR a.status = $2) ORDER BY a.created_at, a.assessment_id`,
+        [filter.callId ?? null, filter.status ?? null],
+      ),
     );
   }
 }
@@ -43,7 +73,9 @@ export class GetGovernorInboxHandler implements IQueryHandler<GetGovernorInbox, 
 
   execute({ actor, callId, asOf }: GetGovernorInbox) {
     AccessPolicy.assertRole(actor, ['governor', 'ministry'], "read the governor office's inbox");
-    return this.readModels.run(READ, asOf, (sql) => visibleSummaries(sql, actor, `WHERE a.call_id = $1 AND a.status <> 'draft' ORDER BY a.submitted_at, a.assessment_id`, [callId]));
+    return this.readModels.run(READ, asOf, (sql) =>
+      visibleSummaries(sql, actor, `WHERE a.call_id = $1 AND a.status <> 'draft' ORDER BY a.submitted_at, a.assessment_id`, [callId]),
+    );
   }
 }
 
@@ -57,7 +89,10 @@ export class GetNeedsAssessmentHandler implements IQueryHandler<GetNeedsAssessme
 
   async execute({ actor, assessmentId, asOf }: GetNeedsAssessment) {
     const view = await this.readModels.run(READ, asOf, (sql) => loadDetail(sql, actor, assessmentId));
-    const answers = await this.partnerships.forMeasures(view.state.measures.map((m) => m.measureId), asOf);
+    const answers = await this.partnerships.forMeasures(
+      view.state.measures.map((m) => m.measureId),
+      asOf,
+    );
     const body: AssessmentDetailView = {
       ...view.summary,
       ruleSetVersion: view.state.ruleSetVersion,

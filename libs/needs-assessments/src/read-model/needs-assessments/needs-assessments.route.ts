@@ -4,8 +4,20 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CurrentActor, Roles } from '#libs/auth';
 import { ApiRead, AsOf, HistoryEntryDto } from '#libs/http';
 import type { Actor } from '#libs/kernel';
-import { AssessmentDetailDto, AssessmentListQueryDto, AssessmentSummaryDto, AssessmentVersionDto, InboxQueryDto } from './needs-assessments.dto.js';
-import { GetGovernorInbox, GetNeedsAssessment, GetNeedsAssessmentHistory, GetNeedsAssessmentVersion, ListNeedsAssessments } from './needs-assessments.queries.js';
+import {
+  AssessmentDetailDto,
+  AssessmentListQueryDto,
+  AssessmentSummaryDto,
+  AssessmentVersionDto,
+  InboxQueryDto,
+} from './needs-assessments.dto.js';
+import {
+  GetGovernorInbox,
+  GetNeedsAssessment,
+  GetNeedsAssessmentHistory,
+  GetNeedsAssessmentVersion,
+  ListNeedsAssessments,
+} from './needs-assessments.queries.js';
 
 /**
  * Reads of needs assessments: members of the assessment, the governor of its office, the ministry; anyone else
@@ -19,7 +31,7 @@ export class NeedsAssessmentsRoute {
 
   @Get()
   @Roles('school_owner', 'governor', 'ministry')
-  @ApiOperation({ summary: 'Assessments you may see: an owner its own and its networks\', a governor its office\'s (R20)' })
+  @ApiOperation({ summary: "Assessments you may see: an owner its own and its networks', a governor its office's (R20)" })
   @ApiOkResponse({ type: [AssessmentSummaryDto] })
   @ApiRead()
   list(@CurrentActor() actor: Actor, @Query() filter: AssessmentListQueryDto, @AsOf() asOf?: number) {
@@ -37,7 +49,10 @@ export class NeedsAssessmentsRoute {
 
   @Get(':id')
   @Roles('school_owner', 'governor', 'ministry')
-  @ApiOperation({ summary: 'One assessment: working copy, members and confirmations, measures with partnership answers, versions, warnings; its version as ETag' })
+  @ApiOperation({
+    summary:
+      'One assessment: working copy, members and confirmations, measures with partnership answers, versions, warnings; its version as ETag',
+  })
   @ApiOkResponse({ type: AssessmentDetailDto })
   @ApiRead()
   get(@CurrentActor() actor: Actor, @Param('id') id: string, @AsOf() asOf?: number) {
@@ -49,7 +64,12 @@ export class NeedsAssessmentsRoute {
   @ApiOperation({ summary: 'A submitted version as it was submitted (every version stays readable)' })
   @ApiOkResponse({ type: AssessmentVersionDto })
   @ApiRead()
-  version(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('versionNo', ParseIntPipe) versionNo: number, @AsOf() asOf?: number) {
+  version(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('versionNo', ParseIntPipe) versionNo: number,
+    @AsOf() asOf?: number,
+  ) {
     return this.queries.execute(new GetNeedsAssessmentVersion(actor, id, versionNo, asOf));
   }
 

@@ -29,7 +29,12 @@ export class ReplayDeadLetter {
       [subscriptionId, deliveryId, new Date()],
     );
     if (r.rowCount === 0) {
-      const row = (await this.sql.query<{ status: string }>(`SELECT status FROM public.webhook_deliveries WHERE subscription_id = $1 AND delivery_id = $2`, [subscriptionId, deliveryId])).rows[0];
+      const row = (
+        await this.sql.query<{ status: string }>(
+          `SELECT status FROM public.webhook_deliveries WHERE subscription_id = $1 AND delivery_id = $2`,
+          [subscriptionId, deliveryId],
+        )
+      ).rows[0];
       if (!row) throw new NotFoundError('dead letter', deliveryId);
       throw new ConflictError(`delivery ${deliveryId} is ${row.status}, not a dead letter`);
     }

@@ -7,7 +7,9 @@ import { upcast, type Aggregate, type DomainEvent } from '#libs/platform';
 /** The aggregates whose events are published as webhook kinds (the published language), to read them in today's shape. */
 const OWNERS: Array<Aggregate<unknown, unknown, DomainEvent>> = [Call, Recommendation, FrameLedger, Grant] as never;
 
-const BY_TYPE = new Map<string, Aggregate<unknown, unknown, DomainEvent>>(OWNERS.flatMap((a) => Object.keys(a.eventTypes).map((t) => [t, a] as const)));
+const BY_TYPE = new Map<string, Aggregate<unknown, unknown, DomainEvent>>(
+  OWNERS.flatMap((a) => Object.keys(a.eventTypes).map((t) => [t, a] as const)),
+);
 
 /** A published event's type and data, upcast by the aggregate that owns it. */
 export function readPublished(stored: StoredEvent): DomainEvent {

@@ -52,7 +52,10 @@ export const webhooksProjection: Projection = {
     if (FACT_TYPES.includes(e.type)) return rememberParties(e.data as RecommendationData, sql);
     if (e.type === 'AllocationDecided') {
       const d = e.data as { grantId: string; recipientOrg: string };
-      await sql.query(`INSERT INTO webhook_grant_recipients (grant_id, recipient_org) VALUES ($1, $2) ON CONFLICT (grant_id) DO NOTHING`, [d.grantId, d.recipientOrg]);
+      await sql.query(`INSERT INTO webhook_grant_recipients (grant_id, recipient_org) VALUES ($1, $2) ON CONFLICT (grant_id) DO NOTHING`, [
+        d.grantId,
+        d.recipientOrg,
+      ]);
     }
     return queueDeliveries(stored, e, sql);
   },
@@ -64,7 +67,9 @@ interface RecommendationData {
 }
 
 async function rememberParties(d: RecommendationData, sql: Sql): Promise<void> {
-  const parties = [...new Set(d.measures.flatMap((m) => [...m.cooperatingOwners, ...m.cooperatingUniversities, ...m.amounts.map((a) => a.recipientOrg)]))];
+  const parties = [
+    ...new Set(d.measures.flatMap((m) => [...m.cooperatingOwners, ...m.cooperatingUniversities, ...m.amounts.map((a) => a.recipientOrg)])),
+  ];
   await sql.query(
     `INSERT INTO webhook_recommendation_parties (recommendation_id, parties) VALUES ($1, $2::jsonb)
      ON CONFLICT (recommendation_id) DO UPDATE SET parties = EXCLUDED.parties`,
@@ -75,11 +80,15 @@ async function rememberParties(d: RecommendationData, sql: Sql): Promise<void> {
 async function factsFor(e: { type: string; data: unknown }, sql: Sql): Promise<AudienceFacts> {
   const d = e.data as { recommendationId?: string; grantId?: string };
   if (e.type === 'RecommendationPublished') {
-    const r = await sql.query<{ parties: unknown }>(`SELECT parties FROM webhook_recommendation_parties WHERE recommendation_id = $1`, [d.recommendationId]);
+    const r = await sql.query<{ parties: unknown }>(`SELECT parties FROM webhook_recommendation_parties WHERE recommendation_id = $1`, [
+      d.recommendationId,
+    ]);
     return { recommendationParties: r.rows[0] ? json<string[]>(r.rows[0].parties) : [] };
   }
   if (e.type === 'AllocationAmended') {
-    const r = await sql.query<{ recipient_org: string }>(`SELECT recipient_org FROM webhook_grant_recipients WHERE grant_id = $1`, [d.grantId]);
+    const r = await sql.query<{ recipient_org: string }>(`SELECT recipient_org FROM webhook_grant_recipients WHERE grant_id = $1`, [
+      d.grantId,
+    ]);
     return { grantRecipient: r.rows[0]?.recipient_org ?? null };
   }
   return {};
@@ -112,7 +121,15 @@ async function queueDeliveries(stored: StoredEvent, e: { type: string; data: unk
     await sql.query(
       `INSERT INTO public.webhook_deliveries (delivery_id, subscription_id, kind, event_type, position, occurred_at, data, next_attempt_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $6) ON CONFLICT (delivery_id) DO NOTHING`,
-      [deliveryIdOf(s.subscription_id, stored.id), s.subscription_id, notice.kind, e.type, stored.globalPosition, stored.metadata.recordedAt, JSON.stringify(e.data)],
+      [
+        deliveryIdOf(s.subscription_id, stored.id),
+        s.subscription_id,
+        notice.kind,
+        e.type,
+        stored.globalPosition,
+        stored.metadata.recordedAt,
+        JSON.stringify(e.data),
+      ],
     );
   }
 }
@@ -126,18 +143,36 @@ async function applySubscription(e: WebhookEvent, stored: StoredEvent, sql: Sql)
       await sql.query(
         `INSERT INTO webhook_subscriptions (subscription_id, subscriber_role, subscriber_org, subscriber_office, home_office, url, kinds, scope_office, status, secret_version, created_at, updated_at, version)
          VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, 'active', $9, $10, $10, 1)`,
-        [id, d.subscriber.role, d.subscriber.org, d.subscriber.office, d.subscriber.homeOffice, d.url, JSON.stringify(d.kinds), d.scope.office, d.secretVersion, at],
+        [
+          id,
+          d.subscriber.role,
+          d.subscriber.org,
+          d.subscriber.office,
+          d.subscriber.homeOffice,
+          d.url,
+          JSON.stringify(d.kinds),
+          d.scope.office,
+          d.secretVersion,
+          at,
+        ],
       );
       return;
     }
     case 'WebhookChanged':
-      await sql.query(`UPDATE webhook_subscriptions SET url = $2, kinds = $3::jsonb, scope_office = $4, updated_at = $5, version = version + 1 WHERE subscription_id = $1`, [id, e.data.url, JSON.stringify(e.data.kinds), e.data.scope.office, at]);
+      await sql.query(
+        `UPDATE webhook_subscriptions SET url = $2, kinds = $3::jsonb, scope_office = $4, updated_at = $5, version = version + 1 WHERE subscription_id = $1`,
+        [id, e.data.url, JSON.stringify(e.data.kinds), e.data.scope.office, at],
+      );
       return;
     case 'WebhookPaused':
     case 'WebhookResumed':
     case 'WebhookDeleted': {
       const status = e.type === 'WebhookPaused' ? 'paused' : e.type === 'WebhookResumed' ? 'active' : 'deleted';
-      await sql.query(`UPDATE webhook_subscriptions SET status = $2, updated_at = $3, version = version + 1 WHERE subscription_id = $1`, [id, status, at]);
+      await sql.query(`UPDATE webhook_subscriptions SET status = $2, updated_at = $3, version = version + 1 WHERE subscription_id = $1`, [
+        id,
+        status,
+        at,
+      ]);
       return;
     }
   }

@@ -10,7 +10,13 @@ const SUBSCRIPTION = `SELECT subscription_id AS "subscriptionId", url, kinds, sc
 /** R20: a subscriber sees only its own subscriptions (and never a deleted one). */
 const OWN = `subscriber_org = $1 AND subscriber_role = $2 AND status <> 'deleted'`;
 
-type SubscriptionRow = Omit<WebhookView, 'scope' | 'subscriber'> & { scopeOffice: string | null; role: string; org: string; office: string | null; homeOffice: string | null };
+type SubscriptionRow = Omit<WebhookView, 'scope' | 'subscriber'> & {
+  scopeOffice: string | null;
+  role: string;
+  org: string;
+  office: string | null;
+  homeOffice: string | null;
+};
 
 const toView = (r: SubscriptionRow): WebhookView => ({
   subscriptionId: r.subscriptionId,
@@ -44,26 +50,35 @@ export class WebhookQueries {
   constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
 
   async list(actor: Actor): Promise<WebhookView[]> {
-    const r = await this.sql.query<SubscriptionRow>(`${SUBSCRIPTION} WHERE ${OWN} ORDER BY created_at, subscription_id`, [actor.org, actor.role]);
+    const r = await this.sql.query<SubscriptionRow>(`${SUBSCRIPTION} WHERE ${OWN} ORDER BY created_at, subscription_id`, [
+      actor.org,
+      actor.role,
+    ]);
     return r.rows.map(toView);
   }
 
   /** One of the actor's subscriptions; another subscriber's is not found (404), so ids do not leak. */
   async get(actor: Actor, id: string): Promise<Versioned<WebhookView>> {
-    const row = (await this.sql.query<SubscriptionRow>(`${SUBSCRIPTION} WHERE ${OWN} AND subscription_id = $3`, [actor.org, actor.role, id])).rows[0];
+    const row = (
+      await this.sql.query<SubscriptionRow>(`${SUBSCRIPTION} WHERE ${OWN} AND subscription_id = $3`, [actor.org, actor.role, id])
+    ).rows[0];
     if (!row) throw new NotFoundError('webhook', id);
     return new Versioned(toView(row), row.version);
   }
 
   async deliveries(actor: Actor, id: string, status?: string, limit = 200): Promise<DeliveryView[]> {
     await this.get(actor, id);
-    const r = await this.sql.query<DeliveryView>(`${DELIVERY} WHERE subscription_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY position DESC LIMIT $3`, [id, status ?? null, limit]);
+    const r = await this.sql.query<DeliveryView>(
+      `${DELIVERY} WHERE subscription_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY position DESC LIMIT $3`,
+      [id, status ?? null, limit],
+    );
     return r.rows.map(toDelivery);
   }
 
   async delivery(actor: Actor, id: string, deliveryId: string): Promise<DeliveryWithAttemptsView> {
     await this.get(actor, id);
-    const row = (await this.sql.query<DeliveryView>(`${DELIVERY} WHERE subscription_id = $1 AND delivery_id = $2`, [id, deliveryId])).rows[0];
+    const row = (await this.sql.query<DeliveryView>(`${DELIVERY} WHERE subscription_id = $1 AND delivery_id = $2`, [id, deliveryId]))
+      .rows[0];
     if (!row) throw new NotFoundError('delivery', deliveryId);
     const attempts = await this.sql.query<DeliveryAttemptView>(
       `SELECT attempt, attempted_at AS "attemptedAt", status_code AS "statusCode", error, duration_ms AS "durationMs" FROM public.webhook_attempts WHERE delivery_id = $1 ORDER BY id`,

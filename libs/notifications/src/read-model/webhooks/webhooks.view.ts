@@ -7,7 +7,8 @@ export class WebhookSubscriberDto {
   @ApiProperty() role: string;
   @ApiProperty() org: string;
   @ApiProperty({ nullable: true, type: String, description: "A governor's office" }) office: string | null;
-  @ApiProperty({ nullable: true, type: String, description: "The organisation's own office (R19), for office-wide kinds" }) homeOffice: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The organisation's own office (R19), for office-wide kinds" }) homeOffice:
+    string | null;
 }
 
 export class WebhookView {

@@ -3,7 +3,10 @@ import { CommandRunner, type CommandMeta, type CommandOutcome } from '#libs/plat
 import { runOnSubscription } from '../subscriber.js';
 
 export class DeleteWebhookCommand {
-  constructor(readonly meta: CommandMeta, readonly subscriptionId: string) {}
+  constructor(
+    readonly meta: CommandMeta,
+    readonly subscriptionId: string,
+  ) {}
 }
 
 @CommandHandler(DeleteWebhookCommand)

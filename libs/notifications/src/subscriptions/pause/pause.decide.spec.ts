@@ -13,7 +13,10 @@ describe('pause and resume a webhook', () => {
   });
 
   it('Given a paused subscription, When resumed, Then WebhookResumed; resuming an active one does nothing', () => {
-    spec.given([subscribed(), paused]).when({ type: 'ResumeWebhook', subscriptionId: 'wh-1' }).then([{ type: 'WebhookResumed', data: { subscriptionId: 'wh-1' } }]);
+    spec
+      .given([subscribed(), paused])
+      .when({ type: 'ResumeWebhook', subscriptionId: 'wh-1' })
+      .then([{ type: 'WebhookResumed', data: { subscriptionId: 'wh-1' } }]);
     spec.given([subscribed()]).when({ type: 'ResumeWebhook', subscriptionId: 'wh-1' }).then([]);
   });
 

@@ -3,7 +3,11 @@ import { CommandRunner, type CommandMeta, type CommandOutcome } from '#libs/plat
 import { runOnSubscription } from '../subscriber.js';
 
 export class PauseWebhookCommand {
-  constructor(readonly meta: CommandMeta, readonly subscriptionId: string, readonly pause: boolean) {}
+  constructor(
+    readonly meta: CommandMeta,
+    readonly subscriptionId: string,
+    readonly pause: boolean,
+  ) {}
 }
 
 @CommandHandler(PauseWebhookCommand)

@@ -17,8 +17,17 @@ export function decideSubscribeWebhook(command: SubscribeWebhook, state: Webhook
   assertKinds(command.kinds);
   const live = Object.values(state.subscriptions).filter((s) => s.status !== 'deleted').length;
   if (live >= MAX_SUBSCRIPTIONS) {
-    throw DomainError.of('maxSubscriptions', 'subscriptions', `at most ${MAX_SUBSCRIPTIONS} webhook subscriptions per subscriber; delete one first`);
+    throw DomainError.of(
+      'maxSubscriptions',
+      'subscriptions',
+      `at most ${MAX_SUBSCRIPTIONS} webhook subscriptions per subscriber; delete one first`,
+    );
   }
   const { subscriptionId, subscriber, url, kinds, scope } = command;
-  return [{ type: 'WebhookSubscribed', data: { subscriptionId, subscriber, url, kinds: [...kinds], scope: { office: scope.office }, secretVersion: 1 } }];
+  return [
+    {
+      type: 'WebhookSubscribed',
+      data: { subscriptionId, subscriber, url, kinds: [...kinds], scope: { office: scope.office }, secretVersion: 1 },
+    },
+  ];
 }

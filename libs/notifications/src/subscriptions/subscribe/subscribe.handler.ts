@@ -28,9 +28,22 @@ export class SubscribeWebhookHandler implements ICommandHandler<SubscribeWebhook
     return this.runner.run(
       WebhookSubscriptions,
       meta.actor.org,
-      { type: 'SubscribeWebhook', subscriptionId, subscriber, url: input.url, kinds: input.kinds, scope: { office: input.scope?.office ?? null } },
+      {
+        type: 'SubscribeWebhook',
+        subscriptionId,
+        subscriber,
+        url: input.url,
+        kinds: input.kinds,
+        scope: { office: input.scope?.office ?? null },
+      },
       meta,
-      { resourceId: subscriptionId, created: true, resourceVersion: subscriptionVersion(subscriptionId), extra: () => ({ secret }), retryOnConflict: true },
+      {
+        resourceId: subscriptionId,
+        created: true,
+        resourceVersion: subscriptionVersion(subscriptionId),
+        extra: () => ({ secret }),
+        retryOnConflict: true,
+      },
     );
   }
 }

@@ -7,7 +7,11 @@ import { SubscribeWebhookDto } from '../webhook.dto.js';
 import { SubscribeWebhookCommand } from './subscribe.handler.js';
 
 export class SubscribedWebhookDto extends CommandResultDto {
-  @ApiProperty({ description: 'The signing secret: shown once, here. Verify Dekomp-Signature with it (docs/webhooks.md)', example: 'whsec_…' }) secret: string;
+  @ApiProperty({
+    description: 'The signing secret: shown once, here. Verify Dekomp-Signature with it (docs/webhooks.md)',
+    example: 'whsec_…',
+  })
+  secret: string;
 }
 
 @ApiTags('webhooks')

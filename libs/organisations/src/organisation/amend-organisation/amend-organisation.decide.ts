@@ -29,5 +29,10 @@ export function decideAmendOrganisation(command: AmendOrganisation, state: Organ
     countyNumber: command.municipalityNumber !== undefined ? (command.countyNumber ?? null) : (command.countyNumber ?? state.countyNumber),
   });
   assertInOffice(command.actorOffice, placed.office);
-  return [{ type: 'OrganisationAmended', data: { orgNumber: state.orgNumber, name: command.name ?? state.name, kind, ...placed, reason: command.reason } }];
+  return [
+    {
+      type: 'OrganisationAmended',
+      data: { orgNumber: state.orgNumber, name: command.name ?? state.name, kind, ...placed, reason: command.reason },
+    },
+  ];
 }

@@ -5,13 +5,22 @@ import { Organisation } from '../../organisation/organisation.aggregate.js';
 import type { OrganisationView } from './organisations.view.js';
 
 export class ListOrganisations {
-  constructor(readonly filter: { office?: string; kind?: string }, readonly asOf?: number) {}
+  constructor(
+    readonly filter: { office?: string; kind?: string },
+    readonly asOf?: number,
+  ) {}
 }
 export class GetOrganisation {
-  constructor(readonly orgNumber: string, readonly asOf?: number) {}
+  constructor(
+    readonly orgNumber: string,
+    readonly asOf?: number,
+  ) {}
 }
 export class GetOrganisationHistory {
-  constructor(readonly orgNumber: string, readonly asOf?: number) {}
+  constructor(
+    readonly orgNumber: string,
+    readonly asOf?: number,
+  ) {}
 }
 
 const SELECT = `SELECT org_number AS "orgNumber", name, kind, municipality_number AS "municipalityNumber",
@@ -22,8 +31,16 @@ export class ListOrganisationsHandler implements IQueryHandler<ListOrganisations
   constructor(private readonly readModels: ReadModels) {}
 
   execute({ filter, asOf }: ListOrganisations) {
-    return this.readModels.run(['organisations'], asOf, async (sql) =>
-      (await sql.query<OrganisationView>(`${SELECT} WHERE ($1::text IS NULL OR office = $1) AND ($2::text IS NULL OR kind = $2) ORDER BY org_number`, [filter.office ?? null, filter.kind ?? null])).rows,
+    return this.readModels.run(
+      ['organisations'],
+      asOf,
+      async (sql) =>
+        (
+          await sql.query<OrganisationView>(
+            `${SELECT} WHERE ($1::text IS NULL OR office = $1) AND ($2::text IS NULL OR kind = $2) ORDER BY org_number`,
+            [filter.office ?? null, filter.kind ?? null],
+          )
+        ).rows,
     );
   }
 }
@@ -34,7 +51,11 @@ export class GetOrganisationHandler implements IQueryHandler<GetOrganisation, Ve
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ orgNumber, asOf }: GetOrganisation) {
-    const row = await this.readModels.run(['organisations'], asOf, async (sql) => (await sql.query<OrganisationView>(`${SELECT} WHERE org_number = $1`, [orgNumber])).rows[0]);
+    const row = await this.readModels.run(
+      ['organisations'],
+      asOf,
+      async (sql) => (await sql.query<OrganisationView>(`${SELECT} WHERE org_number = $1`, [orgNumber])).rows[0],
+    );
     if (!row) throw new NotFoundError('organisation', orgNumber);
     return new Versioned(row, row.version);
   }

@@ -25,7 +25,19 @@ export class AddSubcontractorHandler implements ICommandHandler<AddSubcontractor
     const university = answeringUniversity(meta.actor);
     const measure = await this.facts.measure(measureId, university);
     const org = await this.directory.get(input.orgNumber);
-    const subcontractor = { orgNumber: input.orgNumber, name: input.name, kind: org?.kind ?? null, sharePercent: input.sharePercent, task: input.task };
-    return this.runner.run(Partnership, partnershipIdOf(measureId, university), { type: 'AddSubcontractor', university, measure, subcontractor }, meta, { resourceId: `${measureId}:${university}`, created: false });
+    const subcontractor = {
+      orgNumber: input.orgNumber,
+      name: input.name,
+      kind: org?.kind ?? null,
+      sharePercent: input.sharePercent,
+      task: input.task,
+    };
+    return this.runner.run(
+      Partnership,
+      partnershipIdOf(measureId, university),
+      { type: 'AddSubcontractor', university, measure, subcontractor },
+      meta,
+      { resourceId: `${measureId}:${university}`, created: false },
+    );
   }
 }

@@ -19,9 +19,17 @@ export function decideCommitPartnership(c: CommitPartnership, s: PartnershipStat
   if (s.status !== 'requested') throw new ConflictError(`the university has ${s.status} this measure already`);
   const v: RuleViolation[] = [];
   const last = m.startYear + m.spanYears - 1;
-  if (c.competenceAreas.filter((a) => a.trim() !== '').length === 0) v.push({ rule: 'R3', field: 'competenceAreas', message: 'name the competence areas the university brings' });
-  if (!Number.isSafeInteger(c.capacityHoursPerYear) || c.capacityHoursPerYear <= 0) v.push({ rule: 'R3', field: 'capacityHoursPerYear', message: 'capacity is a whole, positive number of hours per year' });
-  if (!Number.isInteger(c.fromYear) || !Number.isInteger(c.toYear) || c.fromYear > c.toYear || c.fromYear < m.startYear || c.toYear > last) {
+  if (c.competenceAreas.filter((a) => a.trim() !== '').length === 0)
+    v.push({ rule: 'R3', field: 'competenceAreas', message: 'name the competence areas the university brings' });
+  if (!Number.isSafeInteger(c.capacityHoursPerYear) || c.capacityHoursPerYear <= 0)
+    v.push({ rule: 'R3', field: 'capacityHoursPerYear', message: 'capacity is a whole, positive number of hours per year' });
+  if (
+    !Number.isInteger(c.fromYear) ||
+    !Number.isInteger(c.toYear) ||
+    c.fromYear > c.toYear ||
+    c.fromYear < m.startYear ||
+    c.toYear > last
+  ) {
     v.push({ rule: 'R9', field: 'period', message: `the period lies within the measure's school years ${m.startYear}–${last}` });
   }
   if (c.contactRole.trim() === '') v.push({ rule: 'R3', field: 'contactRole', message: 'name the contact role' });
@@ -30,7 +38,18 @@ export function decideCommitPartnership(c: CommitPartnership, s: PartnershipStat
   return [
     {
       type: 'PartnershipCommitted',
-      data: { measureId: m.measureId, assessmentId: m.assessmentId, university: c.university, office: m.office, competenceAreas, capacityHoursPerYear, fromYear, toYear, contactRole, ruleSetVersion: ruleSetFor(m.scheme, m.year).version },
+      data: {
+        measureId: m.measureId,
+        assessmentId: m.assessmentId,
+        university: c.university,
+        office: m.office,
+        competenceAreas,
+        capacityHoursPerYear,
+        fromYear,
+        toYear,
+        contactRole,
+        ruleSetVersion: ruleSetFor(m.scheme, m.year).version,
+      },
     },
   ];
 }

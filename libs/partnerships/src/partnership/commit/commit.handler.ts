@@ -21,6 +21,12 @@ export class CommitHandler implements ICommandHandler<CommitCommand, CommandOutc
   async execute({ meta, measureId, input }: CommitCommand) {
     const university = answeringUniversity(meta.actor);
     const measure = await this.facts.measure(measureId, university);
-    return this.runner.run(Partnership, partnershipIdOf(measureId, university), { type: 'CommitPartnership', university, measure, ...input }, meta, { resourceId: `${measureId}:${university}`, created: false });
+    return this.runner.run(
+      Partnership,
+      partnershipIdOf(measureId, university),
+      { type: 'CommitPartnership', university, measure, ...input },
+      meta,
+      { resourceId: `${measureId}:${university}`, created: false },
+    );
   }
 }

@@ -14,5 +14,17 @@ export function decideDeclinePartnership(c: DeclinePartnership, s: PartnershipSt
   named(c);
   const m = c.measure;
   if (s.status !== 'requested') throw new ConflictError(`the university has ${s.status} this measure already`);
-  return [{ type: 'PartnershipDeclined', data: { measureId: m.measureId, assessmentId: m.assessmentId, university: c.university, office: m.office, reason: c.reason, explanation: c.explanation } }];
+  return [
+    {
+      type: 'PartnershipDeclined',
+      data: {
+        measureId: m.measureId,
+        assessmentId: m.assessmentId,
+        university: c.university,
+        office: m.office,
+        reason: c.reason,
+        explanation: c.explanation,
+      },
+    },
+  ];
 }

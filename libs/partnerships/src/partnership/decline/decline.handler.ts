@@ -21,6 +21,12 @@ export class DeclineHandler implements ICommandHandler<DeclineCommand, CommandOu
   async execute({ meta, measureId, input }: DeclineCommand) {
     const university = answeringUniversity(meta.actor);
     const measure = await this.facts.measure(measureId, university);
-    return this.runner.run(Partnership, partnershipIdOf(measureId, university), { type: 'DeclinePartnership', university, measure, ...input }, meta, { resourceId: `${measureId}:${university}`, created: false, reason: `${input.reason}: ${input.explanation}` });
+    return this.runner.run(
+      Partnership,
+      partnershipIdOf(measureId, university),
+      { type: 'DeclinePartnership', university, measure, ...input },
+      meta,
+      { resourceId: `${measureId}:${university}`, created: false, reason: `${input.reason}: ${input.explanation}` },
+    );
   }
 }

@@ -4,12 +4,18 @@ import { ReadParamsDto, WarningDto } from '#libs/http';
 import { DECLINE_REASONS } from '../../partnership/partnership.aggregate.js';
 
 export class PartnershipListQueryDto extends ReadParamsDto {
-  @ApiPropertyOptional({ enum: ['requested', 'committed', 'declined'] }) @IsOptional() @IsIn(['requested', 'committed', 'declined']) status?: string;
+  @ApiPropertyOptional({ enum: ['requested', 'committed', 'declined'] })
+  @IsOptional()
+  @IsIn(['requested', 'committed', 'declined'])
+  status?: string;
   @ApiPropertyOptional({ description: 'Governor or ministry: one university' }) @IsOptional() @Matches(/^\d{9}$/) university?: string;
 }
 
 export class UniversityQueryDto extends ReadParamsDto {
-  @ApiPropertyOptional({ description: 'Governor or ministry: which university (a university reads its own)' }) @IsOptional() @Matches(/^\d{9}$/) university?: string;
+  @ApiPropertyOptional({ description: 'Governor or ministry: which university (a university reads its own)' })
+  @IsOptional()
+  @Matches(/^\d{9}$/)
+  university?: string;
 }
 
 export class SubcontractorDto {

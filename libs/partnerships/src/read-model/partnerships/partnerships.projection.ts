@@ -7,7 +7,15 @@ import { Partnership } from '../../partnership/partnership.aggregate.js';
 import { PARTNERSHIPS_SCHEMA } from './partnerships.schema.js';
 
 /** The needs-assessment events this read model keeps its copy of the assessments and measures from. */
-const ASSESSMENT_EVENT_TYPES = ['NeedsAssessmentDrafted', 'MeasureAdded', 'MeasureRevised', 'UniversityPartnerReplaced', 'NeedsAssessmentSubmitted', 'NeedsAssessmentAmended', 'NeedsAssessmentWithdrawn'];
+const ASSESSMENT_EVENT_TYPES = [
+  'NeedsAssessmentDrafted',
+  'MeasureAdded',
+  'MeasureRevised',
+  'UniversityPartnerReplaced',
+  'NeedsAssessmentSubmitted',
+  'NeedsAssessmentAmended',
+  'NeedsAssessmentWithdrawn',
+];
 
 /**
  * Universities' answers to the measures that name them: commitments, declines and subcontractors (R2, R3), with
@@ -25,25 +33,46 @@ export const partnershipsProjection: Projection = {
 };
 
 const brief = (m: MeasureFields) =>
-  JSON.stringify({ title: m.title, description: m.description, targetGroup: m.targetGroup, schools: m.schools, participants: m.participants, startYear: m.startYear, spanYears: m.spanYears });
+  JSON.stringify({
+    title: m.title,
+    description: m.description,
+    targetGroup: m.targetGroup,
+    schools: m.schools,
+    participants: m.participants,
+    startYear: m.startYear,
+    spanYears: m.spanYears,
+  });
 
 async function applyAssessmentEvent(stored: StoredEvent, sql: Sql): Promise<void> {
   const e = upcast(NeedsAssessment, stored);
-  const setStatus = (status: string) => sql.query('UPDATE pt_assessments SET status = $2 WHERE assessment_id = $1', [e.data.assessmentId, status]);
+  const setStatus = (status: string) =>
+    sql.query('UPDATE pt_assessments SET status = $2 WHERE assessment_id = $1', [e.data.assessmentId, status]);
   switch (e.type) {
     case 'NeedsAssessmentDrafted':
-      await sql.query(`INSERT INTO pt_assessments (assessment_id, call_id, office, lead_owner, status) VALUES ($1, $2, $3, $4, 'draft')`, [e.data.assessmentId, e.data.callId, e.data.office, e.data.leadOwner]);
+      await sql.query(`INSERT INTO pt_assessments (assessment_id, call_id, office, lead_owner, status) VALUES ($1, $2, $3, $4, 'draft')`, [
+        e.data.assessmentId,
+        e.data.callId,
+        e.data.office,
+        e.data.leadOwner,
+      ]);
       return;
     case 'MeasureAdded': {
       const m = e.data.measure;
-      await sql.query(`INSERT INTO pt_measures (measure_id, assessment_id, university_org, university_local, brief) VALUES ($1, $2, $3, $4, $5::jsonb)`, [m.measureId, e.data.assessmentId, m.university?.org ?? null, m.university?.local ?? null, brief(m)]);
+      await sql.query(
+        `INSERT INTO pt_measures (measure_id, assessment_id, university_org, university_local, brief) VALUES ($1, $2, $3, $4, $5::jsonb)`,
+        [m.measureId, e.data.assessmentId, m.university?.org ?? null, m.university?.local ?? null, brief(m)],
+      );
       return;
     }
     case 'MeasureRevised':
       await sql.query('UPDATE pt_measures SET brief = $2::jsonb WHERE measure_id = $1', [e.data.measureId, brief(e.data.measure)]);
       return;
     case 'UniversityPartnerReplaced':
-      await sql.query('UPDATE pt_measures SET university_org = $2, university_local = $3 WHERE measure_id = $1', [e.data.measureId, e.data.university.org, e.data.university.local]);
+      await sql.query('UPDATE pt_measures SET university_org = $2, university_local = $3 WHERE measure_id = $1', [
+        e.data.measureId,
+        e.data.university.org,
+        e.data.university.local,
+      ]);
       return;
     case 'NeedsAssessmentSubmitted':
       await setStatus('submitted');
@@ -68,7 +97,20 @@ async function applyPartnershipEvent(stored: StoredEvent, sql: Sql): Promise<voi
       await sql.query(
         `INSERT INTO pt_partnerships (measure_id, university_org, assessment_id, office, status, competence_areas, capacity_hours_per_year, from_year, to_year, contact_role, rule_set_version, answered_at, version)
          VALUES ($1, $2, $3, $4, 'committed', $5::jsonb, $6, $7, $8, $9, $10, $11, $12)`,
-        [d.measureId, d.university, d.assessmentId, d.office, JSON.stringify(d.competenceAreas), d.capacityHoursPerYear, d.fromYear, d.toYear, d.contactRole, d.ruleSetVersion, at, stored.streamVersion],
+        [
+          d.measureId,
+          d.university,
+          d.assessmentId,
+          d.office,
+          JSON.stringify(d.competenceAreas),
+          d.capacityHoursPerYear,
+          d.fromYear,
+          d.toYear,
+          d.contactRole,
+          d.ruleSetVersion,
+          at,
+          stored.streamVersion,
+        ],
       );
       return;
     }
@@ -76,14 +118,30 @@ async function applyPartnershipEvent(stored: StoredEvent, sql: Sql): Promise<voi
       await sql.query(
         `INSERT INTO pt_partnerships (measure_id, university_org, assessment_id, office, status, reason, explanation, answered_at, version)
          VALUES ($1, $2, $3, $4, 'declined', $5, $6, $7, $8)`,
-        [e.data.measureId, e.data.university, e.data.assessmentId, e.data.office, e.data.reason, e.data.explanation, at, stored.streamVersion],
+        [
+          e.data.measureId,
+          e.data.university,
+          e.data.assessmentId,
+          e.data.office,
+          e.data.reason,
+          e.data.explanation,
+          at,
+          stored.streamVersion,
+        ],
       );
       return;
     case 'SubcontractorAdded':
       await sql.query(
         `UPDATE pt_partnerships SET subcontractors = subcontractors || $3::jsonb, subcontractor_share = $4, warnings = $5::jsonb, version = $6
          WHERE measure_id = $1 AND university_org = $2`,
-        [e.data.measureId, e.data.university, JSON.stringify([e.data.subcontractor]), e.data.totalSharePercent, JSON.stringify(e.data.warnings), stored.streamVersion],
+        [
+          e.data.measureId,
+          e.data.university,
+          JSON.stringify([e.data.subcontractor]),
+          e.data.totalSharePercent,
+          JSON.stringify(e.data.warnings),
+          stored.streamVersion,
+        ],
       );
       return;
   }

@@ -6,16 +6,34 @@ import { READ, universityOf, visiblePartnerships } from './partnerships.sql.js';
 import type { CapacityView, PartnershipView } from './partnerships.view.js';
 
 export class ListPartnerships {
-  constructor(readonly actor: Actor, readonly filter: { status?: string; university?: string }, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly filter: { status?: string; university?: string },
+    readonly asOf?: number,
+  ) {}
 }
 export class GetPartnership {
-  constructor(readonly actor: Actor, readonly measureId: string, readonly university: string | undefined, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly measureId: string,
+    readonly university: string | undefined,
+    readonly asOf?: number,
+  ) {}
 }
 export class GetCommittedCapacity {
-  constructor(readonly actor: Actor, readonly university: string | undefined, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly university: string | undefined,
+    readonly asOf?: number,
+  ) {}
 }
 export class GetPartnershipHistory {
-  constructor(readonly actor: Actor, readonly measureId: string, readonly university: string | undefined, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly measureId: string,
+    readonly university: string | undefined,
+    readonly asOf?: number,
+  ) {}
 }
 
 const ONE = 'WHERE u.measure_id = $1 AND u.university = $2';
@@ -25,7 +43,11 @@ export class ListPartnershipsHandler implements IQueryHandler<ListPartnerships, 
   constructor(private readonly readModels: ReadModels) {}
 
   execute({ actor, filter, asOf }: ListPartnerships) {
-    AccessPolicy.assertRole(actor, ['university', 'governor', 'ministry'], "read partnerships (a school owner sees its measures' partnerships on its needs assessments)");
+    AccessPolicy.assertRole(
+      actor,
+      ['university', 'governor', 'ministry'],
+      "read partnerships (a school owner sees its measures' partnerships on its needs assessments)",
+    );
     return this.readModels.run(READ, asOf, (sql) =>
       visiblePartnerships(
         sql,
@@ -57,7 +79,9 @@ export class GetCommittedCapacityHandler implements IQueryHandler<GetCommittedCa
 
   async execute({ actor, university, asOf }: GetCommittedCapacity) {
     const uni = universityOf(actor, university);
-    const rows = await this.readModels.run(READ, asOf, (sql) => visiblePartnerships(sql, actor, `WHERE u.university = $1 AND p.status = 'committed' AND a.status <> 'withdrawn'`, [uni]));
+    const rows = await this.readModels.run(READ, asOf, (sql) =>
+      visiblePartnerships(sql, actor, `WHERE u.university = $1 AND p.status = 'committed' AND a.status <> 'withdrawn'`, [uni]),
+    );
     const byYear = new Map<number, { year: number; hours: number; measures: number }>();
     for (const r of rows) {
       for (let y = r.fromYear!; y <= r.toYear!; y++) {

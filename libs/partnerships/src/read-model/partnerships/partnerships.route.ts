@@ -28,7 +28,7 @@ export class PartnershipsRoute {
 
   @Get('capacity')
   @Roles('university', 'governor', 'ministry')
-  @ApiOperation({ summary: "Committed capacity per school year (hours) of a university" })
+  @ApiOperation({ summary: 'Committed capacity per school year (hours) of a university' })
   @ApiOkResponse({ type: CapacityViewDto })
   @ApiRead()
   capacity(@CurrentActor() actor: Actor, @Query() q: UniversityQueryDto, @AsOf() asOf?: number) {

@@ -23,7 +23,15 @@ export interface PartnershipView {
   subcontractors: Subcontractor[];
   subcontractorSharePercent: number;
   warnings: Warning[];
-  measure: { title: string; description: string; targetGroup: string; schools: string[]; participants: unknown; startYear: number; spanYears: number };
+  measure: {
+    title: string;
+    description: string;
+    targetGroup: string;
+    schools: string[];
+    participants: unknown;
+    startYear: number;
+    spanYears: number;
+  };
   version: number;
 }
 

@@ -18,9 +18,21 @@ export class AddCountyForumMemberHandler implements ICommandHandler<AddCountyFor
 
   execute({ meta, county, input }: AddCountyForumMemberCommand) {
     assertCounty(meta.actor, county, 'fixes its YRKESFAG forum (R24)');
-    return this.runner.run(YrkesfagFrame, county, { type: 'AddCountyForumMember', orgNumber: input.orgNumber ?? null, name: input.name, category: input.category, joinedOn: input.joinedOn }, meta, {
-      retryOnConflict: true,
-      extra: (state) => ({ memberId: state.members[state.members.length - 1].memberId }),
-    });
+    return this.runner.run(
+      YrkesfagFrame,
+      county,
+      {
+        type: 'AddCountyForumMember',
+        orgNumber: input.orgNumber ?? null,
+        name: input.name,
+        category: input.category,
+        joinedOn: input.joinedOn,
+      },
+      meta,
+      {
+        retryOnConflict: true,
+        extra: (state) => ({ memberId: state.members[state.members.length - 1].memberId }),
+      },
+    );
   }
 }

@@ -18,6 +18,9 @@ export class AdjustFrameHandler implements ICommandHandler<AdjustFrameCommand, C
 
   execute({ meta, county, year, input }: AdjustFrameCommand) {
     assertUdir(meta.actor, 'adjusts YRKESFAG frames (R24)');
-    return this.runner.run(YrkesfagFrame, county, { type: 'AdjustFrame', year, amount: input.amount, reason: input.reason }, meta, { reason: input.reason, retryOnConflict: true });
+    return this.runner.run(YrkesfagFrame, county, { type: 'AdjustFrame', year, amount: input.amount, reason: input.reason }, meta, {
+      reason: input.reason,
+      retryOnConflict: true,
+    });
   }
 }

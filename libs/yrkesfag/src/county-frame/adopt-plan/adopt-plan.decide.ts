@@ -20,15 +20,23 @@ function lineViolations(command: AdoptPlan, state: YrkesfagState): RuleViolation
   const seen = new Set<string>();
   const priorities = new Set<number>();
   command.lines.forEach((l, i) => {
-    if (!ofYear.includes(l.measureId)) v.push({ rule: 'R24', field: `lines[${i}].measureId`, message: `${l.measureId} is not a measure of ${command.year}` });
+    if (!ofYear.includes(l.measureId))
+      v.push({ rule: 'R24', field: `lines[${i}].measureId`, message: `${l.measureId} is not a measure of ${command.year}` });
     else if (seen.has(l.measureId)) v.push({ rule: 'R24', field: `lines[${i}].measureId`, message: `${l.measureId} is in the plan twice` });
     seen.add(l.measureId);
-    if (!Number.isSafeInteger(l.priority) || l.priority < 1 || priorities.has(l.priority)) v.push({ rule: 'R24', field: `lines[${i}].priority`, message: 'priorities are distinct whole numbers from 1' });
+    if (!Number.isSafeInteger(l.priority) || l.priority < 1 || priorities.has(l.priority))
+      v.push({ rule: 'R24', field: `lines[${i}].priority`, message: 'priorities are distinct whole numbers from 1' });
     priorities.add(l.priority);
-    if (!Number.isSafeInteger(l.amount) || l.amount < 0) v.push({ rule: 'R18', field: `lines[${i}].amount`, message: 'an amount is whole, non-negative kroner' });
+    if (!Number.isSafeInteger(l.amount) || l.amount < 0)
+      v.push({ rule: 'R18', field: `lines[${i}].amount`, message: 'an amount is whole, non-negative kroner' });
   });
   const missing = ofYear.filter((id) => !seen.has(id));
-  if (missing.length) v.push({ rule: 'R24', field: 'lines', message: `the plan prioritises every measure of ${command.year}; missing: ${missing.join(', ')}` });
+  if (missing.length)
+    v.push({
+      rule: 'R24',
+      field: 'lines',
+      message: `the plan prioritises every measure of ${command.year}; missing: ${missing.join(', ')}`,
+    });
   return v;
 }
 
@@ -38,14 +46,30 @@ export function decideAdoptPlan(command: AdoptPlan, state: YrkesfagState): Yrkes
   const frame = frameYear(county, command.year);
   const violations = lineViolations(command, state);
   const total = command.lines.reduce((s, l) => s + (Number.isSafeInteger(l.amount) ? l.amount : 0), 0);
-  if (total > frame.amount) violations.push({ rule: 'R18', field: 'lines', message: `the plan splits ${total} kroner, but the ${command.year} frame is ${frame.amount}` });
-  if (frame.planRevision > 0 && !command.reason?.trim()) violations.push({ rule: 'R21', field: 'reason', message: 'a revised plan needs a reason' });
+  if (total > frame.amount)
+    violations.push({
+      rule: 'R18',
+      field: 'lines',
+      message: `the plan splits ${total} kroner, but the ${command.year} frame is ${frame.amount}`,
+    });
+  if (frame.planRevision > 0 && !command.reason?.trim())
+    violations.push({ rule: 'R21', field: 'reason', message: 'a revised plan needs a reason' });
   if (violations.length) throw new DomainError(violations);
-  const lines = [...command.lines].sort((a, b) => a.priority - b.priority).map(({ measureId, priority, amount }) => ({ measureId, priority, amount }));
+  const lines = [...command.lines]
+    .sort((a, b) => a.priority - b.priority)
+    .map(({ measureId, priority, amount }) => ({ measureId, priority, amount }));
   return [
     {
       type: 'YrkesfagPlanAdopted',
-      data: { county: county.county, year: command.year, revision: frame.planRevision + 1, adoptedOn: command.today, lines, plannedTotal: total, reason: command.reason?.trim() || null },
+      data: {
+        county: county.county,
+        year: command.year,
+        revision: frame.planRevision + 1,
+        adoptedOn: command.today,
+        lines,
+        plannedTotal: total,
+        reason: command.reason?.trim() || null,
+      },
     },
   ];
 }

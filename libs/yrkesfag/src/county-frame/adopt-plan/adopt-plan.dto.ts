@@ -11,6 +11,14 @@ export class PlanLineDto {
 
 export class AdoptPlanDto {
   @ApiProperty({ type: [PlanLineDto], description: 'Every measure of the year, once (R24); the sum at most the frame (R18)' })
-  @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => PlanLineDto) lines: PlanLineDto[];
-  @ApiPropertyOptional({ description: 'Why the plan is revised (R21); required after the first plan' }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => PlanLineDto)
+  lines: PlanLineDto[];
+  @ApiPropertyOptional({ description: 'Why the plan is revised (R21); required after the first plan' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
 }

@@ -25,10 +25,16 @@ export class AdoptPlanHandler implements ICommandHandler<AdoptPlanCommand, Comma
   execute({ meta, county, year, input }: AdoptPlanCommand) {
     assertCounty(meta.actor, county, 'adopts its YRKESFAG plan (R24)');
     const lines = input.lines.map((l) => ({ measureId: l.measureId, priority: l.priority, amount: l.amount }));
-    return this.runner.run(YrkesfagFrame, county, { type: 'AdoptPlan', year, lines, today: this.clock.today(), reason: input.reason ?? null }, meta, {
-      retryOnConflict: true,
-      ...(input.reason ? { reason: input.reason } : {}),
-      extra: (state) => ({ revision: state.years.find((y) => y.year === year)?.planRevision }),
-    });
+    return this.runner.run(
+      YrkesfagFrame,
+      county,
+      { type: 'AdoptPlan', year, lines, today: this.clock.today(), reason: input.reason ?? null },
+      meta,
+      {
+        retryOnConflict: true,
+        ...(input.reason ? { reason: input.reason } : {}),
+        extra: (state) => ({ revision: state.years.find((y) => y.year === year)?.planRevision }),
+      },
+    );
   }
 }

@@ -17,7 +17,10 @@ export class AdoptPlanRoute {
   @Post(':org/plans/:year')
   @HttpCode(200)
   @Roles('school_owner')
-  @ApiOperation({ summary: "The county's plan for a year: measures by priority and the money split over them, never over the frame (R18, R24). Answers revision." })
+  @ApiOperation({
+    summary:
+      "The county's plan for a year: measures by priority and the money split over them, never over the frame (R18, R24). Answers revision.",
+  })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommand()
   adopt(@CommandContext() meta: CommandMeta, @Param('org') org: string, @YearParam() year: number, @Body() body: AdoptPlanDto) {

@@ -17,14 +17,30 @@ export function decideClaimRepayment(command: ClaimRepayment, state: YrkesfagSta
   const year = frameYear(county, command.year);
   const open = unspentIn(year) - claimedIn(state, command.year);
   const violations: RuleViolation[] = [];
-  if (!Number.isSafeInteger(command.amount) || command.amount < 1) violations.push({ rule: 'R16', field: 'amount', message: 'a claim is at least 1 whole krone' });
+  if (!Number.isSafeInteger(command.amount) || command.amount < 1)
+    violations.push({ rule: 'R16', field: 'amount', message: 'a claim is at least 1 whole krone' });
   else if (command.amount > open) {
-    violations.push({ rule: 'R16', field: 'amount', message: `${year.paid} kroner were paid for ${command.year}, ${year.spent} spent and ${claimedIn(state, command.year)} claimed already: at most ${Math.max(0, open)} more can be claimed` });
+    violations.push({
+      rule: 'R16',
+      field: 'amount',
+      message: `${year.paid} kroner were paid for ${command.year}, ${year.spent} spent and ${claimedIn(state, command.year)} claimed already: at most ${Math.max(0, open)} more can be claimed`,
+    });
   }
-  if (!isCalendarDate(command.claimedOn)) violations.push({ rule: 'R16', field: 'claimedOn', message: 'claimedOn must be a date (YYYY-MM-DD)' });
+  if (!isCalendarDate(command.claimedOn))
+    violations.push({ rule: 'R16', field: 'claimedOn', message: 'claimedOn must be a date (YYYY-MM-DD)' });
   if (!command.reason.trim()) violations.push({ rule: 'R16', field: 'reason', message: 'a claim needs a reason' });
   if (violations.length) throw new DomainError(violations);
   return [
-    { type: 'YrkesfagRepaymentClaimed', data: { county: county.county, year: command.year, claimId: `C${state.claims.length + 1}`, amount: command.amount, claimedOn: command.claimedOn, reason: command.reason } },
+    {
+      type: 'YrkesfagRepaymentClaimed',
+      data: {
+        county: county.county,
+        year: command.year,
+        claimId: `C${state.claims.length + 1}`,
+        amount: command.amount,
+        claimedOn: command.claimedOn,
+        reason: command.reason,
+      },
+    },
   ];
 }

@@ -16,7 +16,19 @@ export function decideExtendReportDeadline(command: ExtendReportDeadline, state:
   const year = frameYear(county, command.year);
   if (year.report) throw new ConflictError(`the report for ${command.year} was submitted on ${year.report.submittedOn}`);
   if (!isCalendarDate(command.deadline)) throw DomainError.of('R26', 'deadline', 'deadline must be a date (YYYY-MM-DD)');
-  if (command.deadline <= year.reportDeadline) throw DomainError.of('R26', 'deadline', `a deadline can only be extended: the current one is ${year.reportDeadline}`);
+  if (command.deadline <= year.reportDeadline)
+    throw DomainError.of('R26', 'deadline', `a deadline can only be extended: the current one is ${year.reportDeadline}`);
   if (!command.reason.trim()) throw DomainError.of('R26', 'reason', 'an extension needs a reason');
-  return [{ type: 'YrkesfagReportDeadlineExtended', data: { county: county.county, year: command.year, previousDeadline: year.reportDeadline, deadline: command.deadline, reason: command.reason } }];
+  return [
+    {
+      type: 'YrkesfagReportDeadlineExtended',
+      data: {
+        county: county.county,
+        year: command.year,
+        previousDeadline: year.reportDeadline,
+        deadline: command.deadline,
+        reason: command.reason,
+      },
+    },
+  ];
 }

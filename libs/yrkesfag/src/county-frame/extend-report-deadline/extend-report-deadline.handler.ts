@@ -18,6 +18,12 @@ export class ExtendReportDeadlineHandler implements ICommandHandler<ExtendReport
 
   execute({ meta, county, year, input }: ExtendReportDeadlineCommand) {
     assertUdir(meta.actor, "extends a county's report deadline (R26)");
-    return this.runner.run(YrkesfagFrame, county, { type: 'ExtendReportDeadline', year, deadline: input.deadline, reason: input.reason }, meta, { reason: input.reason, retryOnConflict: true });
+    return this.runner.run(
+      YrkesfagFrame,
+      county,
+      { type: 'ExtendReportDeadline', year, deadline: input.deadline, reason: input.reason },
+      meta,
+      { reason: input.reason, retryOnConflict: true },
+    );
   }
 }

@@ -23,9 +23,15 @@ export class MakePaymentHandler implements ICommandHandler<MakePaymentCommand, C
 
   execute({ meta, county, year, input }: MakePaymentCommand) {
     assertUdir(meta.actor, 'pays YRKESFAG frames (R24)');
-    return this.runner.run(YrkesfagFrame, county, { type: 'MakePayment', year, amount: input.amount, paidOn: input.paidOn, today: this.clock.today() }, meta, {
-      retryOnConflict: true,
-      extra: (state) => ({ paymentId: `P${state.payments}` }),
-    });
+    return this.runner.run(
+      YrkesfagFrame,
+      county,
+      { type: 'MakePayment', year, amount: input.amount, paidOn: input.paidOn, today: this.clock.today() },
+      meta,
+      {
+        retryOnConflict: true,
+        extra: (state) => ({ paymentId: `P${state.payments}` }),
+      },
+    );
   }
 }

@@ -17,7 +17,10 @@ export class MakePaymentRoute {
   @Post(':org/:year/payments')
   @HttpCode(200)
   @Roles('ministry')
-  @ApiOperation({ summary: 'Udir pays part of the frame on a date: never above the frame (R18), not while an earlier report is overdue (R15). Answers paymentId.' })
+  @ApiOperation({
+    summary:
+      'Udir pays part of the frame on a date: never above the frame (R18), not while an earlier report is overdue (R15). Answers paymentId.',
+  })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommand()
   pay(@CommandContext() meta: CommandMeta, @Param('org') org: string, @YearParam() year: number, @Body() body: MakePaymentDto) {

@@ -17,7 +17,16 @@ export class RecordCountyForumMeetingHandler implements ICommandHandler<RecordCo
 
   execute({ meta, county, input }: RecordCountyForumMeetingCommand) {
     assertCounty(meta.actor, county, 'records its YRKESFAG forum meetings (R24)');
-    const command = { type: 'RecordCountyForumMeeting' as const, date: input.date, agenda: input.agenda, minutesSummary: input.minutesSummary, present: input.presentMemberIds };
-    return this.runner.run(YrkesfagFrame, county, command, meta, { retryOnConflict: true, extra: (state) => ({ meetingId: `MT${state.meetings}` }) });
+    const command = {
+      type: 'RecordCountyForumMeeting' as const,
+      date: input.date,
+      agenda: input.agenda,
+      minutesSummary: input.minutesSummary,
+      present: input.presentMemberIds,
+    };
+    return this.runner.run(YrkesfagFrame, county, command, meta, {
+      retryOnConflict: true,
+      extra: (state) => ({ meetingId: `MT${state.meetings}` }),
+    });
   }
 }

@@ -31,7 +31,11 @@ function checkMoney(command: RecordMeasure, state: YrkesfagState, violations: Ru
   }
   const planned = plannedIn(state, command.year);
   if (planned + command.amount > frame.amount) {
-    violations.push({ rule: 'R18', field: 'amount', message: `${planned} of the ${frame.amount} kroner frame for ${command.year} are planned: at most ${frame.amount - planned} more` });
+    violations.push({
+      rule: 'R18',
+      field: 'amount',
+      message: `${planned} of the ${frame.amount} kroner frame for ${command.year} are planned: at most ${frame.amount - planned} more`,
+    });
   }
 }
 
@@ -40,7 +44,11 @@ export function decideRecordMeasure(command: RecordMeasure, state: YrkesfagState
   const county = existingCounty(state);
   const violations: RuleViolation[] = [];
   if (command.creditBearing) {
-    violations.push({ rule: 'R5', field: 'creditBearing', message: 'the money funds collective continuing development, never individual credit-bearing further education' });
+    violations.push({
+      rule: 'R5',
+      field: 'creditBearing',
+      message: 'the money funds collective continuing development, never individual credit-bearing further education',
+    });
   }
   if (!command.title.trim()) violations.push({ rule: 'R24', field: 'title', message: 'a measure needs a title' });
   const provider = checkProvider(command.provider, county, violations);

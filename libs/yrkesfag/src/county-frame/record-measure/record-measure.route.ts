@@ -16,7 +16,10 @@ export class RecordMeasureRoute {
   @Post(':org/measures')
   @Roles('school_owner')
   @Created('/yrkesfag/counties/{id}')
-  @ApiOperation({ summary: 'A measure with its provider, target groups, programme areas and money: never credit-bearing (R5), within the frame (R18, R24). Answers measureId.' })
+  @ApiOperation({
+    summary:
+      'A measure with its provider, target groups, programme areas and money: never credit-bearing (R5), within the frame (R18, R24). Answers measureId.',
+  })
   @ApiCreatedResponse({ type: CommandResultDto })
   @ApiCommand()
   measure(@CommandContext() meta: CommandMeta, @Param('org') org: string, @Body() body: RecordMeasureDto) {

@@ -19,5 +19,10 @@ export function decideRecordCountyMemberLeft(command: RecordCountyMemberLeft, st
   if (!isCalendarDate(command.leftOn)) throw DomainError.of('R24', 'leftOn', 'leftOn must be a date (YYYY-MM-DD)');
   if (command.leftOn <= member.joinedOn) throw DomainError.of('R24', 'leftOn', `member ${member.memberId} joined on ${member.joinedOn}`);
   if (!command.reason.trim()) throw DomainError.of('R21', 'reason', 'a departure needs a reason');
-  return [{ type: 'YrkesfagForumMemberLeft', data: { county: county.county, memberId: member.memberId, leftOn: command.leftOn, reason: command.reason } }];
+  return [
+    {
+      type: 'YrkesfagForumMemberLeft',
+      data: { county: county.county, memberId: member.memberId, leftOn: command.leftOn, reason: command.reason },
+    },
+  ];
 }

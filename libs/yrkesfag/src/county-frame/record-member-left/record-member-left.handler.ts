@@ -18,6 +18,9 @@ export class RecordCountyMemberLeftHandler implements ICommandHandler<RecordCoun
 
   execute({ meta, county, memberId, input }: RecordCountyMemberLeftCommand) {
     assertCounty(meta.actor, county, 'fixes its YRKESFAG forum (R24)');
-    return this.runner.run(YrkesfagFrame, county, { type: 'RecordCountyMemberLeft', memberId, ...input }, meta, { reason: input.reason, retryOnConflict: true });
+    return this.runner.run(YrkesfagFrame, county, { type: 'RecordCountyMemberLeft', memberId, ...input }, meta, {
+      reason: input.reason,
+      retryOnConflict: true,
+    });
   }
 }

@@ -19,7 +19,12 @@ export class RecordCountyMemberLeftRoute {
   @ApiOperation({ summary: "A member leaves the county's forum on a date, with a reason (R24, R21)" })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommand()
-  memberLeft(@CommandContext() meta: CommandMeta, @Param('org') org: string, @Param('memberId') memberId: string, @Body() body: RecordCountyMemberLeftDto) {
+  memberLeft(
+    @CommandContext() meta: CommandMeta,
+    @Param('org') org: string,
+    @Param('memberId') memberId: string,
+    @Body() body: RecordCountyMemberLeftDto,
+  ) {
     return this.commands.execute(new RecordCountyMemberLeftCommand(meta, org, memberId, body));
   }
 }

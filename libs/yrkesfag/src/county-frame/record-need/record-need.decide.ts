@@ -20,8 +20,10 @@ export interface RecordNeed {
 export function decideRecordNeed(command: RecordNeed, state: YrkesfagState): YrkesfagEvent[] {
   const county = existingCounty(state);
   const violations: RuleViolation[] = [];
-  if (!NEED_SOURCES.includes(command.source)) violations.push({ rule: 'R24', field: 'source', message: `needs come from ${NEED_SOURCES.join(' or ')}` });
-  if (!isValidOrgNumber(command.fromOrg)) violations.push({ rule: 'R19', field: 'fromOrg', message: 'an org number has 9 digits with a valid mod-11 check digit' });
+  if (!NEED_SOURCES.includes(command.source))
+    violations.push({ rule: 'R24', field: 'source', message: `needs come from ${NEED_SOURCES.join(' or ')}` });
+  if (!isValidOrgNumber(command.fromOrg))
+    violations.push({ rule: 'R19', field: 'fromOrg', message: 'an org number has 9 digits with a valid mod-11 check digit' });
   violations.push(...targetViolations(command.targetGroups, command.programmeAreas));
   if (!command.description.trim()) violations.push({ rule: 'R24', field: 'description', message: 'describe the need' });
   if (violations.length) throw new DomainError(violations);
@@ -29,7 +31,13 @@ export function decideRecordNeed(command: RecordNeed, state: YrkesfagState): Yrk
   return [
     {
       type: 'YrkesfagNeedRecorded',
-      data: { county: county.county, needId: `N${state.needs.length + 1}`, ...need, targetGroups: unique(need.targetGroups), programmeAreas: unique(need.programmeAreas) },
+      data: {
+        county: county.county,
+        needId: `N${state.needs.length + 1}`,
+        ...need,
+        targetGroups: unique(need.targetGroups),
+        programmeAreas: unique(need.programmeAreas),
+      },
     },
   ];
 }

@@ -8,7 +8,14 @@ export class RecordNeedCommand {
   constructor(
     readonly meta: CommandMeta,
     readonly county: string,
-    readonly input: { year: number; fromOrg: string; source: NeedSource; targetGroups: TargetGroup[]; programmeAreas: ProgrammeArea[]; description: string },
+    readonly input: {
+      year: number;
+      fromOrg: string;
+      source: NeedSource;
+      targetGroups: TargetGroup[];
+      programmeAreas: ProgrammeArea[];
+      description: string;
+    },
   ) {}
 }
 

@@ -23,5 +23,8 @@ export class RecordSpendingDto {
   @ApiProperty({ example: 'M1' }) @IsString() @IsNotEmpty() measureId: string;
   @Kroner('Spent on the measure') amount: number;
   @ApiProperty({ example: '2027-10-31' }) @IsCalendarDate() spentOn: string;
-  @ApiProperty({ type: ParticipantsDto, description: 'Participants reached per target group (R24)' }) @ValidateNested() @Type(() => ParticipantsDto) participants: ParticipantsDto;
+  @ApiProperty({ type: ParticipantsDto, description: 'Participants reached per target group (R24)' })
+  @ValidateNested()
+  @Type(() => ParticipantsDto)
+  participants: ParticipantsDto;
 }

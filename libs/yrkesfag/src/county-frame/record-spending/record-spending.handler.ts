@@ -19,11 +19,22 @@ export class RecordSpendingHandler implements ICommandHandler<RecordSpendingComm
   execute({ meta, county, input }: RecordSpendingCommand) {
     assertCounty(meta.actor, county, 'records its YRKESFAG spending (R24)');
     const p = input.participants;
-    const participants = { vocational_teachers: p.vocational_teachers, instructors: p.instructors, professional_leaders: p.professional_leaders, examination_board_members: p.examination_board_members };
-    return this.runner.run(YrkesfagFrame, county, { type: 'RecordSpending', measureId: input.measureId, amount: input.amount, spentOn: input.spentOn, participants }, meta, {
-      created: true,
-      retryOnConflict: true,
-      extra: (state) => ({ spendingId: `S${state.spendings}` }),
-    });
+    const participants = {
+      vocational_teachers: p.vocational_teachers,
+      instructors: p.instructors,
+      professional_leaders: p.professional_leaders,
+      examination_board_members: p.examination_board_members,
+    };
+    return this.runner.run(
+      YrkesfagFrame,
+      county,
+      { type: 'RecordSpending', measureId: input.measureId, amount: input.amount, spentOn: input.spentOn, participants },
+      meta,
+      {
+        created: true,
+        retryOnConflict: true,
+        extra: (state) => ({ spendingId: `S${state.spendings}` }),
+      },
+    );
   }
 }

@@ -26,7 +26,14 @@ export class SetFrameHandler implements ICommandHandler<SetFrameCommand, Command
     return this.runner.run(
       YrkesfagFrame,
       input.countyOrg,
-      { type: 'SetFrame', county: input.countyOrg, year: input.year, amount: input.amount, reportDeadline: input.reportDeadline ?? defaultReportDeadline(input.year), organisation },
+      {
+        type: 'SetFrame',
+        county: input.countyOrg,
+        year: input.year,
+        amount: input.amount,
+        reportDeadline: input.reportDeadline ?? defaultReportDeadline(input.year),
+        organisation,
+      },
       meta,
       { created: true, retryOnConflict: true, extra: () => ({ year: input.year }) },
     );

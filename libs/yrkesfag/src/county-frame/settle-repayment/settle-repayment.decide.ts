@@ -17,8 +17,15 @@ export function decideSettleRepayment(command: SettleRepayment, state: YrkesfagS
   const claim = state.claims.find((c) => c.claimId === command.claimId && c.year === command.year);
   if (!claim) throw new NotFoundError('repayment claim', `${county.county}/${command.year}/${command.claimId}`);
   const outstanding = claim.amount - claim.settled;
-  if (!Number.isSafeInteger(command.amount) || command.amount < 1) throw DomainError.of('R16', 'amount', 'a settlement is at least 1 whole krone');
-  if (command.amount > outstanding) throw DomainError.of('R16', 'amount', `${outstanding} kroner are outstanding on claim ${claim.claimId}`);
+  if (!Number.isSafeInteger(command.amount) || command.amount < 1)
+    throw DomainError.of('R16', 'amount', 'a settlement is at least 1 whole krone');
+  if (command.amount > outstanding)
+    throw DomainError.of('R16', 'amount', `${outstanding} kroner are outstanding on claim ${claim.claimId}`);
   if (!isCalendarDate(command.settledOn)) throw DomainError.of('R16', 'settledOn', 'settledOn must be a date (YYYY-MM-DD)');
-  return [{ type: 'YrkesfagRepaymentSettled', data: { county: county.county, year: command.year, claimId: claim.claimId, amount: command.amount, settledOn: command.settledOn } }];
+  return [
+    {
+      type: 'YrkesfagRepaymentSettled',
+      data: { county: county.county, year: command.year, claimId: claim.claimId, amount: command.amount, settledOn: command.settledOn },
+    },
+  ];
 }

@@ -20,7 +20,13 @@ export class SettleRepaymentRoute {
   @ApiOperation({ summary: 'Udir records money repaid on a claim: its own event, never netted (R16)' })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommand()
-  settle(@CommandContext() meta: CommandMeta, @Param('org') org: string, @YearParam() year: number, @Param('claimId') claimId: string, @Body() body: SettleRepaymentDto) {
+  settle(
+    @CommandContext() meta: CommandMeta,
+    @Param('org') org: string,
+    @YearParam() year: number,
+    @Param('claimId') claimId: string,
+    @Body() body: SettleRepaymentDto,
+  ) {
     return this.commands.execute(new SettleRepaymentCommand(meta, org, year, claimId, body));
   }
 }

@@ -23,13 +23,19 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReportCommand,
 
   execute({ meta, county, year, input }: SubmitReportCommand) {
     assertCounty(meta.actor, county, 'reports its use of the YRKESFAG money to Udir (R24)');
-    return this.runner.run(YrkesfagFrame, county, { type: 'SubmitReport', year, evaluation: input.evaluation, today: this.clock.today() }, meta, {
-      created: true,
-      retryOnConflict: true,
-      extra: (_state, events) => {
-        const e = events[0];
-        return e?.type === 'YrkesfagReportSubmitted' ? { late: e.data.late, unspent: e.data.unspent } : {};
+    return this.runner.run(
+      YrkesfagFrame,
+      county,
+      { type: 'SubmitReport', year, evaluation: input.evaluation, today: this.clock.today() },
+      meta,
+      {
+        created: true,
+        retryOnConflict: true,
+        extra: (_state, events) => {
+          const e = events[0];
+          return e?.type === 'YrkesfagReportSubmitted' ? { late: e.data.late, unspent: e.data.unspent } : {};
+        },
       },
-    });
+    );
   }
 }

@@ -17,7 +17,10 @@ export class SubmitReportRoute {
   @Post(':org/reports/:year')
   @Roles('school_owner')
   @Created('/yrkesfag/counties/{id}')
-  @ApiOperation({ summary: "The county's report to Udir for a year: paid, spent, unspent and its evaluation; a late one is accepted and marked late (R15, R24, R26)" })
+  @ApiOperation({
+    summary:
+      "The county's report to Udir for a year: paid, spent, unspent and its evaluation; a late one is accepted and marked late (R15, R24, R26)",
+  })
   @ApiCreatedResponse({ type: CommandResultDto })
   @ApiCommand()
   submit(@CommandContext() meta: CommandMeta, @Param('org') org: string, @YearParam() year: number, @Body() body: SubmitReportDto) {

@@ -56,24 +56,61 @@ function yearView(f: FrameRow, payments: PaymentView[], claims: ClaimView[], tod
 const sum = (years: FrameYearView[], key: keyof Totals) => years.reduce((s, y) => s + (key === 'frame' ? y.frame : y[key]), 0);
 
 /** Each county (by row of yf_counties) with its years, totals and report obligations on `today`. */
-export async function countyViews(sql: Sql, counties: Array<{ county: string; name: string; version: number }>, today: string): Promise<CountyFrameView[]> {
+export async function countyViews(
+  sql: Sql,
+  counties: Array<{ county: string; name: string; version: number }>,
+  today: string,
+): Promise<CountyFrameView[]> {
   if (counties.length === 0) return [];
   const ids = counties.map((c) => c.county);
   const frames = (await sql.query<FrameRow>(`${FRAME_SELECT} WHERE county = ANY($1::text[]) ORDER BY county, year`, [ids])).rows;
-  const payments = (await sql.query<PaymentView & { county: string; year: number }>(
-    `SELECT county, year, payment_id AS "paymentId", amount, to_char(paid_on, 'YYYY-MM-DD') AS "paidOn" FROM yf_payments WHERE county = ANY($1::text[]) ORDER BY paid_on, payment_id`, [ids])).rows;
-  const claims = (await sql.query<ClaimView & { county: string; year: number }>(
-    `SELECT county, year, claim_id AS "claimId", amount, settled, amount - settled AS outstanding, to_char(claimed_on, 'YYYY-MM-DD') AS "claimedOn", reason FROM yf_claims
-     WHERE county = ANY($1::text[]) ORDER BY claim_id`, [ids])).rows;
+  const payments = (
+    await sql.query<PaymentView & { county: string; year: number }>(
+      `SELECT county, year, payment_id AS "paymentId", amount, to_char(paid_on, 'YYYY-MM-DD') AS "paidOn" FROM yf_payments WHERE county = ANY($1::text[]) ORDER BY paid_on, payment_id`,
+      [ids],
+    )
+  ).rows;
+  const claims = (
+    await sql.query<ClaimView & { county: string; year: number }>(
+      `SELECT county, year, claim_id AS "claimId", amount, settled, amount - settled AS outstanding, to_char(claimed_on, 'YYYY-MM-DD') AS "claimedOn", reason FROM yf_claims
+     WHERE county = ANY($1::text[]) ORDER BY claim_id`,
+      [ids],
+    )
+  ).rows;
   return counties.map((c) => {
-    const mine = <T extends { county: string; year: number }>(rows: T[], year: number) => rows.filter((r) => r.county === c.county && r.year === year);
+    const mine = <T extends { county: string; year: number }>(rows: T[], year: number) =>
+      rows.filter((r) => r.county === c.county && r.year === year);
     const years = frames
       .filter((f) => f.county === c.county)
-      .map((f) => yearView(f, mine(payments, f.year).map(({ paymentId, amount, paidOn }) => ({ paymentId, amount: num(amount), paidOn })),
-        mine(claims, f.year).map(({ claimId, amount, settled, outstanding, claimedOn, reason }) => ({ claimId, amount: num(amount), settled: num(settled), outstanding: num(outstanding), claimedOn, reason })), today));
+      .map((f) =>
+        yearView(
+          f,
+          mine(payments, f.year).map(({ paymentId, amount, paidOn }) => ({ paymentId, amount: num(amount), paidOn })),
+          mine(claims, f.year).map(({ claimId, amount, settled, outstanding, claimedOn, reason }) => ({
+            claimId,
+            amount: num(amount),
+            settled: num(settled),
+            outstanding: num(outstanding),
+            claimedOn,
+            reason,
+          })),
+          today,
+        ),
+      );
     const keys: Array<keyof Totals> = ['frame', 'paid', 'planned', 'spent', 'unspent', 'claimed', 'repaid', 'outstanding'];
     const totals = Object.fromEntries(keys.map((k) => [k, sum(years, k)])) as unknown as Totals;
-    const obligations = years.filter((y) => y.reportStatus === 'due' || y.reportStatus === 'overdue').map((y) => ({ year: y.year, reportDeadline: y.reportDeadline, status: y.reportStatus as 'due' | 'overdue' }));
-    return { county: c.county, name: c.name, version: c.version, on: today, totals, obligations, paymentsBlocked: obligations.some((o) => o.status === 'overdue'), years };
+    const obligations = years
+      .filter((y) => y.reportStatus === 'due' || y.reportStatus === 'overdue')
+      .map((y) => ({ year: y.year, reportDeadline: y.reportDeadline, status: y.reportStatus as 'due' | 'overdue' }));
+    return {
+      county: c.county,
+      name: c.name,
+      version: c.version,
+      on: today,
+      totals,
+      obligations,
+      paymentsBlocked: obligations.some((o) => o.status === 'overdue'),
+      years,
+    };
   });
 }

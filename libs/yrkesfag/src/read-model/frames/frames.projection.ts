@@ -57,24 +57,54 @@ const addTo = (sql: Sql, column: 'paid' | 'planned' | 'spent' | 'claimed' | 'rep
 async function applyMoney(e: YrkesfagEvent, sql: Sql): Promise<void> {
   switch (e.type) {
     case 'YrkesfagFrameSet':
-      await sql.query(`INSERT INTO yf_frames (county, year, amount, report_deadline, rule_set_version) VALUES ($1, $2, $3, $4, $5)`, [e.data.county, e.data.year, e.data.amount, e.data.reportDeadline, e.data.ruleSetVersion]);
+      await sql.query(`INSERT INTO yf_frames (county, year, amount, report_deadline, rule_set_version) VALUES ($1, $2, $3, $4, $5)`, [
+        e.data.county,
+        e.data.year,
+        e.data.amount,
+        e.data.reportDeadline,
+        e.data.ruleSetVersion,
+      ]);
       return;
     case 'YrkesfagFrameAdjusted':
-      await sql.query(`UPDATE yf_frames SET amount = $3, adjustments = adjustments + 1 WHERE county = $1 AND year = $2`, [e.data.county, e.data.year, e.data.amount]);
+      await sql.query(`UPDATE yf_frames SET amount = $3, adjustments = adjustments + 1 WHERE county = $1 AND year = $2`, [
+        e.data.county,
+        e.data.year,
+        e.data.amount,
+      ]);
       return;
     case 'YrkesfagPaymentMade':
-      await sql.query(`INSERT INTO yf_payments (county, payment_id, year, amount, paid_on) VALUES ($1, $2, $3, $4, $5)`, [e.data.county, e.data.paymentId, e.data.year, e.data.amount, e.data.paidOn]);
+      await sql.query(`INSERT INTO yf_payments (county, payment_id, year, amount, paid_on) VALUES ($1, $2, $3, $4, $5)`, [
+        e.data.county,
+        e.data.paymentId,
+        e.data.year,
+        e.data.amount,
+        e.data.paidOn,
+      ]);
       await addTo(sql, 'paid', e.data.county, e.data.year, e.data.amount);
       return;
     case 'YrkesfagReportDeadlineExtended':
-      await sql.query(`UPDATE yf_frames SET report_deadline = $3, deadline_extensions = deadline_extensions + 1 WHERE county = $1 AND year = $2`, [e.data.county, e.data.year, e.data.deadline]);
+      await sql.query(
+        `UPDATE yf_frames SET report_deadline = $3, deadline_extensions = deadline_extensions + 1 WHERE county = $1 AND year = $2`,
+        [e.data.county, e.data.year, e.data.deadline],
+      );
       return;
     case 'YrkesfagRepaymentClaimed':
-      await sql.query(`INSERT INTO yf_claims (county, claim_id, year, amount, claimed_on, reason) VALUES ($1, $2, $3, $4, $5, $6)`, [e.data.county, e.data.claimId, e.data.year, e.data.amount, e.data.claimedOn, e.data.reason]);
+      await sql.query(`INSERT INTO yf_claims (county, claim_id, year, amount, claimed_on, reason) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        e.data.county,
+        e.data.claimId,
+        e.data.year,
+        e.data.amount,
+        e.data.claimedOn,
+        e.data.reason,
+      ]);
       await addTo(sql, 'claimed', e.data.county, e.data.year, e.data.amount);
       return;
     case 'YrkesfagRepaymentSettled':
-      await sql.query(`UPDATE yf_claims SET settled = settled + $3 WHERE county = $1 AND claim_id = $2`, [e.data.county, e.data.claimId, e.data.amount]);
+      await sql.query(`UPDATE yf_claims SET settled = settled + $3 WHERE county = $1 AND claim_id = $2`, [
+        e.data.county,
+        e.data.claimId,
+        e.data.amount,
+      ]);
       await addTo(sql, 'repaid', e.data.county, e.data.year, e.data.amount);
       return;
     default:
@@ -88,13 +118,23 @@ async function applyCountySide(e: YrkesfagEvent, sql: Sql): Promise<void> {
       await addTo(sql, 'planned', e.data.county, e.data.year, e.data.amount);
       return;
     case 'YrkesfagPlanAdopted':
-      await sql.query(`UPDATE yf_frames SET planned = $3 WHERE county = $1 AND year = $2`, [e.data.county, e.data.year, e.data.plannedTotal]);
+      await sql.query(`UPDATE yf_frames SET planned = $3 WHERE county = $1 AND year = $2`, [
+        e.data.county,
+        e.data.year,
+        e.data.plannedTotal,
+      ]);
       return;
     case 'YrkesfagSpendingRecorded':
       await addTo(sql, 'spent', e.data.county, e.data.year, e.data.amount);
       return;
     case 'YrkesfagReportSubmitted':
-      await sql.query(`UPDATE yf_frames SET report_submitted_on = $3, report_late = $4, evaluation = $5 WHERE county = $1 AND year = $2`, [e.data.county, e.data.year, e.data.submittedOn, e.data.late, e.data.evaluation]);
+      await sql.query(`UPDATE yf_frames SET report_submitted_on = $3, report_late = $4, evaluation = $5 WHERE county = $1 AND year = $2`, [
+        e.data.county,
+        e.data.year,
+        e.data.submittedOn,
+        e.data.late,
+        e.data.evaluation,
+      ]);
       return;
     default:
       return; // forum and needs: only the version moves
@@ -109,11 +149,10 @@ export const yrkesfagFramesProjection: Projection = {
   async apply(stored: StoredEvent, sql: Sql) {
     const e = upcast(YrkesfagFrame, stored);
     if (e.type === 'YrkesfagFrameSet') {
-      await sql.query(`INSERT INTO yf_counties (county, name, version) VALUES ($1, $2, $3) ON CONFLICT (county) DO UPDATE SET name = EXCLUDED.name, version = EXCLUDED.version`, [
-        e.data.county,
-        e.data.countyName,
-        stored.streamVersion,
-      ]);
+      await sql.query(
+        `INSERT INTO yf_counties (county, name, version) VALUES ($1, $2, $3) ON CONFLICT (county) DO UPDATE SET name = EXCLUDED.name, version = EXCLUDED.version`,
+        [e.data.county, e.data.countyName, stored.streamVersion],
+      );
     } else {
       await sql.query(`UPDATE yf_counties SET version = $2 WHERE county = $1`, [e.data.county, stored.streamVersion]);
     }

@@ -7,28 +7,48 @@ import { countyViews } from './frame-rows.js';
 import type { CountyFrameView } from './frames.view.js';
 
 export class ListYrkesfagCounties {
-  constructor(readonly actor: Actor, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly asOf?: number,
+  ) {}
 }
 export class GetYrkesfagCounty {
-  constructor(readonly actor: Actor, readonly county: string, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly county: string,
+    readonly asOf?: number,
+  ) {}
 }
 export class GetYrkesfagHistory {
-  constructor(readonly actor: Actor, readonly county: string, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly county: string,
+    readonly asOf?: number,
+  ) {}
 }
 
 /** R20: the ministry (Udir) sees every county; a county municipality only its own; governors have no role (R24). */
-export const assertSeesCounty = (actor: Actor, county: string) => AccessPolicy.assertCanSee(actor, { orgs: [county] }, `the YRKESFAG grant of ${county}`);
+export const assertSeesCounty = (actor: Actor, county: string) =>
+  AccessPolicy.assertCanSee(actor, { orgs: [county] }, `the YRKESFAG grant of ${county}`);
 
 const COUNTIES = `SELECT county, name, version FROM yf_counties`;
 
 @QueryHandler(ListYrkesfagCounties)
 export class ListYrkesfagCountiesHandler implements IQueryHandler<ListYrkesfagCounties, CountyFrameView[]> {
-  constructor(private readonly readModels: ReadModels, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   execute({ actor, asOf }: ListYrkesfagCounties) {
     const only = actor.role === 'ministry' ? null : actor.org;
     return this.readModels.run(['yrkesfag_frames'], asOf, async (sql) => {
-      const rows = (await sql.query<{ county: string; name: string; version: number }>(`${COUNTIES} WHERE ($1::text IS NULL OR county = $1) ORDER BY name, county`, [only])).rows;
+      const rows = (
+        await sql.query<{ county: string; name: string; version: number }>(
+          `${COUNTIES} WHERE ($1::text IS NULL OR county = $1) ORDER BY name, county`,
+          [only],
+        )
+      ).rows;
       return countyViews(sql, rows, this.clock.today());
     });
   }
@@ -36,7 +56,10 @@ export class ListYrkesfagCountiesHandler implements IQueryHandler<ListYrkesfagCo
 
 @QueryHandler(GetYrkesfagCounty)
 export class GetYrkesfagCountyHandler implements IQueryHandler<GetYrkesfagCounty, Versioned<CountyFrameView>> {
-  constructor(private readonly readModels: ReadModels, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ actor, county, asOf }: GetYrkesfagCounty) {
     assertSeesCounty(actor, county);

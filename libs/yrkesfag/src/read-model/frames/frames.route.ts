@@ -15,7 +15,10 @@ export class YrkesfagFramesRoute {
 
   @Get()
   @Roles('ministry', 'school_owner')
-  @ApiOperation({ summary: "Every county's YRKESFAG frame, payments, plan and spending totals and report obligations (Udir); a county municipality sees its own (R20)" })
+  @ApiOperation({
+    summary:
+      "Every county's YRKESFAG frame, payments, plan and spending totals and report obligations (Udir); a county municipality sees its own (R20)",
+  })
   @ApiOkResponse({ type: [CountyFrameViewDto] })
   @ApiRead()
   list(@CurrentActor() actor: Actor, @AsOf() asOf?: number) {
@@ -24,7 +27,10 @@ export class YrkesfagFramesRoute {
 
   @Get(':org')
   @Roles('ministry', 'school_owner', 'university')
-  @ApiOperation({ summary: "One county's frame per year: paid, planned, spent, unspent, claimed, repaid, report due/overdue (R15, R16, R26); its version as ETag" })
+  @ApiOperation({
+    summary:
+      "One county's frame per year: paid, planned, spent, unspent, claimed, repaid, report due/overdue (R15, R16, R26); its version as ETag",
+  })
   @ApiOkResponse({ type: CountyFrameViewDto })
   @ApiRead()
   get(@CurrentActor() actor: Actor, @Param('org') org: string, @AsOf() asOf?: number) {

@@ -38,15 +38,24 @@ function measureView(m: MeasureRow, spending: SpendingSums | undefined): Measure
 
 /** The county's plan for a year: measures by priority with money, spending and participants, and the year's needs. */
 export async function planOf(sql: Sql, county: string, year: number, version: number): Promise<PlanView> {
-  const measures = (await sql.query<MeasureRow>(`SELECT * FROM yfp_measures WHERE county = $1 AND year = $2 ORDER BY priority NULLS LAST, measure_id`, [county, year])).rows;
+  const measures = (
+    await sql.query<MeasureRow>(`SELECT * FROM yfp_measures WHERE county = $1 AND year = $2 ORDER BY priority NULLS LAST, measure_id`, [
+      county,
+      year,
+    ])
+  ).rows;
   const sums = (
     await sql.query<SpendingSums>(
       `SELECT measure_id, sum(amount) AS amount, ${TARGET_GROUPS.map((g) => `sum(${g}) AS ${g}`).join(', ')} FROM yfp_spending WHERE county = $1 AND year = $2 GROUP BY measure_id`,
       [county, year],
     )
   ).rows;
-  const plan = (await sql.query<{ revision: number; adopted_on: string; reason: string | null }>(
-    `SELECT revision, to_char(adopted_on, 'YYYY-MM-DD') AS adopted_on, reason FROM yfp_plans WHERE county = $1 AND year = $2`, [county, year])).rows[0];
+  const plan = (
+    await sql.query<{ revision: number; adopted_on: string; reason: string | null }>(
+      `SELECT revision, to_char(adopted_on, 'YYYY-MM-DD') AS adopted_on, reason FROM yfp_plans WHERE county = $1 AND year = $2`,
+      [county, year],
+    )
+  ).rows[0];
   const needs = (
     await sql.query<NeedView>(
       `SELECT need_id AS "needId", from_org AS "fromOrg", source, target_groups AS "targetGroups", programme_areas AS "programmeAreas", description
@@ -54,7 +63,12 @@ export async function planOf(sql: Sql, county: string, year: number, version: nu
       [county, year],
     )
   ).rows.map((n) => ({ ...n, targetGroups: json<string[]>(n.targetGroups), programmeAreas: json<string[]>(n.programmeAreas) }));
-  const views = measures.map((m) => measureView(m, sums.find((s) => s.measure_id === m.measure_id)));
+  const views = measures.map((m) =>
+    measureView(
+      m,
+      sums.find((s) => s.measure_id === m.measure_id),
+    ),
+  );
   const participants = noParticipants();
   for (const v of views) for (const g of TARGET_GROUPS) participants[g] += v.participants[g];
   return {

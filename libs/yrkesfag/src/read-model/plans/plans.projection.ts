@@ -41,15 +41,31 @@ export const plansSchema = `
 async function applyForum(e: YrkesfagEvent, sql: Sql): Promise<void> {
   switch (e.type) {
     case 'YrkesfagForumMemberJoined':
-      await sql.query(`INSERT INTO yfp_members (county, member_id, org_number, name, category, joined_on) VALUES ($1, $2, $3, $4, $5, $6)`, [e.data.county, e.data.memberId, e.data.orgNumber, e.data.name, e.data.category, e.data.joinedOn]);
+      await sql.query(
+        `INSERT INTO yfp_members (county, member_id, org_number, name, category, joined_on) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [e.data.county, e.data.memberId, e.data.orgNumber, e.data.name, e.data.category, e.data.joinedOn],
+      );
       return;
     case 'YrkesfagForumMemberLeft':
-      await sql.query(`UPDATE yfp_members SET left_on = $3, left_reason = $4 WHERE county = $1 AND member_id = $2`, [e.data.county, e.data.memberId, e.data.leftOn, e.data.reason]);
+      await sql.query(`UPDATE yfp_members SET left_on = $3, left_reason = $4 WHERE county = $1 AND member_id = $2`, [
+        e.data.county,
+        e.data.memberId,
+        e.data.leftOn,
+        e.data.reason,
+      ]);
       return;
     case 'YrkesfagForumMeetingRecorded':
-      await sql.query(`INSERT INTO yfp_meetings (county, meeting_id, date, agenda, minutes_summary, present) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        e.data.county, e.data.meetingId, e.data.date, JSON.stringify(e.data.agenda), e.data.minutesSummary, JSON.stringify(e.data.present),
-      ]);
+      await sql.query(
+        `INSERT INTO yfp_meetings (county, meeting_id, date, agenda, minutes_summary, present) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [
+          e.data.county,
+          e.data.meetingId,
+          e.data.date,
+          JSON.stringify(e.data.agenda),
+          e.data.minutesSummary,
+          JSON.stringify(e.data.present),
+        ],
+      );
       return;
     default:
       await applyPlan(e, sql);
@@ -60,9 +76,10 @@ async function applyPlan(e: YrkesfagEvent, sql: Sql): Promise<void> {
   switch (e.type) {
     case 'YrkesfagNeedRecorded': {
       const d = e.data;
-      await sql.query(`INSERT INTO yfp_needs (county, need_id, year, from_org, source, target_groups, programme_areas, description) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
-        d.county, d.needId, d.year, d.fromOrg, d.source, JSON.stringify(d.targetGroups), JSON.stringify(d.programmeAreas), d.description,
-      ]);
+      await sql.query(
+        `INSERT INTO yfp_needs (county, need_id, year, from_org, source, target_groups, programme_areas, description) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [d.county, d.needId, d.year, d.fromOrg, d.source, JSON.stringify(d.targetGroups), JSON.stringify(d.programmeAreas), d.description],
+      );
       return;
     }
     case 'YrkesfagMeasureRecorded': {
@@ -70,13 +87,31 @@ async function applyPlan(e: YrkesfagEvent, sql: Sql): Promise<void> {
       await sql.query(
         `INSERT INTO yfp_measures (county, measure_id, year, title, provider_kind, provider_org, provider_name, target_groups, programme_areas, need_ids, amount)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [d.county, d.measureId, d.year, d.title, d.provider.kind, d.provider.orgNumber, d.provider.name, JSON.stringify(d.targetGroups), JSON.stringify(d.programmeAreas), JSON.stringify(d.needIds), d.amount],
+        [
+          d.county,
+          d.measureId,
+          d.year,
+          d.title,
+          d.provider.kind,
+          d.provider.orgNumber,
+          d.provider.name,
+          JSON.stringify(d.targetGroups),
+          JSON.stringify(d.programmeAreas),
+          JSON.stringify(d.needIds),
+          d.amount,
+        ],
       );
       return;
     }
     case 'YrkesfagPlanAdopted': {
       const d = e.data;
-      for (const l of d.lines) await sql.query(`UPDATE yfp_measures SET amount = $3, priority = $4 WHERE county = $1 AND measure_id = $2`, [d.county, l.measureId, l.amount, l.priority]);
+      for (const l of d.lines)
+        await sql.query(`UPDATE yfp_measures SET amount = $3, priority = $4 WHERE county = $1 AND measure_id = $2`, [
+          d.county,
+          l.measureId,
+          l.amount,
+          l.priority,
+        ]);
       await sql.query(
         `INSERT INTO yfp_plans (county, year, revision, adopted_on, planned_total, reason) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (county, year) DO UPDATE SET revision = EXCLUDED.revision, adopted_on = EXCLUDED.adopted_on, planned_total = EXCLUDED.planned_total, reason = EXCLUDED.reason`,
@@ -90,7 +125,18 @@ async function applyPlan(e: YrkesfagEvent, sql: Sql): Promise<void> {
       await sql.query(
         `INSERT INTO yfp_spending (county, spending_id, year, measure_id, amount, spent_on, vocational_teachers, instructors, professional_leaders, examination_board_members)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [d.county, d.spendingId, d.year, d.measureId, d.amount, d.spentOn, p.vocational_teachers, p.instructors, p.professional_leaders, p.examination_board_members],
+        [
+          d.county,
+          d.spendingId,
+          d.year,
+          d.measureId,
+          d.amount,
+          d.spentOn,
+          p.vocational_teachers,
+          p.instructors,
+          p.professional_leaders,
+          p.examination_board_members,
+        ],
       );
       return;
     }
@@ -106,7 +152,10 @@ export const yrkesfagPlansProjection: Projection = {
   handles: Object.keys(YrkesfagFrame.eventTypes),
   async apply(stored: StoredEvent, sql: Sql) {
     const e = upcast(YrkesfagFrame, stored);
-    await sql.query(`INSERT INTO yfp_counties (county, version) VALUES ($1, $2) ON CONFLICT (county) DO UPDATE SET version = EXCLUDED.version`, [e.data.county, stored.streamVersion]);
+    await sql.query(
+      `INSERT INTO yfp_counties (county, version) VALUES ($1, $2) ON CONFLICT (county) DO UPDATE SET version = EXCLUDED.version`,
+      [e.data.county, stored.streamVersion],
+    );
     await applyForum(e, sql);
   },
 };

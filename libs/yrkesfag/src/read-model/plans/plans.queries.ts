@@ -7,10 +7,19 @@ import { planOf } from './plan-rows.js';
 import type { CountyForumView, CountyMeetingView, CountyMemberView, PlanView } from './plans.view.js';
 
 export class GetYrkesfagPlan {
-  constructor(readonly actor: Actor, readonly county: string, readonly year: number, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly county: string,
+    readonly year: number,
+    readonly asOf?: number,
+  ) {}
 }
 export class GetYrkesfagForum {
-  constructor(readonly actor: Actor, readonly county: string, readonly asOf?: number) {}
+  constructor(
+    readonly actor: Actor,
+    readonly county: string,
+    readonly asOf?: number,
+  ) {}
 }
 
 /** R20: Udir sees every county's plan; a county municipality only its own. */
@@ -43,13 +52,22 @@ export class GetYrkesfagForumHandler implements IQueryHandler<GetYrkesfagForum, 
     const view = await this.readModels.run(['yrkesfag_plans'], asOf, async (sql): Promise<CountyForumView | undefined> => {
       const version = await versionOf(sql, county);
       if (version === undefined) return undefined;
-      const members = (await sql.query<CountyMemberView>(
-        `SELECT member_id AS "memberId", org_number AS "orgNumber", name, category, to_char(joined_on, 'YYYY-MM-DD') AS "joinedOn", to_char(left_on, 'YYYY-MM-DD') AS "leftOn",
-         left_reason AS "leftReason" FROM yfp_members WHERE county = $1 ORDER BY joined_on, member_id`, [county])).rows;
-      const meetings = (await sql.query<CountyMeetingView>(
-        `SELECT meeting_id AS "meetingId", to_char(date, 'YYYY-MM-DD') AS date, agenda, minutes_summary AS "minutesSummary", present FROM yfp_meetings WHERE county = $1 ORDER BY date, meeting_id`,
-        [county])).rows.map((m) => ({ ...m, agenda: json<string[]>(m.agenda), present: json<string[]>(m.present) }));
-      const membersByCategory = Object.fromEntries(FORUM_CATEGORIES.map((c) => [c, members.filter((m) => m.category === c && m.leftOn === null).length]));
+      const members = (
+        await sql.query<CountyMemberView>(
+          `SELECT member_id AS "memberId", org_number AS "orgNumber", name, category, to_char(joined_on, 'YYYY-MM-DD') AS "joinedOn", to_char(left_on, 'YYYY-MM-DD') AS "leftOn",
+         left_reason AS "leftReason" FROM yfp_members WHERE county = $1 ORDER BY joined_on, member_id`,
+          [county],
+        )
+      ).rows;
+      const meetings = (
+        await sql.query<CountyMeetingView>(
+          `SELECT meeting_id AS "meetingId", to_char(date, 'YYYY-MM-DD') AS date, agenda, minutes_summary AS "minutesSummary", present FROM yfp_meetings WHERE county = $1 ORDER BY date, meeting_id`,
+          [county],
+        )
+      ).rows.map((m) => ({ ...m, agenda: json<string[]>(m.agenda), present: json<string[]>(m.present) }));
+      const membersByCategory = Object.fromEntries(
+        FORUM_CATEGORIES.map((c) => [c, members.filter((m) => m.category === c && m.leftOn === null).length]),
+      );
       return { county, version, membersByCategory, members, meetings };
     });
     if (!view) throw new NotFoundError('YRKESFAG county', county);

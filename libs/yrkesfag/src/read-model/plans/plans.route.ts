@@ -23,10 +23,18 @@ export class YrkesfagPlansRoute {
 
   @Get('counties/:org/plans/:year')
   @Roles('ministry', 'school_owner', 'university')
-  @ApiOperation({ summary: "The county's plan for a year: measures by priority with provider, money, spending and participants per target group, and the needs (R24)" })
+  @ApiOperation({
+    summary:
+      "The county's plan for a year: measures by priority with provider, money, spending and participants per target group, and the needs (R24)",
+  })
   @ApiOkResponse({ type: PlanViewDto })
   @ApiRead()
-  plan(@CurrentActor() actor: Actor, @Param('org') org: string, @Param('year', new ParseIntPipe({ errorHttpStatusCode: 400 })) year: number, @AsOf() asOf?: number) {
+  plan(
+    @CurrentActor() actor: Actor,
+    @Param('org') org: string,
+    @Param('year', new ParseIntPipe({ errorHttpStatusCode: 400 })) year: number,
+    @AsOf() asOf?: number,
+  ) {
     return this.queries.execute(new GetYrkesfagPlan(actor, org, year, asOf));
   }
 

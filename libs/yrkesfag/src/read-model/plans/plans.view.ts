@@ -136,7 +136,8 @@ export class CountyMeetingViewDto implements CountyMeetingView {
 export class CountyForumViewDto implements CountyForumView {
   @ApiProperty() county: string;
   @ApiProperty() version: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Current members per category' }) membersByCategory: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Current members per category' })
+  membersByCategory: Record<string, number>;
   @ApiProperty({ type: [CountyMemberViewDto], description: 'All members over time' }) members: CountyMemberViewDto[];
   @ApiProperty({ type: [CountyMeetingViewDto] }) meetings: CountyMeetingViewDto[];
 }

@@ -23,7 +23,9 @@ export async function writeJson(sql: Sql, filter: ExportFilter, out: Writable, n
   let n = 0;
   if (!ndjson) await write(out, '[');
   n = await streamRows(sql, filter, async (rows) => {
-    const text = ndjson ? rows.map((r) => `${JSON.stringify(r)}\n`).join('') : rows.map((r, i) => `${n + i === 0 ? '\n' : ',\n'}${JSON.stringify(r)}`).join('');
+    const text = ndjson
+      ? rows.map((r) => `${JSON.stringify(r)}\n`).join('')
+      : rows.map((r, i) => `${n + i === 0 ? '\n' : ',\n'}${JSON.stringify(r)}`).join('');
     await write(out, text);
     n += rows.length;
     progress?.(n);

@@ -20,13 +20,25 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   '360giving': 'application/json; charset=utf-8',
 };
 
-export const FILE_EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', json: 'json', ndjson: 'ndjson', xlsx: 'xlsx', '360giving': '360giving.json' };
+export const FILE_EXTENSIONS: Record<ExportFormat, string> = {
+  csv: 'csv',
+  json: 'json',
+  ndjson: 'ndjson',
+  xlsx: 'xlsx',
+  '360giving': '360giving.json',
+};
 
 /**
  * Writes the evaluation export (rows; for XLSX also the per-office sheet) to `out` as it reads it, page by page:
  * memory stays flat however many rows. Returns the number of rows.
  */
-export async function writeEvaluationExport(sql: Sql, filter: ExportFilter, format: ExportFormat, out: Writable, progress?: Progress): Promise<number> {
+export async function writeEvaluationExport(
+  sql: Sql,
+  filter: ExportFilter,
+  format: ExportFormat,
+  out: Writable,
+  progress?: Progress,
+): Promise<number> {
   switch (format) {
     case 'csv':
       return writeCsv(sql, filter, out, progress);

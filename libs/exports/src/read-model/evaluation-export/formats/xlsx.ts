@@ -29,7 +29,9 @@ function xlsxColumns(columns: readonly Column[]): Partial<ExcelJS.Column>[] {
  * that entry stream (archiver's readable-stream PassThrough, reached through exceljs internals) has drained.
  */
 async function sheetDrained(sheet: ExcelJS.Worksheet): Promise<void> {
-  const entry = (sheet as unknown as { stream?: { pipes?: Array<Writable & { _writableState?: { length: number; highWaterMark: number } }> } }).stream?.pipes?.[0];
+  const entry = (
+    sheet as unknown as { stream?: { pipes?: Array<Writable & { _writableState?: { length: number; highWaterMark: number } }> } }
+  ).stream?.pipes?.[0];
   const state = entry?._writableState;
   if (entry && state && state.length > state.highWaterMark) await once(entry, 'drain');
 }

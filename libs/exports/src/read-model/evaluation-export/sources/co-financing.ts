@@ -6,6 +6,10 @@ import { requiredCoFinancing } from '#libs/grants';
  * amendments). An amendment stored before the minimum was carried lacks it: then it is computed from the
  * decision's scheme and recipient kind, as the grants capability does (`requiredCoFinancing`).
  */
-export function coFinancingRequired(line: { year: number; amount: number; coFinancingRequired?: number }, scheme: Scheme, kind: string): number {
+export function coFinancingRequired(
+  line: { year: number; amount: number; coFinancingRequired?: number },
+  scheme: Scheme,
+  kind: string,
+): number {
   return line.coFinancingRequired ?? requiredCoFinancing({ scheme, recipientKind: kind as OrgKind }, line.year, line.amount);
 }

@@ -6,7 +6,9 @@ import { sourceOf } from './source.js';
 type Recommendation = Extract<RecommendationEvent, { type: 'RecommendationRecorded' | 'RecommendationAmended' }>;
 
 const clear = (sql: Sql, recommendationId: string) =>
-  sql.query(`UPDATE ex_rows SET recommended = NULL, recommendation_id = NULL, recommended_on = NULL WHERE recommendation_id = $1`, [recommendationId]);
+  sql.query(`UPDATE ex_rows SET recommended = NULL, recommendation_id = NULL, recommended_on = NULL WHERE recommendation_id = $1`, [
+    recommendationId,
+  ]);
 
 /** The forum's latest recommendation replaces the earlier one's amounts; recommended_on is the meeting's date (R13). */
 async function recommend({ data: d }: Recommendation, sql: Sql): Promise<void> {
@@ -16,7 +18,8 @@ async function recommend({ data: d }: Recommendation, sql: Sql): Promise<void> {
     [d.recommendationId, d.office, d.callId, d.meetingDate],
   );
   await clear(sql, d.recommendationId);
-  const scheme = (await sql.query<{ scheme: string }>('SELECT scheme FROM ex_calls WHERE call_id = $1', [d.callId])).rows[0]?.scheme ?? null;
+  const scheme =
+    (await sql.query<{ scheme: string }>('SELECT scheme FROM ex_calls WHERE call_id = $1', [d.callId])).rows[0]?.scheme ?? null;
   for (const m of d.measures) {
     for (const a of m.amounts) {
       await ensureRow(sql, m.measureId, a.recipientOrg, a.year, d.office, scheme);
@@ -41,7 +44,11 @@ export const forumEvents = sourceOf(Forum, {
     );
   },
   async ForumMemberLeft({ data }, sql) {
-    await sql.query(`UPDATE ex_forum_members SET left_on = $3 WHERE forum_id = $1 AND member_id = $2`, [data.forumId, data.memberId, data.leftOn]);
+    await sql.query(`UPDATE ex_forum_members SET left_on = $3 WHERE forum_id = $1 AND member_id = $2`, [
+      data.forumId,
+      data.memberId,
+      data.leftOn,
+    ]);
   },
 });
 

@@ -9,12 +9,10 @@ type Amended = Extract<LedgerEvent, { type: 'AllocationAmended' }>;
 type Frame = Extract<LedgerEvent, { type: 'FrameSet' | 'FrameAdjusted' }>;
 
 const setFrame = async ({ data }: Frame, sql: Sql) => {
-  await sql.query(`INSERT INTO ex_frames (office, scheme, year, amount) VALUES ($1, $2, $3, $4) ON CONFLICT (office, scheme, year) DO UPDATE SET amount = $4`, [
-    data.office,
-    data.scheme,
-    data.year,
-    data.amount,
-  ]);
+  await sql.query(
+    `INSERT INTO ex_frames (office, scheme, year, amount) VALUES ($1, $2, $3, $4) ON CONFLICT (office, scheme, year) DO UPDATE SET amount = $4`,
+    [data.office, data.scheme, data.year, data.amount],
+  );
 };
 
 /** R12: the decision, line by line, on the rows of its measure, recipient and years. */
@@ -64,7 +62,8 @@ async function amended({ data: d }: Amended, sql: Sql): Promise<void> {
   if (!grant) return;
   const kept = new Set(d.lines.map((l) => l.year));
   for (const l of d.previousLines) {
-    if (!kept.has(l.year)) await sql.query(`UPDATE ex_rows SET granted = 0, co_fin_required = 0 WHERE grant_id = $1 AND year = $2`, [d.grantId, l.year]);
+    if (!kept.has(l.year))
+      await sql.query(`UPDATE ex_rows SET granted = 0, co_fin_required = 0 WHERE grant_id = $1 AND year = $2`, [d.grantId, l.year]);
   }
   for (const l of d.lines) {
     await ensureRow(sql, measureId, grant.recipient_org, l.year, d.office, d.scheme);

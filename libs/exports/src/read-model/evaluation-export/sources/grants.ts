@@ -29,9 +29,16 @@ async function reportSubmitted({ data: d }: ReportSubmitted, sql: Sql): Promise<
 
 /** R16: a claim counts on its year, or on the grant's first year when it names none. */
 async function repaymentClaimed({ data: d }: Claimed, sql: Sql): Promise<void> {
-  const year = d.year ?? (await sql.query<{ year: number }>('SELECT min(year) AS year FROM ex_rows WHERE grant_id = $1', [d.grantId])).rows[0]?.year ?? null;
+  const year =
+    d.year ??
+    (await sql.query<{ year: number }>('SELECT min(year) AS year FROM ex_rows WHERE grant_id = $1', [d.grantId])).rows[0]?.year ??
+    null;
   if (year === null) return;
-  await sql.query(`INSERT INTO ex_claims (grant_id, claim_id, year) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [d.grantId, d.claimId, year]);
+  await sql.query(`INSERT INTO ex_claims (grant_id, claim_id, year) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+    d.grantId,
+    d.claimId,
+    year,
+  ]);
   await sql.query(`UPDATE ex_rows SET claimed = claimed + $3 WHERE grant_id = $1 AND year = $2`, [d.grantId, year, d.amount]);
 }
 
@@ -44,23 +51,24 @@ export const grantEvents = sourceOf(Grant, {
     }
   },
   async GrantPaymentRecorded({ data }, sql) {
-    await sql.query(`UPDATE ex_rows SET paid = paid + $3, last_paid_on = GREATEST(last_paid_on, $4::date) WHERE grant_id = $1 AND year = $2`, [
-      data.grantId,
-      data.year,
-      data.amount,
-      data.paidOn,
-    ]);
+    await sql.query(
+      `UPDATE ex_rows SET paid = paid + $3, last_paid_on = GREATEST(last_paid_on, $4::date) WHERE grant_id = $1 AND year = $2`,
+      [data.grantId, data.year, data.amount, data.paidOn],
+    );
   },
   GrantReportSubmitted: reportSubmitted,
   async GrantReportApproved({ data }, sql) {
-    await sql.query(`UPDATE ex_rows SET report_status = 'approved', report_approved_on = $3 WHERE grant_id = $1 AND year = $2`, [data.grantId, data.year, data.approvedOn]);
+    await sql.query(`UPDATE ex_rows SET report_status = 'approved', report_approved_on = $3 WHERE grant_id = $1 AND year = $2`, [
+      data.grantId,
+      data.year,
+      data.approvedOn,
+    ]);
   },
   RepaymentClaimed: repaymentClaimed,
   async RepaymentSettled({ data }, sql) {
-    await sql.query(`UPDATE ex_rows SET repaid = repaid + $3 WHERE grant_id = $1 AND year = (SELECT year FROM ex_claims WHERE grant_id = $1 AND claim_id = $2)`, [
-      data.grantId,
-      data.claimId,
-      data.amount,
-    ]);
+    await sql.query(
+      `UPDATE ex_rows SET repaid = repaid + $3 WHERE grant_id = $1 AND year = (SELECT year FROM ex_claims WHERE grant_id = $1 AND claim_id = $2)`,
+      [data.grantId, data.claimId, data.amount],
+    );
   },
 });

@@ -43,7 +43,11 @@ function amountsPerYear(lines: SnapshotMeasure['lines'][string]): Map<number, Am
 
 /** The submitted (or amended) version of an assessment: its content, measures and requested money (R3–R10). */
 async function writeSnapshot(sql: Sql, assessmentId: string, snap: AssessmentSnapshot): Promise<void> {
-  const a = (await sql.query<{ office: string; scheme: string }>('SELECT office, scheme FROM ex_assessments WHERE assessment_id = $1', [assessmentId])).rows[0];
+  const a = (
+    await sql.query<{ office: string; scheme: string }>('SELECT office, scheme FROM ex_assessments WHERE assessment_id = $1', [
+      assessmentId,
+    ])
+  ).rows[0];
   const themes = [...snap.content.themes.goals, ...snap.content.themes.tags].join(';');
   await sql.query('UPDATE ex_assessments SET title = $2, themes = $3, network = $4, lead_owner = $5 WHERE assessment_id = $1', [
     assessmentId,
@@ -60,14 +64,10 @@ async function writeSnapshot(sql: Sql, assessmentId: string, snap: AssessmentSna
     for (const [org, lines] of Object.entries(m.lines)) {
       for (const [year, v] of amountsPerYear(lines)) {
         await ensureRow(sql, m.measureId, org, year, a?.office ?? null, a?.scheme ?? null);
-        await sql.query('UPDATE ex_rows SET requested = $4, coordinator = $5, planned_co_financing = $6 WHERE measure_id = $1 AND recipient_org = $2 AND year = $3', [
-          m.measureId,
-          org,
-          year,
-          v.requested,
-          v.coordinator,
-          v.planned,
-        ]);
+        await sql.query(
+          'UPDATE ex_rows SET requested = $4, coordinator = $5, planned_co_financing = $6 WHERE measure_id = $1 AND recipient_org = $2 AND year = $3',
+          [m.measureId, org, year, v.requested, v.coordinator, v.planned],
+        );
       }
     }
   }
@@ -85,7 +85,11 @@ export const needsAssessmentEvents = sourceOf(NeedsAssessment, {
   NeedsAssessmentContentUpdated: ignore,
   NetworkOwnerInvited: ignore,
   async NeedsAssessmentSubmitted({ data: d }, sql) {
-    await sql.query(`UPDATE ex_assessments SET status = 'submitted', late = $2, submitted_on = $3 WHERE assessment_id = $1`, [d.assessmentId, d.late, d.submittedOn]);
+    await sql.query(`UPDATE ex_assessments SET status = 'submitted', late = $2, submitted_on = $3 WHERE assessment_id = $1`, [
+      d.assessmentId,
+      d.late,
+      d.submittedOn,
+    ]);
     await writeSnapshot(sql, d.assessmentId, d.snapshot);
   },
   async NeedsAssessmentAmended({ data: d }, sql) {

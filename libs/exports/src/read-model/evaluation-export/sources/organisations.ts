@@ -9,7 +9,14 @@ const UPSERT = `INSERT INTO ex_orgs (org_number, name, kind, municipality_number
   ON CONFLICT (org_number) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, municipality_number = EXCLUDED.municipality_number,
     county_number = EXCLUDED.county_number, office = EXCLUDED.office`;
 
-const rowOf = (d: OrganisationFacts) => ({ org_number: d.orgNumber, name: d.name, kind: d.kind, municipality_number: d.municipalityNumber, county_number: d.countyNumber, office: d.office });
+const rowOf = (d: OrganisationFacts) => ({
+  org_number: d.orgNumber,
+  name: d.name,
+  kind: d.kind,
+  municipality_number: d.municipalityNumber,
+  county_number: d.countyNumber,
+  office: d.office,
+});
 
 /** Upserts organisations; every event carries the whole organisation, so per org the last one wins. */
 export async function upsertOrganisations(sql: Sql, facts: Iterable<OrganisationFacts>): Promise<void> {

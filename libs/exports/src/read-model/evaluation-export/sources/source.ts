@@ -3,7 +3,9 @@ import type { StoredEvent } from '#libs/event-store';
 import { upcast, type Aggregate, type DomainEvent } from '#libs/platform';
 
 /** What the export does with one event type of a capability. */
-export type Handlers<E extends DomainEvent> = { readonly [T in E['type']]?: (event: Extract<E, { type: T }>, sql: Sql, stored: StoredEvent) => Promise<void> };
+export type Handlers<E extends DomainEvent> = {
+  readonly [T in E['type']]?: (event: Extract<E, { type: T }>, sql: Sql, stored: StoredEvent) => Promise<void>;
+};
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any aggregate: its commands and state do not matter here
 type AnyAggregate = Aggregate<any, any, any>;

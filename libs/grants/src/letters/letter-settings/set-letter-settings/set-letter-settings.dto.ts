@@ -15,10 +15,15 @@ export class SignatoryDto {
 }
 
 export class SetLetterSettingsDto {
-  @ApiProperty({ enum: LETTER_LANGUAGES, description: 'Bokmål (nb) or nynorsk (nn) (R22)' }) @IsIn(LETTER_LANGUAGES) language: LetterLanguage;
+  @ApiProperty({ enum: LETTER_LANGUAGES, description: 'Bokmål (nb) or nynorsk (nn) (R22)' })
+  @IsIn(LETTER_LANGUAGES)
+  language: LetterLanguage;
   @ApiProperty({ type: LetterheadDto }) @ValidateNested() @Type(() => LetterheadDto) letterhead: LetterheadDto;
   @ApiProperty({ type: SignatoryDto }) @ValidateNested() @Type(() => SignatoryDto) signatory: SignatoryDto;
-  @ApiProperty({ example: '{year}/{scheme}-{seq}', description: 'Case numbers (saksnummer) of new decisions: {year}, {scheme}, {office}, {seq}' })
+  @ApiProperty({
+    example: '{year}/{scheme}-{seq}',
+    description: 'Case numbers (saksnummer) of new decisions: {year}, {scheme}, {office}, {seq}',
+  })
   @IsString()
   @MaxLength(100)
   caseNumberFormat: string;

@@ -28,7 +28,9 @@ export class LetterSettingsRoute {
   }
 
   @Get(':office/letter-settings')
-  @ApiOperation({ summary: "The office's letter settings in force (defaults until set); version as ETag (R20: its governor, the ministry)" })
+  @ApiOperation({
+    summary: "The office's letter settings in force (defaults until set); version as ETag (R20: its governor, the ministry)",
+  })
   @ApiRead({ asOf: false })
   get(@CurrentActor() actor: Actor, @Param('office') office: string) {
     return this.queries.execute(new GetLetterSettings(actor, office));
