@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
-import { type AppendResult as KurrentAppendResult, type Filter, type Position, type ReadPosition } from '@kurrent/kurrentdb-client';
+import { type AppendResult as KurrentAppendResult, type Filter, type Position } from '@kurrent/kurrentdb-client';
 import type { SqlClient } from '#libs/db';
 import { keyUsed, recordIdempotency } from './idempotency.js';
+import { scanBackwards } from './scan-backwards.js';
 import {
   errorType,
   isConnectionError,
@@ -253,38 +254,20 @@ export class KurrentDbEventStore implements EventStore {
 
   async headPosition(): Promise<number> {
     // Usually the newest record is Dekomp's: a small page (>= 2, as a read includes its start).
-    const e = await this.scanBackwards(() => true, 8);
+    const e = await scanBackwards(this.client, this.filter, this.streamRegex, () => true, 8);
     return e?.globalPosition ?? 0;
   }
 
   async positionAt(time: Date): Promise<number> {
     const t = time.getTime();
-    const e = await this.scanBackwards((event) => Date.parse(event.metadata.recordedAt) <= t, this.pageSize);
+    const e = await scanBackwards(
+      this.client,
+      this.filter,
+      this.streamRegex,
+      (event) => Date.parse(event.metadata.recordedAt) <= t,
+      this.pageSize,
+    );
     return e?.globalPosition ?? 0;
-  }
-
-  /** The newest Dekomp event that satisfies `wanted`, reading `$all` backwards page by page. */
-  private async scanBackwards(wanted: (e: StoredEvent) => boolean, page: number): Promise<StoredEvent | null> {
-    let from: ReadPosition = 'end';
-    let before: Checkpoint | undefined;
-    for (;;) {
-      let seen = 0;
-      let last: Position | undefined;
-      for await (const r of this.client.readAll({ fromPosition: from, maxCount: page, direction: 'backwards', filter: this.filter })) {
-        seen++;
-        const rec = r.event;
-        if (!rec || !isKnownPosition(rec.position)) continue;
-        const cp = checkpointOf(rec.position);
-        if (before && compareCheckpoints(cp, before) >= 0) continue; // the page's start, read again
-        last = rec.position;
-        if (!isDekompRecord(rec, this.streamRegex)) continue;
-        const e = toStoredEvent(rec);
-        if (wanted(e)) return e;
-      }
-      if (seen < page || !last) return null;
-      from = last;
-      before = checkpointOf(last);
-    }
   }
 
   onAppended(listener: () => void): () => void {
