@@ -36,6 +36,9 @@ import { RecordRecommendationHandler } from './recommendation/record-recommendat
 import { RecordRecommendationRoute } from './recommendation/record-recommendation/record-recommendation.route.js';
 import { WithdrawRecommendationHandler } from './recommendation/withdraw-recommendation/withdraw-recommendation.handler.js';
 import { WithdrawRecommendationRoute } from './recommendation/withdraw-recommendation/withdraw-recommendation.route.js';
+import { PublishDraftHandler } from './recommendation-draft/publish-draft/publish-draft.handler.js';
+import { EditDraftHandler, StartDraftHandler } from './recommendation-draft/recommendation-draft.handlers.js';
+import { RecommendationDraftRoute } from './recommendation-draft/recommendation-draft.route.js';
 
 /** The forum (samarbeidsforum) and its recommendations; provides RECOMMENDATION_LOOKUP to every capability. */
 @Global()
@@ -52,6 +55,7 @@ import { WithdrawRecommendationRoute } from './recommendation/withdraw-recommend
     PublishRecommendationRoute,
     WithdrawRecommendationRoute,
     RecommendationsRoute,
+    RecommendationDraftRoute,
   ],
   providers: [
     RecommendationFactsLookup,
@@ -74,6 +78,9 @@ import { WithdrawRecommendationRoute } from './recommendation/withdraw-recommend
     GetRecommendationHandler,
     GetRecommendationRevisionsHandler,
     GetRecommendationHistoryHandler,
+    StartDraftHandler,
+    EditDraftHandler,
+    PublishDraftHandler,
     { provide: RECOMMENDATION_LOOKUP, useClass: ReadModelRecommendationLookup },
   ],
   exports: [RECOMMENDATION_LOOKUP],

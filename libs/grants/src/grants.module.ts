@@ -32,6 +32,7 @@ import { GrantsRoute } from './read-model/grants/grants.route.js';
 import { GetGovernorOverviewHandler, GetRecipientOverviewHandler } from './read-model/grants/overviews.queries.js';
 import { GrantOverviewsRoute } from './read-model/grants/overviews.route.js';
 import { LETTERS_AND_APPEALS_CONTROLLERS, LETTERS_AND_APPEALS_PROVIDERS } from './letters-and-appeals.parts.js';
+import { DECISION_DAY_CONTROLLERS, DECISION_DAY_PROVIDERS } from './decision-day.parts.js';
 
 /** Frames, allocation decisions, acceptance and co-financing, payments, reports and settlement. */
 @Module({
@@ -41,6 +42,7 @@ import { LETTERS_AND_APPEALS_CONTROLLERS, LETTERS_AND_APPEALS_PROVIDERS } from '
     ...[AcceptGrantRoute, RecordPaymentRoute, SubmitReportRoute, ApproveReportRoute, ClaimRepaymentRoute, SettleRepaymentRoute],
     ...[FramesRoute, GrantsRoute, GrantOverviewsRoute],
     ...LETTERS_AND_APPEALS_CONTROLLERS,
+    ...DECISION_DAY_CONTROLLERS,
   ],
   providers: [
     ...[GrantFactsLoader, GrantCommandRunner, LedgerGrantRunner],
@@ -56,6 +58,7 @@ import { LETTERS_AND_APPEALS_CONTROLLERS, LETTERS_AND_APPEALS_PROVIDERS } from '
       GetRecipientOverviewHandler,
     ],
     ...LETTERS_AND_APPEALS_PROVIDERS,
+    ...DECISION_DAY_PROVIDERS,
   ],
 })
 export class GrantsModule {}

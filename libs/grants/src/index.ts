@@ -8,4 +8,8 @@ export * from './appeal/appeal.aggregate.js';
 export * from './letters/letter-settings/letter-settings.aggregate.js';
 export { appealsProjection } from './read-model/appeals/appeals.projection.js';
 export type * from './read-model/appeals/appeals.view.js';
+export * from './frame-ledger/frame-ledger.decision-day.js';
+export * from './payment-run/payment-run.aggregate.js';
+export * from './allocation-proposal/allocation-proposal.aggregate.js';
+export { splitByKey } from './allocation-key/split-by-key.js';
 export * from './grants.module.js';

@@ -30,7 +30,7 @@ export class ImportCommitmentsHandler implements ICommandHandler<ImportCommitmen
   ) {}
 
   /** R20: the office's governor; the recipients' kinds (R1, R19) into the decider; one all-or-nothing append. */
-  async execute({ meta, office, scheme, input }: ImportCommitmentsCommand) {
+  async execute({ meta, office, scheme, input }: ImportCommitmentsCommand): Promise<CommandOutcome> {
     AccessPolicy.assertGovernorOf(meta.actor, office, 'imports earlier commitments', `Office ${office}`);
     const orgs = await this.directory.getMany([...new Set(input.rows.map((r) => r.recipientOrg).filter((o) => /^\d{9}$/.test(o)))]);
     const rows: ImportRow[] = input.rows.map((r) => {
@@ -47,7 +47,7 @@ export class ImportCommitmentsHandler implements ICommandHandler<ImportCommitmen
         lines: r.amounts,
       };
     });
-    return this.runner.run(
+    const outcome = await this.runner.run(
       FrameLedger,
       ledgerIdOf(office, scheme),
       { type: 'ImportCommitments', office, scheme, rows, today: this.clock.today() },
@@ -62,5 +62,7 @@ export class ImportCommitmentsHandler implements ICommandHandler<ImportCommitmen
         }),
       },
     );
+    // A re-run that writes nothing answers the same counts.
+    return outcome.events.length > 0 ? outcome : { ...outcome, extra: { imported: 0, unchanged: rows.length, grants: [] } };
   }
 }
