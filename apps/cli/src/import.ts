@@ -87,7 +87,7 @@ async function main(): Promise<number> {
   if (!values.file) fail('--file <commitments.csv> is required');
   const scheme = values.scheme ?? 'DEKOMP';
   if (!(SCHEMES as readonly string[]).includes(scheme)) fail(`--scheme must be one of ${SCHEMES.join(', ')}`);
-  const config = loadConfig(values['data-dir'] ? { DATA_DIR: values['data-dir'] } : {});
+  const config = loadConfig(values['data-dir'] ? { ...process.env, DATA_DIR: values['data-dir'] } : process.env);
   const url = values.url ?? `http://127.0.0.1:${config.PORT}`;
   const rows = readRows(values.file);
   const token = await new DevTokenIssuer(config.DATA_DIR).issue({

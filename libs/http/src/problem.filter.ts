@@ -91,7 +91,7 @@ function map(error: unknown): Mapped {
             : error.message;
     const detail =
       status === 413
-        ? `The request body is larger than ${MAX_BODY}. Send large content in parts: a recommendation takes its lines in pages (POST its lines, then publish).`
+        ? `The request body is larger than ${MAX_BODY}. Send large content in parts: a recommendation goes as a draft whose measures are sent in pages (POST /forums/{forumId}/recommendation-drafts, then …/measures, then …/publication).`
         : raw;
     const headers: Record<string, string> = {};
     if (status === 401) headers['WWW-Authenticate'] = 'Bearer';

@@ -22,4 +22,4 @@ export const PROBLEM_BASE = 'https://dekomp.no/problems/';
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** The largest request body: a whole office's recommendation goes in parts (its lines in pages). */
-export const MAX_BODY = '512kb';
+export const MAX_BODY = '256kb';
