@@ -264,6 +264,22 @@ describe.each(backends)('appeals (R23) on %s', (backend: BackendName) => {
       expect((await read('/offices/ROGALAND/appeals', s.tokens.agder, head)).status).toBe(403);
     });
 
+    it("the evaluation export has the appeal columns on the appellants' rows", async () => {
+      const r = await read('/exports/evaluation?format=json&year=2028&office=ROGALAND', s.tokens.ministry, await s.api.head());
+      expect(r.status).toBe(200);
+      const row = (measure: string, org: string) =>
+        (r.body as Array<Record<string, unknown>>).find((x) => x.measureId === measure && x.recipientOrg === org);
+      expect(row('net', SANDNES)).toMatchObject({
+        appeals: 1,
+        appealStatus: 'udir_partly_reversed',
+        appealLate: true,
+        appealLodgedOn: expect.any(String),
+        appealOutcomeOn: expect.any(String),
+      });
+      expect(row('net', STAVANGER)).toMatchObject({ appeals: 1, appealStatus: 'partly_reversed', appealLate: false });
+      expect(row('kl', KLEPP)).toMatchObject({ appeals: 1, appealStatus: 'reversed' });
+    });
+
     it("the grant's history shows the appeal steps among its own events", async () => {
       const h = await read(`/grants/${netGrant}/history`, s.tokens.stavanger, await s.api.head());
       expect(h.body.map((e: { type: string }) => e.type)).toEqual([

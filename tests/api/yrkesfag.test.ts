@@ -385,6 +385,43 @@ describe.each(backends)('YRKESFAG API on %s: one year of Rogaland fylkeskommune'
       expect(r.body.needs).toHaveLength(1);
     });
 
+    it('the evaluation export has the county as grant holder, one row per measure × year, with the same totals', async () => {
+      const e = expected2027();
+      const r = await api.get(`/exports/evaluation?format=json&year=2027&scheme=YRKESFAG&minPosition=${last}`, ministry);
+      expect(r.status).toBe(200);
+      const rows = r.body as Array<Record<string, unknown>>;
+      expect(rows.map((x) => x.measureId).sort()).toEqual(plan.map((l) => l.measureId).sort());
+      for (const row of rows) {
+        expect(row).toMatchObject({
+          scheme: 'YRKESFAG',
+          year: 2027,
+          recipientOrg: COUNTY,
+          recipientName: 'Rogaland fylkeskommune',
+          recipientKind: 'county_municipality',
+          decisionStatus: 'active',
+        });
+        const line = plan.find((l) => l.measureId === row.measureId)!;
+        expect(row.granted).toBe(line.amount);
+        expect(row.spent).toBe(sum(spending.filter((x) => x.measureId === row.measureId).map((x) => x.amount)));
+      }
+      const total = (key: string) => sum(rows.map((x) => Number(x[key])));
+      expect(total('granted')).toBe(e.planned);
+      expect(total('paid')).toBe(e.paid);
+      expect(total('spent')).toBe(e.spent);
+      expect(total('unspent')).toBe(e.unspent);
+      expect(total('repaid')).toBe(e.repaid);
+      expect(rows.every((x) => x.reportSubmittedOn === '2028-02-05' && x.reportLate === true)).toBe(true);
+    });
+
+    it("the 360Giving file holds the county's measures as grants to the county municipality", async () => {
+      const r = await api.get(`/exports/evaluation?format=360giving&year=2027&scheme=YRKESFAG&minPosition=${last}`, ministry);
+      expect(r.status).toBe(200);
+      const grants = (r.body as { grants: Array<{ amountAwarded: number; recipientOrganization: Array<{ name: string }> }> }).grants;
+      expect(grants).toHaveLength(plan.length);
+      expect(sum(grants.map((g) => g.amountAwarded))).toBe(expected2027().planned);
+      expect(grants.every((g) => g.recipientOrganization[0].name === 'Rogaland fylkeskommune')).toBe(true);
+    });
+
     it("Udir sees every county's (list and one) with the same totals", async () => {
       const list = await get('/yrkesfag/counties', ministry);
       expect(list.body.map((c: { county: string }) => c.county)).toEqual([COUNTY]);

@@ -75,6 +75,22 @@ export const COLUMNS: readonly Column[] = [
   { key: 'claimed', type: 'int', source: 'RepaymentClaimed (R16; a claim without a year counts on the first year)' },
   { key: 'repaid', type: 'int', source: 'RepaymentSettled (R16)' },
   { key: 'evaluation', type: 'text', source: "the recipient's own evaluation (GrantReportSubmitted)" },
+  { key: 'appeals', type: 'int', source: 'appeals lodged by this recipient on the measure (AppealLodged, R23)' },
+  {
+    key: 'appealStatus',
+    type: 'text',
+    source:
+      'lodged | forwarded | reversed | partly_reversed | upheld_by_governor | dismissed | udir_upheld | udir_reversed | udir_partly_reversed (R23)',
+  },
+  { key: 'appealLodgedOn', type: 'date', source: 'AppealLodged' },
+  { key: 'appealLate', type: 'bool', source: 'AppealLodged: after the three weeks (R23)' },
+  { key: 'appealOutcomeOn', type: 'date', source: 'AppealReconsidered (a reversal or dismissal) or AppealDecided (Udir)' },
+  {
+    key: 'providerKind',
+    type: 'text',
+    source: "YRKESFAG: the measure's provider (university, vocational_college, trade_body, company, county_municipality; R24)",
+  },
+  { key: 'providerOrg', type: 'text', source: "YRKESFAG: the provider's org number" },
 ];
 
 export type ExportRow = Record<string, string | number | boolean | null>;

@@ -8,6 +8,8 @@ import { grantEvents } from './sources/grants.js';
 import { needsAssessmentEvents } from './sources/needs-assessments.js';
 import { isOrganisationEvent, organisationEvents, organisationFactsOf, upsertOrganisations } from './sources/organisations.js';
 import { partnershipEvents } from './sources/partnerships.js';
+import { appealEvents } from './sources/appeals.js';
+import { yrkesfagEvents } from './sources/yrkesfag.js';
 import type { EventSource } from './sources/source.js';
 
 /**
@@ -30,6 +32,8 @@ import type { EventSource } from './sources/source.js';
  * - report_*, spent, unspent, co_fin_documented, co_fin_salary_time, reported_participants, evaluation:
  *   GrantReportSubmitted / GrantReportApproved.
  * - claimed, repaid: RepaymentClaimed / RepaymentSettled (a claim without a year counts on the grant's first year).
+ * - appeals, appeal*: AppealLodged / Reconsidered / Forwarded / Decided in `ex_appeals`, joined with the appellant's rows (R23).
+ * - YRKESFAG rows (R24): the county municipality's events, recomputed per county (`sources/yrkesfag.ts`).
  */
 export const EVALUATION_EXPORT = 'evaluation_export';
 
@@ -42,6 +46,8 @@ const SOURCES: readonly EventSource[] = [
   recommendationEvents,
   frameLedgerEvents,
   grantEvents,
+  appealEvents,
+  yrkesfagEvents,
 ];
 
 const SOURCE_OF = new Map<string, EventSource>(SOURCES.flatMap((s) => s.types.map((t) => [t, s] as const)));
@@ -52,7 +58,7 @@ async function applyEvent(stored: StoredEvent, sql: Parameters<Projection['apply
 
 export const evaluationExportProjection: Projection = {
   name: EVALUATION_EXPORT,
-  version: 1,
+  version: 2,
   schema: EVALUATION_EXPORT_SCHEMA,
   handles: [...SOURCE_OF.keys()],
   apply: applyEvent,

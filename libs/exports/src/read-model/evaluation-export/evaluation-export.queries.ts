@@ -33,13 +33,19 @@ const SELECT = `
     to_char(r.report_submitted_on, 'YYYY-MM-DD') AS "reportSubmittedOn", r.report_late AS "reportLate", to_char(r.report_approved_on, 'YYYY-MM-DD') AS "reportApprovedOn",
     r.spent::float8 AS spent, r.unspent::float8 AS unspent, r.co_fin_documented::float8 AS "coFinancingDocumented",
     r.co_fin_salary_time::float8 AS "coFinancingSalaryOrTime", r.reported_participants AS "reportedParticipants",
-    r.claimed::float8 AS claimed, r.repaid::float8 AS repaid, r.evaluation
+    r.claimed::float8 AS claimed, r.repaid::float8 AS repaid, r.evaluation,
+    COALESCE(ap.appeals, 0) AS appeals, ap.status AS "appealStatus", to_char(ap.lodged_on, 'YYYY-MM-DD') AS "appealLodgedOn", ap.late AS "appealLate",
+    to_char(ap.outcome_on, 'YYYY-MM-DD') AS "appealOutcomeOn", r.provider_kind AS "providerKind", r.provider_org AS "providerOrg"
   FROM ex_rows r
   LEFT JOIN ex_measures m ON m.measure_id = r.measure_id
   LEFT JOIN ex_assessments a ON a.assessment_id = m.assessment_id
   LEFT JOIN ex_calls c ON c.call_id = a.call_id
   LEFT JOIN ex_orgs o ON o.org_number = r.recipient_org
-  LEFT JOIN ex_partnerships p ON p.measure_id = r.measure_id AND p.university = m.university_org`;
+  LEFT JOIN ex_partnerships p ON p.measure_id = r.measure_id AND p.university = m.university_org
+  LEFT JOIN LATERAL (
+    SELECT x.status, x.lodged_on, x.late, x.outcome_on, count(*) OVER ()::int AS appeals FROM ex_appeals x
+     WHERE x.measure_id = r.measure_id AND x.appellant_org = r.recipient_org ORDER BY x.lodged_on DESC, x.appeal_id DESC LIMIT 1
+  ) ap ON true`;
 
 /** Values of bigint columns come as float8 (whole kroner stay exact below 2^53); the order of keys is COLUMNS'. */
 function normalise(raw: Record<string, unknown>): ExportRow {

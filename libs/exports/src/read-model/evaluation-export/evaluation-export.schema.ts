@@ -128,7 +128,26 @@ export const EVALUATION_EXPORT_SCHEMA = `
       evaluation text,
       claimed bigint NOT NULL DEFAULT 0,
       repaid bigint NOT NULL DEFAULT 0,
+      provider_kind text,
+      provider_org text,
       PRIMARY KEY (measure_id, recipient_org, year)
+    );
+    CREATE TABLE ex_appeals (
+      appeal_id text PRIMARY KEY,
+      measure_id text NOT NULL,
+      appellant_org text NOT NULL,
+      lodged_on date NOT NULL,
+      late boolean NOT NULL,
+      status text NOT NULL,
+      outcome_on date
+    );
+    CREATE INDEX ex_appeals_by_row ON ex_appeals (measure_id, appellant_org);
+    CREATE TABLE ex_yf_events (
+      county text NOT NULL,
+      position bigint NOT NULL,
+      type text NOT NULL,
+      data jsonb NOT NULL,
+      PRIMARY KEY (county, position)
     );
     CREATE INDEX ex_rows_by_year ON ex_rows (year, office, scheme);
     CREATE INDEX ex_rows_by_grant ON ex_rows (grant_id);`;
