@@ -4,7 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { DekompConfig } from '#libs/config';
-import { createValidationPipe, MAX_BODY, ProblemDto } from '#libs/http';
+import { createValidationPipe, describeConventions, MAX_BODY, ProblemDto } from '#libs/http';
 import { AppModule, type AppOverrides } from './app.module.js';
 import { rateLimitMiddleware } from './ops/rate-limit.js';
 
@@ -52,7 +52,7 @@ export async function createApp(config: DekompConfig, overrides: AppOverrides = 
         .build(),
       { extraModels: [ProblemDto] },
     );
-    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+    SwaggerModule.setup('docs', app, describeConventions(document), { jsonDocumentUrl: 'docs-json' });
   }
   return app;
 }

@@ -7,3 +7,4 @@ export * from './dto.js';
 export * from './validators.js';
 export * from './request-shape.js';
 export * from './field-decorators.js';
+export * from './openapi-conventions.js';

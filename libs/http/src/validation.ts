@@ -5,11 +5,12 @@ import { RequestValidationError } from './problem.filter.js';
 function flatten(errors: ValidationError[], parent = ''): RuleViolation[] {
   return errors.flatMap((e) => {
     const field = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({
-      field,
-      rule: rule === 'whitelistValidation' ? 'unknown-field' : rule,
-      message,
-    }));
+    const constraints = Object.entries(e.constraints ?? {});
+    // A missing field is told as missing, not as every constraint its absent value breaks.
+    const missing = e.value === undefined && constraints.length > 0 && !constraints.some(([rule]) => rule === 'whitelistValidation');
+    const own = missing
+      ? [{ field, rule: 'required', message: `${field} is required` }]
+      : constraints.map(([rule, message]) => ({ field, rule: rule === 'whitelistValidation' ? 'unknown-field' : rule, message }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
