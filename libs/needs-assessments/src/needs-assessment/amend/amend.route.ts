@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Roles } from '#libs/auth';
 import { ApiCommand, CommandContext, CommandResultDto } from '#libs/http';
 import type { CommandMeta } from '#libs/platform';
-import { ReasonDto } from '../common.dto.js';
+import { AssessmentReasonDto } from '../common.dto.js';
 import { AmendCommand } from './amend.handler.js';
 
 @ApiTags('needs-assessments')
@@ -19,7 +19,7 @@ export class AmendRoute {
   @ApiOperation({ summary: 'Lead owner: submit the working copy as a new version, before the deadline (R14, R21)' })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommand()
-  amend(@CommandContext() meta: CommandMeta, @Param('id') id: string, @Body() body: ReasonDto) {
+  amend(@CommandContext() meta: CommandMeta, @Param('id') id: string, @Body() body: AssessmentReasonDto) {
     return this.commands.execute(new AmendCommand(meta, id, body.reason));
   }
 }

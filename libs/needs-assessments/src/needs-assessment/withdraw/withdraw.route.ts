@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Roles } from '#libs/auth';
 import { ApiCommand, CommandContext, CommandResultDto } from '#libs/http';
 import type { CommandMeta } from '#libs/platform';
-import { ReasonDto } from '../common.dto.js';
+import { AssessmentReasonDto } from '../common.dto.js';
 import { WithdrawCommand } from './withdraw.handler.js';
 
 @ApiTags('needs-assessments')
@@ -19,7 +19,7 @@ export class WithdrawRoute {
   @ApiOperation({ summary: 'Lead owner: withdraw a submitted assessment, with a reason (R21)' })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommand()
-  withdraw(@CommandContext() meta: CommandMeta, @Param('id') id: string, @Body() body: ReasonDto) {
+  withdraw(@CommandContext() meta: CommandMeta, @Param('id') id: string, @Body() body: AssessmentReasonDto) {
     return this.commands.execute(new WithdrawCommand(meta, id, body.reason));
   }
 }

@@ -5,7 +5,7 @@ import { Roles } from '#libs/auth';
 import { ApiCommand, CommandContext, CommandResultDto } from '#libs/http';
 import type { CommandMeta } from '#libs/platform';
 import { YearParam } from '../year-param.js';
-import { AdjustFrameDto } from './adjust-frame.dto.js';
+import { YrkesfagAdjustFrameDto } from './adjust-frame.dto.js';
 import { AdjustFrameCommand } from './adjust-frame.handler.js';
 
 @ApiTags('yrkesfag')
@@ -20,7 +20,7 @@ export class AdjustFrameRoute {
   @ApiOperation({ summary: "Udir adjusts a county's frame with a reason; never below what is paid or planned (R18, R21)" })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommand()
-  adjust(@CommandContext() meta: CommandMeta, @Param('org') org: string, @YearParam() year: number, @Body() body: AdjustFrameDto) {
+  adjust(@CommandContext() meta: CommandMeta, @Param('org') org: string, @YearParam() year: number, @Body() body: YrkesfagAdjustFrameDto) {
     return this.commands.execute(new AdjustFrameCommand(meta, org, year, body));
   }
 }

@@ -5,7 +5,7 @@ import { Roles } from '#libs/auth';
 import { ApiCommand, CommandContext, CommandResultDto, Created } from '#libs/http';
 import type { CommandMeta } from '#libs/platform';
 import { YearParam } from '../year-param.js';
-import { ClaimRepaymentDto } from './claim-repayment.dto.js';
+import { YrkesfagClaimRepaymentDto } from './claim-repayment.dto.js';
 import { ClaimRepaymentCommand } from './claim-repayment.handler.js';
 
 @ApiTags('yrkesfag')
@@ -20,7 +20,12 @@ export class ClaimRepaymentRoute {
   @ApiOperation({ summary: 'Udir claims unspent money (paid − spent) back, with a reason: its own event (R16). Answers claimId.' })
   @ApiCreatedResponse({ type: CommandResultDto })
   @ApiCommand()
-  claim(@CommandContext() meta: CommandMeta, @Param('org') org: string, @YearParam() year: number, @Body() body: ClaimRepaymentDto) {
+  claim(
+    @CommandContext() meta: CommandMeta,
+    @Param('org') org: string,
+    @YearParam() year: number,
+    @Body() body: YrkesfagClaimRepaymentDto,
+  ) {
     return this.commands.execute(new ClaimRepaymentCommand(meta, org, year, body));
   }
 }

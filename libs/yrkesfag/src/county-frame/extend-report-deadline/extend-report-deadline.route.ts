@@ -5,7 +5,7 @@ import { Roles } from '#libs/auth';
 import { ApiCommand, CommandContext, CommandResultDto } from '#libs/http';
 import type { CommandMeta } from '#libs/platform';
 import { YearParam } from '../year-param.js';
-import { ExtendReportDeadlineDto } from './extend-report-deadline.dto.js';
+import { YrkesfagExtendReportDeadlineDto } from './extend-report-deadline.dto.js';
 import { ExtendReportDeadlineCommand } from './extend-report-deadline.handler.js';
 
 @ApiTags('yrkesfag')
@@ -20,7 +20,12 @@ export class ExtendReportDeadlineRoute {
   @ApiOperation({ summary: "Udir extends a county's report deadline for a year, with a reason (R26)" })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommand()
-  extend(@CommandContext() meta: CommandMeta, @Param('org') org: string, @YearParam() year: number, @Body() body: ExtendReportDeadlineDto) {
+  extend(
+    @CommandContext() meta: CommandMeta,
+    @Param('org') org: string,
+    @YearParam() year: number,
+    @Body() body: YrkesfagExtendReportDeadlineDto,
+  ) {
     return this.commands.execute(new ExtendReportDeadlineCommand(meta, org, year, body));
   }
 }

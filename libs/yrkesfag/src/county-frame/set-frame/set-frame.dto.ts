@@ -3,7 +3,7 @@ import { IsOptional, Matches } from 'class-validator';
 import { IsCalendarDate } from '#libs/http';
 import { Kroner, OrgNumberPattern, Year } from '../dto-decorators.js';
 
-export class SetFrameDto {
+export class YrkesfagSetFrameDto {
   @ApiProperty({ example: '971045698', description: 'The county municipality (kind county_municipality, R24)' })
   @Matches(OrgNumberPattern)
   countyOrg: string;

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestj
 import { Roles } from '#libs/auth';
 import { ApiCommand, CommandContext, CommandResultDto, Created } from '#libs/http';
 import type { CommandMeta } from '#libs/platform';
-import { SetFrameDto } from './set-frame.dto.js';
+import { YrkesfagSetFrameDto } from './set-frame.dto.js';
 import { SetFrameCommand } from './set-frame.handler.js';
 
 @ApiTags('yrkesfag')
@@ -19,7 +19,7 @@ export class SetFrameRoute {
   @ApiOperation({ summary: "Udir sets a county municipality's YRKESFAG frame for a year, with its report deadline (R24, R26)" })
   @ApiCreatedResponse({ type: CommandResultDto })
   @ApiCommand()
-  setFrame(@CommandContext() meta: CommandMeta, @Body() body: SetFrameDto) {
+  setFrame(@CommandContext() meta: CommandMeta, @Body() body: YrkesfagSetFrameDto) {
     return this.commands.execute(new SetFrameCommand(meta, body));
   }
 }

@@ -5,7 +5,7 @@ import { Roles } from '#libs/auth';
 import { ApiCommand, CommandContext, CommandResultDto } from '#libs/http';
 import type { CommandMeta } from '#libs/platform';
 import { YearParam } from '../year-param.js';
-import { SettleRepaymentDto } from './settle-repayment.dto.js';
+import { YrkesfagSettleRepaymentDto } from './settle-repayment.dto.js';
 import { SettleRepaymentCommand } from './settle-repayment.handler.js';
 
 @ApiTags('yrkesfag')
@@ -25,7 +25,7 @@ export class SettleRepaymentRoute {
     @Param('org') org: string,
     @YearParam() year: number,
     @Param('claimId') claimId: string,
-    @Body() body: SettleRepaymentDto,
+    @Body() body: YrkesfagSettleRepaymentDto,
   ) {
     return this.commands.execute(new SettleRepaymentCommand(meta, org, year, claimId, body));
   }

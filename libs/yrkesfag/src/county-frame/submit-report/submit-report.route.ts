@@ -5,7 +5,7 @@ import { Roles } from '#libs/auth';
 import { ApiCommand, CommandContext, CommandResultDto, Created } from '#libs/http';
 import type { CommandMeta } from '#libs/platform';
 import { YearParam } from '../year-param.js';
-import { SubmitReportDto } from './submit-report.dto.js';
+import { YrkesfagSubmitReportDto } from './submit-report.dto.js';
 import { SubmitReportCommand } from './submit-report.handler.js';
 
 @ApiTags('yrkesfag')
@@ -23,7 +23,7 @@ export class SubmitReportRoute {
   })
   @ApiCreatedResponse({ type: CommandResultDto })
   @ApiCommand()
-  submit(@CommandContext() meta: CommandMeta, @Param('org') org: string, @YearParam() year: number, @Body() body: SubmitReportDto) {
+  submit(@CommandContext() meta: CommandMeta, @Param('org') org: string, @YearParam() year: number, @Body() body: YrkesfagSubmitReportDto) {
     return this.commands.execute(new SubmitReportCommand(meta, org, year, body));
   }
 }
