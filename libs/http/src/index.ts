@@ -8,3 +8,6 @@ export * from './validators.js';
 export * from './request-shape.js';
 export * from './field-decorators.js';
 export * from './openapi-conventions.js';
+export * from './pagination.js';
+export * from './keyset.js';
+export * from './page-route.js';

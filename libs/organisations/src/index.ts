@@ -2,3 +2,4 @@ export * from './organisation/organisation.aggregate.js';
 export { placeOrganisation } from './organisation/placement.js';
 export * from './read-model/organisations/organisations.projection.js';
 export * from './organisations.module.js';
+export * from './read-model/organisations/organisation-names.js';

@@ -1,0 +1,73 @@
+import type { Sql } from '#libs/db';
+import type { StoredEvent } from '#libs/event-store';
+import { COUNTIES, GOVERNOR_OFFICES } from '#libs/reference-data';
+
+/** A (key, name) pair an event tells: an organisation's number and name, a measure's id and title. */
+export interface NamedKey {
+  key: string;
+  name: string;
+}
+
+/**
+ * Where names come from in another capability's published events: the event types that carry them and how to read
+ * the pairs from one (through that capability's upcasting). Provided by the capability that owns the names.
+ */
+export interface NameSource {
+  readonly handles: readonly string[];
+  read(event: StoredEvent): NamedKey[];
+}
+
+/**
+ * A read model's own table of names (key → latest name), kept from another capability's events. Because it is a
+ * table of the read model, an as-of query (`?asOf=`, R21) replays it too and answers the names as they stood then;
+ * the directory ports answer only today's.
+ */
+export interface NamesTable {
+  /** DDL to add to the read model's schema. */
+  readonly schema: string;
+  readonly handles: readonly string[];
+  /** Whether this event is one of the names' (so the read model passes it here). */
+  has(type: string): boolean;
+  apply(event: StoredEvent, sql: Sql): Promise<void>;
+  /** SQL for the name of a key expression (null when unknown). */
+  nameOf(keyExpr: string): string;
+  /** SQL for a jsonb array of `{ <keyField>: key, name }` from a jsonb array of keys. */
+  namesOf(keysJsonb: string, keyField: string): string;
+}
+
+/** `table` must be unique across read models (they share one search_path): prefix it with the read model's. */
+export function namesTable(table: string, source: NameSource): NamesTable {
+  if (!/^[a-z][a-z0-9_]{0,50}$/.test(table)) throw new Error(`invalid names table ${table}`);
+  return {
+    schema: `CREATE TABLE ${table} (key text PRIMARY KEY, name text NOT NULL);`,
+    handles: source.handles,
+    has: (type) => source.handles.includes(type),
+    async apply(event, sql) {
+      for (const { key, name } of source.read(event)) {
+        await sql.query(`INSERT INTO ${table} (key, name) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name`, [key, name]);
+      }
+    },
+    nameOf: (keyExpr) => `(SELECT n.name FROM ${table} n WHERE n.key = ${keyExpr})`,
+    namesOf: (keysJsonb, keyField) =>
+      `(SELECT COALESCE(jsonb_agg(jsonb_build_object('${keyField}', k.key, 'name', n.name) ORDER BY k.ord), '[]'::jsonb)
+          FROM jsonb_array_elements_text(${keysJsonb}) WITH ORDINALITY AS k(key, ord) LEFT JOIN ${table} n ON n.key = k.key)`,
+  };
+}
+
+const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const caseOf = (expr: string, pairs: Array<[string, string]>) =>
+  `(CASE ${expr} ${pairs.map(([k, v]) => `WHEN ${literal(k)} THEN ${literal(v)}`).join(' ')} END)`;
+
+/** SQL for a governor office's name from its code (static reference data, not events). */
+export const officeNameSql = (codeExpr: string): string =>
+  caseOf(
+    codeExpr,
+    GOVERNOR_OFFICES.map((o) => [o.code, o.name]),
+  );
+
+/** SQL for a county's name from its two-digit number (static reference data). */
+export const countyNameSql = (numberExpr: string): string =>
+  caseOf(
+    numberExpr,
+    COUNTIES.map((c) => [c.number, c.name]),
+  );
