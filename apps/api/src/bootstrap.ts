@@ -2,9 +2,9 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
 import type { DekompConfig } from '#libs/config';
 import { createValidationPipe, describeConventions, MAX_BODY, ProblemDto } from '#libs/http';
+import { AppLogger } from '#libs/observability';
 import { AppModule, type AppOverrides } from './app.module.js';
 import { rateLimitMiddleware } from './ops/rate-limit.js';
 
@@ -33,7 +33,7 @@ export async function createApp(config: DekompConfig, overrides: AppOverrides = 
     exposedHeaders: ['ETag', 'Location', 'Dekomp-Position', 'Idempotent-Replayed', 'Retry-After', 'X-Request-Id'],
     maxAge: 600,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   app.useGlobalPipes(createValidationPipe());
   app.set('query parser', 'extended');
   app.enableShutdownHooks();

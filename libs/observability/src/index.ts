@@ -1,2 +1,3 @@
 export * from './metrics.js';
 export * from './observability.module.js';
+export * from './logging.js';
