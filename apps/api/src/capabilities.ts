@@ -11,6 +11,7 @@ import { needsAssessmentsProjection, NeedsAssessmentsModule } from '#libs/needs-
 import { partnershipsProjection, PartnershipsModule } from '#libs/partnerships';
 import { evaluationExportProjection, ExportsModule } from '#libs/exports';
 import { yrkesfagFramesProjection, yrkesfagPlansProjection, YrkesfagModule } from '#libs/yrkesfag';
+import { todosProjection, WorklistsModule } from '#libs/worklists';
 
 /** Every capability of Dekomp: its Nest module, its read models and its own migrations. */
 export const CAPABILITY_MODULES: Type[] = [
@@ -24,6 +25,7 @@ export const CAPABILITY_MODULES: Type[] = [
   YrkesfagModule,
   ReferenceModule,
   NotificationsModule,
+  WorklistsModule,
 ];
 
 export const PROJECTIONS: Projection[] = [
@@ -38,6 +40,7 @@ export const PROJECTIONS: Projection[] = [
   yrkesfagFramesProjection,
   yrkesfagPlansProjection,
   webhooksProjection,
+  todosProjection,
 ];
 
 export const MIGRATIONS: Migration[] = [...notificationsMigrations];

@@ -5,3 +5,4 @@ export * from './recommendation/content/content.js';
 export * from './recommendation/recommendation.aggregate.js';
 export * from './read-model/forum.projection.js';
 export * from './forum.module.js';
+export * from './recommendation-draft/recommendation-draft.aggregate.js';

@@ -2,7 +2,7 @@ import type { Role } from '#libs/kernel';
 
 /**
  * The event kinds a webhook subscription can name: the published facts of Dekomp, in the subscriber's words.
- * `emitted: false` kinds are reserved for facts later issues add (letters, report reminders, appeals): a
+ * `emitted: false` kinds are reserved for facts later issues add (letters, appeal outcomes): a
  * subscription may name them today and starts receiving them when they exist.
  */
 export const WEBHOOK_KINDS = [
@@ -81,13 +81,20 @@ export const KIND_INFO: Readonly<Record<WebhookKind, KindInfo>> = {
     emitted: false,
     description: 'Reserved: a decision letter was issued',
   },
-  'report.due': { kind: 'report.due', eventTypes: [], roles: EVERYONE, emitted: false, description: 'Reserved: a report falls due soon' },
+  'report.due': {
+    kind: 'report.due',
+    eventTypes: ['ReportReminderSent'],
+    roles: EVERYONE,
+    emitted: true,
+    description:
+      'R26: a report falls due within the reminder days (the recipient and its governor office; the ministry for YRKESFAG); once per deadline',
+  },
   'report.overdue': {
     kind: 'report.overdue',
-    eventTypes: [],
+    eventTypes: ['ReportReminderSent'],
     roles: EVERYONE,
-    emitted: false,
-    description: 'Reserved: a report is past its deadline',
+    emitted: true,
+    description: 'R26: a report is past its deadline (the recipient and its governor office; the ministry for YRKESFAG); once per deadline',
   },
   'appeal.outcome': {
     kind: 'appeal.outcome',
@@ -100,7 +107,10 @@ export const KIND_INFO: Readonly<Record<WebhookKind, KindInfo>> = {
 
 const BY_EVENT_TYPE = new Map<string, WebhookKind>(Object.values(KIND_INFO).flatMap((k) => k.eventTypes.map((t) => [t, k.kind] as const)));
 
-/** The kind an event type is published as, or undefined when it is not published. */
+/**
+ * The kind an event type is published as, or undefined when it is not published. One event type is two kinds:
+ * a ReportReminderSent is `report.due` or `report.overdue` by its data's `kind` (see audienceOf).
+ */
 export const kindOfEventType = (type: string): WebhookKind | undefined => BY_EVENT_TYPE.get(type);
 
 /** Every event type some kind is made from. */

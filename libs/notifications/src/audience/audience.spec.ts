@@ -34,6 +34,19 @@ describe('audienceOf', () => {
     expect(audienceOf({ type: 'RepaymentClaimed', data: { office: 'AGDER', recipientOrg: '1' } })?.kind).toBe('repayment.claimed');
   });
 
+  it('R26: a report reminder is `report.due` or `report.overdue` by its kind: the recipient and its office (none for YRKESFAG)', () => {
+    const reminder = (kind: string, office: string | null) => ({
+      type: 'ReportReminderSent',
+      data: { reportId: 'x.2028', kind, office, recipientOrg: '964965226', deadline: '2029-01-15' },
+    });
+    expect(audienceOf(reminder('due', 'ROGALAND'))).toEqual({ kind: 'report.due', audience: { office: 'ROGALAND', orgs: ['964965226'] } });
+    expect(audienceOf(reminder('overdue', 'ROGALAND'))?.kind).toBe('report.overdue');
+    const yrkesfag = audienceOf(reminder('overdue', null))!;
+    expect(yrkesfag).toEqual({ kind: 'report.overdue', audience: { office: null, orgs: ['964965226'] } });
+    expect(matches(sub(MINISTRY, ['report.overdue']), yrkesfag.kind, yrkesfag.audience)).toBe(true);
+    expect(matches(sub(GOVERNOR, ['report.overdue']), yrkesfag.kind, yrkesfag.audience)).toBe(false);
+  });
+
   it('a published recommendation: public to the office and naming its parties', () => {
     expect(audienceOf(published, { recommendationParties: ['964965226', '971564679', '964965226'] })).toEqual({
       kind: 'recommendation.published',

@@ -43,6 +43,9 @@ export function audienceOf(event: { type: string; data: unknown }, facts: Audien
       return { kind, audience: { office, orgs: orgsOf(...(facts.recommendationParties ?? [])), public: true } };
     case 'AllocationAmended':
       return { kind, audience: { office, orgs: orgsOf(d.recipientOrg ?? facts.grantRecipient) } };
+    case 'ReportReminderSent':
+      // R26: the recipient and its governor office (office null for YRKESFAG: the ministry, which sees everything).
+      return { kind: d.kind === 'overdue' ? 'report.overdue' : 'report.due', audience: { office, orgs: orgsOf(d.recipientOrg) } };
     default:
       return { kind, audience: { office, orgs: orgsOf(d.recipientOrg) } };
   }
