@@ -471,7 +471,9 @@ describe.each(backends)('grants: frames, decisions, acceptance, payments, report
     expect(blocked.status).toBe(422);
     expect(blocked.body.errors).toEqual([expect.objectContaining({ rule: 'R15', message: expect.stringMatching(/2029-01-15/) })]);
     const overview = await read('/governor/overview?scheme=REKOMP&year=2029', governor, firstPayment.body.position);
-    expect(overview.body.overdue).toEqual([{ grantId, recipientOrg: SANDNES, year: 2028, reportDeadline: '2029-01-15' }]);
+    expect(overview.body.overdue).toEqual([
+      { grantId, recipientOrg: SANDNES, recipientName: 'Sandnes kommune', year: 2028, reportDeadline: '2029-01-15' },
+    ]);
     expect(overview.body.lines).toEqual([
       expect.objectContaining({ grantId, decisionYear: 2028, decided: 100_000, coFinancingRequired: 0 }),
     ]);

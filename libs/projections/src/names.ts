@@ -1,6 +1,7 @@
 import type { Sql } from '#libs/db';
 import type { StoredEvent } from '#libs/event-store';
 import { COUNTIES, GOVERNOR_OFFICES } from '#libs/reference-data';
+import type { Projection } from './projection.js';
 
 /** A (key, name) pair an event tells: an organisation's number and name, a measure's id and title. */
 export interface NamedKey {
@@ -44,13 +45,47 @@ export function namesTable(table: string, source: NameSource): NamesTable {
     has: (type) => source.handles.includes(type),
     async apply(event, sql) {
       for (const { key, name } of source.read(event)) {
-        await sql.query(`INSERT INTO ${table} (key, name) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name`, [key, name]);
+        await sql.query(`INSERT INTO ${table} (key, name) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name`, [
+          key,
+          name,
+        ]);
       }
     },
     nameOf: (keyExpr) => `(SELECT n.name FROM ${table} n WHERE n.key = ${keyExpr})`,
     namesOf: (keysJsonb, keyField) =>
       `(SELECT COALESCE(jsonb_agg(jsonb_build_object('${keyField}', k.key, 'name', n.name) ORDER BY k.ord), '[]'::jsonb)
           FROM jsonb_array_elements_text(${keysJsonb}) WITH ORDINALITY AS k(key, ord) LEFT JOIN ${table} n ON n.key = k.key)`,
+  };
+}
+
+/**
+ * The read model `p` with its names tables: their DDL added to its schema and their events applied to them (an
+ * event both handle goes to both). Bump `p.version` when adding one, so the read model is rebuilt with its names.
+ */
+export function withNames(p: Projection, ...tables: NamesTable[]): Projection {
+  const own = (type: string) => p.handles.includes(type);
+  const applyNames = async (events: StoredEvent[], sql: Sql) => {
+    for (const e of events) for (const t of tables) if (t.has(e.type)) await t.apply(e, sql);
+  };
+  const batch = p.applyBatch?.bind(p);
+  return {
+    name: p.name,
+    version: p.version,
+    schema: [p.schema, ...tables.map((t) => t.schema)].join('\n'),
+    handles: [...new Set([...p.handles, ...tables.flatMap((t) => t.handles)])],
+    async apply(event, sql) {
+      await applyNames([event], sql);
+      if (own(event.type)) await p.apply(event, sql);
+    },
+    ...(batch
+      ? {
+          async applyBatch(events: StoredEvent[], sql: Sql) {
+            await applyNames(events, sql);
+            const others = events.filter((e) => own(e.type));
+            if (others.length > 0) await batch(others, sql);
+          },
+        }
+      : {}),
   };
 }
 

@@ -1,14 +1,16 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy, type Actor, type Scheme } from '#libs/kernel';
+import { Page, pageOfSorted, type PageRequest } from '#libs/http';
 import { ReadModels, type HistoryEntry } from '#libs/platform';
 import { FrameLedger, ledgerIdOf } from '../../frame-ledger/frame-ledger.aggregate.js';
-import { frames, RM } from './grants.read.js';
+import { framesPage, RM } from './grants.read.js';
 import type { FrameView } from './grants.view.js';
 
 export class ListFrames {
   constructor(
     readonly actor: Actor,
     readonly filter: { office?: string; scheme?: Scheme; year?: number },
+    readonly page: PageRequest,
     readonly asOf?: number,
   ) {}
 }
@@ -17,6 +19,7 @@ export class GetFrameLedgerHistory {
     readonly actor: Actor,
     readonly office: string,
     readonly scheme: Scheme,
+    readonly page: PageRequest,
     readonly asOf?: number,
   ) {}
 }
@@ -30,21 +33,27 @@ export function officeScope(actor: Actor, office: string | undefined): string | 
 }
 
 @QueryHandler(ListFrames)
-export class ListFramesHandler implements IQueryHandler<ListFrames, FrameView[]> {
+export class ListFramesHandler implements IQueryHandler<ListFrames, Page<FrameView>> {
   constructor(private readonly readModels: ReadModels) {}
 
-  execute({ actor, filter, asOf }: ListFrames) {
+  execute({ actor, filter, page, asOf }: ListFrames) {
     const office = officeScope(actor, filter.office);
-    return this.readModels.run(RM, asOf, (sql) => frames(sql, { ...filter, office }));
+    const { scheme, year } = filter;
+    return this.readModels.run(RM, asOf, (sql) => framesPage(sql, { scheme, year, office }, page));
   }
 }
 
 @QueryHandler(GetFrameLedgerHistory)
-export class GetFrameLedgerHistoryHandler implements IQueryHandler<GetFrameLedgerHistory, HistoryEntry[]> {
+export class GetFrameLedgerHistoryHandler implements IQueryHandler<GetFrameLedgerHistory, Page<HistoryEntry>> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ actor, office, scheme, asOf }: GetFrameLedgerHistory) {
+  async execute({ actor, office, scheme, page, asOf }: GetFrameLedgerHistory) {
     officeScope(actor, office);
-    return this.readModels.existingHistory('frame ledger', `${office} ${scheme}`, FrameLedger.streamOf(ledgerIdOf(office, scheme)), asOf);
+    const stream = FrameLedger.streamOf(ledgerIdOf(office, scheme));
+    return pageOfSorted(
+      await this.readModels.existingHistory('frame ledger', `${office} ${scheme}`, stream, asOf),
+      page,
+      (h) => h.position,
+    );
   }
 }

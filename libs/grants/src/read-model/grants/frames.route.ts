@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '#libs/auth';
-import { ApiRead, AsOf, HistoryEntryDto } from '#libs/http';
+import { ApiPage, ApiRead, AsOf, HistoryEntryDto, pageOf, PageQueryDto } from '#libs/http';
 import type { Actor } from '#libs/kernel';
 import { schemeOf } from '../../shared/scheme-param.js';
 import { GetFrameLedgerHistory, ListFrames } from './frames.queries.js';
@@ -20,18 +20,24 @@ export class FramesRoute {
     summary:
       'Frames with commitments from earlier years, decided, free, paid and repaid per office, scheme and year (ministry: all; governor: its office)',
   })
-  @ApiOkResponse({ type: [FrameViewDto] })
+  @ApiPage(FrameViewDto)
   @ApiRead()
   list(@CurrentActor() actor: Actor, @Query() filter: FrameQueryDto, @AsOf() asOf?: number) {
-    return this.queries.execute(new ListFrames(actor, filter, asOf));
+    return this.queries.execute(new ListFrames(actor, filter, pageOf(filter), asOf));
   }
 
   @Get(':office/:scheme/history')
   @Roles('ministry', 'governor')
   @ApiOperation({ summary: "The frame ledger's events: frames, adjustments, decisions, amendments, revocations (R21)" })
-  @ApiOkResponse({ type: [HistoryEntryDto] })
+  @ApiPage(HistoryEntryDto)
   @ApiRead()
-  history(@CurrentActor() actor: Actor, @Param('office') office: string, @Param('scheme') scheme: string, @AsOf() asOf?: number) {
-    return this.queries.execute(new GetFrameLedgerHistory(actor, office, schemeOf(scheme), asOf));
+  history(
+    @CurrentActor() actor: Actor,
+    @Param('office') office: string,
+    @Param('scheme') scheme: string,
+    @Query() page: PageQueryDto,
+    @AsOf() asOf?: number,
+  ) {
+    return this.queries.execute(new GetFrameLedgerHistory(actor, office, schemeOf(scheme), pageOf(page), asOf));
   }
 }

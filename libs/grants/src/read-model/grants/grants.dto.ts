@@ -1,12 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { ReadParamsDto } from '#libs/http';
+import { PageQueryDto, ReadParamsDto } from '#libs/http';
 import { SCHEMES, type Scheme } from '#libs/kernel';
 
 // ---------- queries ----------
 
-export class FrameQueryDto extends ReadParamsDto {
+export class FrameQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() office?: string;
   @ApiPropertyOptional({ enum: SCHEMES }) @IsOptional() @IsIn(SCHEMES) scheme?: Scheme;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2015) @Max(2100) year?: number;
@@ -25,8 +25,11 @@ export class OverviewQueryDto extends ReadParamsDto {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(2015) @Max(2100) year: number;
 }
 
+const NAME = { nullable: true, type: String } as const;
+
 export class FrameViewDto {
   @ApiProperty() office: string;
+  @ApiProperty({ ...NAME, example: 'Statsforvalteren i Rogaland' }) officeName: string | null;
   @ApiProperty({ enum: SCHEMES }) scheme: string;
   @ApiProperty() year: number;
   @ApiProperty() frame: number;
@@ -80,11 +83,14 @@ export class ClaimViewDto {
 export class GrantViewDto {
   @ApiProperty() grantId: string;
   @ApiProperty() office: string;
+  @ApiProperty(NAME) officeName: string | null;
   @ApiProperty({ enum: SCHEMES }) scheme: string;
   @ApiProperty() decisionYear: number;
   @ApiProperty() callId: string;
   @ApiProperty() measureId: string;
+  @ApiProperty({ ...NAME, description: "The measure's title (as of the time asked for)" }) measureTitle: string | null;
   @ApiProperty() recipientOrg: string;
+  @ApiProperty({ ...NAME, description: "The recipient's name (as of the time asked for)" }) recipientName: string | null;
   @ApiProperty() recipientKind: string;
   @ApiProperty({ enum: ['active', 'revoked'] }) status: string;
   @ApiProperty({ enum: ['recommendation', 'no_agreement', 'no_recommendation'] }) basis: string;
@@ -108,23 +114,56 @@ export class GrantViewDto {
   @ApiProperty() decisionVersion: number;
 }
 
+export class OverviewLineDto extends OmitType(GrantYearViewDto, ['report'] as const) {
+  @ApiProperty() grantId: string;
+  @ApiProperty() measureId: string;
+  @ApiProperty(NAME) measureTitle: string | null;
+  @ApiProperty() recipientOrg: string;
+  @ApiProperty(NAME) recipientName: string | null;
+  @ApiProperty() recipientKind: string;
+  @ApiProperty() decisionYear: number;
+  @ApiProperty() status: string;
+  @ApiProperty() deviates: boolean;
+  @ApiProperty() accepted: boolean;
+}
+
+export class OverdueReportDto {
+  @ApiProperty() grantId: string;
+  @ApiProperty() recipientOrg: string;
+  @ApiProperty(NAME) recipientName: string | null;
+  @ApiProperty() year: number;
+  @ApiProperty() reportDeadline: string;
+}
+
+export class ShortfallDto {
+  @ApiProperty() grantId: string;
+  @ApiProperty() recipientOrg: string;
+  @ApiProperty(NAME) recipientName: string | null;
+  @ApiProperty() year: number;
+  @ApiProperty() coFinancingRequired: number;
+  @ApiProperty() coFinancingDocumented: number;
+  @ApiProperty() coFinancingShortfall: number;
+}
+
 export class GovernorOverviewDto {
   @ApiProperty() office: string;
+  @ApiProperty(NAME) officeName: string | null;
   @ApiProperty() scheme: string;
   @ApiProperty() year: number;
   @ApiProperty() today: string;
   @ApiProperty({ type: FrameViewDto, nullable: true }) frame: FrameViewDto | null;
   @ApiProperty({
-    type: [Object],
+    type: [OverviewLineDto],
     description: 'Per recipient and measure: recommended vs decided, accepted, co-financing, paid, report status',
   })
-  lines: unknown[];
-  @ApiProperty({ type: [Object], description: 'R15: overdue reports' }) overdue: unknown[];
-  @ApiProperty({ type: [Object], description: 'R7: co-financing shortfalls' }) shortfall: unknown[];
+  lines: OverviewLineDto[];
+  @ApiProperty({ type: [OverdueReportDto], description: 'R15: overdue reports' }) overdue: OverdueReportDto[];
+  @ApiProperty({ type: [ShortfallDto], description: 'R7: co-financing shortfalls' }) shortfall: ShortfallDto[];
 }
 
 export class RecipientOverviewDto {
   @ApiProperty() org: string;
+  @ApiProperty(NAME) orgName: string | null;
   @ApiProperty() today: string;
   @ApiProperty({ type: [GrantViewDto] }) grants: GrantViewDto[];
   @ApiProperty({ type: [Object], description: 'Co-financing, report deadlines and outstanding repayments' }) obligations: unknown[];

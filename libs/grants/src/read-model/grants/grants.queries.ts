@@ -1,11 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy, CLOCK, NotFoundError, type Actor, type Clock, type Scheme } from '#libs/kernel';
+import { Page, pageOfSorted, type PageRequest } from '#libs/http';
 import { ReadModels, Versioned, type HistoryEntry } from '#libs/platform';
 import { FrameLedger, ledgerIdOf } from '../../frame-ledger/frame-ledger.aggregate.js';
 import { Grant } from '../../grant/grant.aggregate.js';
 import { grantIdParts } from '../../shared/grant-id.js';
-import { grants, RM, type GrantFilter } from './grants.read.js';
+import { grants, grantsPage, RM, type GrantFilter } from './grants.read.js';
 import type { GrantView } from './grants.view.js';
 import { AppealHistory } from '../../appeal/appeal-history.js';
 
@@ -13,6 +14,7 @@ export class ListGrants {
   constructor(
     readonly actor: Actor,
     readonly filter: { office?: string; scheme?: Scheme; year?: number; recipientOrg?: string },
+    readonly page: PageRequest,
     readonly asOf?: number,
   ) {}
 }
@@ -27,6 +29,7 @@ export class GetGrantHistory {
   constructor(
     readonly actor: Actor,
     readonly grantId: string,
+    readonly page: PageRequest,
     readonly asOf?: number,
   ) {}
 }
@@ -58,15 +61,15 @@ function scopeOf(actor: Actor, filter: ListGrants['filter']): GrantFilter {
 }
 
 @QueryHandler(ListGrants)
-export class ListGrantsHandler implements IQueryHandler<ListGrants, GrantView[]> {
+export class ListGrantsHandler implements IQueryHandler<ListGrants, Page<GrantView>> {
   constructor(
     private readonly readModels: ReadModels,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute({ actor, filter, asOf }: ListGrants) {
+  execute({ actor, filter, page, asOf }: ListGrants) {
     const scoped = scopeOf(actor, filter);
-    return this.readModels.run(RM, asOf, (sql) => grants(sql, scoped, this.clock.today()));
+    return this.readModels.run(RM, asOf, (sql) => grantsPage(sql, scoped, this.clock.today(), page));
   }
 }
 
@@ -87,14 +90,14 @@ export class GetGrantHandler implements IQueryHandler<GetGrant, Versioned<GrantV
 }
 
 @QueryHandler(GetGrantHistory)
-export class GetGrantHistoryHandler implements IQueryHandler<GetGrantHistory, HistoryEntry[]> {
+export class GetGrantHistoryHandler implements IQueryHandler<GetGrantHistory, Page<HistoryEntry>> {
   constructor(
     private readonly readModels: ReadModels,
     private readonly appeals: AppealHistory,
   ) {}
 
   /** The decision's events from the frame ledger and the grant's own, in global order (R21). */
-  async execute({ actor, grantId, asOf }: GetGrantHistory) {
+  async execute({ actor, grantId, page, asOf }: GetGrantHistory) {
     const { office, scheme } = assertCanSeeGrant(actor, grantId);
     const ledger = (await this.readModels.history(FrameLedger.streamOf(ledgerIdOf(office, scheme)), asOf)).filter(
       (h) => (h.data as { grantId?: string }).grantId === grantId,
@@ -103,6 +106,6 @@ export class GetGrantHistoryHandler implements IQueryHandler<GetGrantHistory, Hi
     const own = await this.readModels.history(Grant.streamOf(grantId), asOf);
     // R23: the steps of appeals against the grant, or of appeals whose reversal changed it.
     const appeals = await this.appeals.forGrant(grantId, asOf);
-    return [...ledger, ...own, ...appeals].sort((a, b) => a.position - b.position);
+    return pageOfSorted([...ledger, ...own, ...appeals], page, (h) => h.position);
   }
 }

@@ -1,4 +1,7 @@
 import type { Sql } from '#libs/db';
+import { Page, queryPage, type PageRequest, type SortKey } from '#libs/http';
+import { officeNameSql } from '#libs/projections';
+import { GRANT_MEASURE_TITLES, GRANT_ORG_NAMES } from './grants.names.js';
 import type { ClaimView, FrameView, GrantView, GrantYearView, PaymentView } from './grants.view.js';
 
 /** The read model's name, for ReadModels.run (read-your-writes and as-of). */
@@ -9,7 +12,7 @@ const frameSum = (what: string, cond: string, as: string) =>
   n(`COALESCE((SELECT SUM(y.${what}) FROM gr_grant_years y WHERE y.office = f.office AND y.scheme = f.scheme AND ${cond}), 0)`, as);
 
 const FRAME_SELECT = `
-  SELECT f.office, f.scheme, f.year, ${n('f.amount', 'frame')}, f.adjustments, COALESCE(l.version, f.ledger_version) AS version,
+  SELECT f.office, ${officeNameSql('f.office')} AS "officeName", f.scheme, f.year, ${n('f.amount', 'frame')}, f.adjustments, COALESCE(l.version, f.ledger_version) AS version,
     ${frameSum('decided', 'y.year = f.year AND y.active AND y.decision_year < f.year', 'committedFromEarlierYears')},
     ${frameSum('decided', 'y.year = f.year AND y.active AND y.decision_year = f.year', 'decidedThisYear')},
     ${frameSum('decided', 'y.decision_year = f.year AND y.active AND y.year > f.year', 'committedToLaterYears')},
@@ -18,13 +21,29 @@ const FRAME_SELECT = `
     ${frameSum('repaid', 'y.year = f.year', 'repaid')}
   FROM gr_frames f LEFT JOIN gr_ledgers l ON l.office = f.office AND l.scheme = f.scheme`;
 
-export async function frames(sql: Sql, filter: { office?: string; scheme?: string; year?: number }): Promise<FrameView[]> {
+type FrameFilter = { office?: string; scheme?: string; year?: number };
+const FRAME_WHERE = `WHERE ($1::text IS NULL OR f.office = $1) AND ($2::text IS NULL OR f.scheme = $2) AND ($3::int IS NULL OR f.year = $3)`;
+const frameParams = (filter: FrameFilter) => [filter.office ?? null, filter.scheme ?? null, filter.year ?? null];
+const withFree = (f: Omit<FrameView, 'free'>): FrameView => ({ ...f, free: f.frame - f.committedFromEarlierYears - f.decidedThisYear });
+
+export async function frames(sql: Sql, filter: FrameFilter): Promise<FrameView[]> {
   const r = await sql.query<Omit<FrameView, 'free'>>(
-    `${FRAME_SELECT} WHERE ($1::text IS NULL OR f.office = $1) AND ($2::text IS NULL OR f.scheme = $2) AND ($3::int IS NULL OR f.year = $3)
-     ORDER BY f.year, f.office, f.scheme`,
-    [filter.office ?? null, filter.scheme ?? null, filter.year ?? null],
+    `${FRAME_SELECT} ${FRAME_WHERE} ORDER BY f.year, f.office, f.scheme`,
+    frameParams(filter),
   );
-  return r.rows.map((f) => ({ ...f, free: f.frame - f.committedFromEarlierYears - f.decidedThisYear }));
+  return r.rows.map(withFree);
+}
+
+/** A page of frames, by year, office and scheme (the frame's key). */
+export async function framesPage(sql: Sql, filter: FrameFilter, page: PageRequest): Promise<Page<FrameView>> {
+  const key: SortKey[] = [
+    { expr: 'year', type: 'int' },
+    { expr: 'office', type: 'text' },
+    { expr: 'scheme', type: 'text' },
+  ];
+  return (
+    await queryPage<Omit<FrameView, 'free'>>(sql, page, { select: `${FRAME_SELECT} ${FRAME_WHERE}`, params: frameParams(filter), key })
+  ).map(withFree);
 }
 
 export interface GrantFilter {
@@ -35,8 +54,9 @@ export interface GrantFilter {
   recipientOrg?: string;
 }
 
-const GRANT_SELECT = `SELECT g.grant_id AS "grantId", g.office, g.scheme, g.decision_year AS "decisionYear", g.call_id AS "callId", g.measure_id AS "measureId",
-  g.recipient_org AS "recipientOrg", g.recipient_kind AS "recipientKind", g.status, g.basis, g.recommendation_id AS "recommendationId",
+const GRANT_SELECT = `SELECT g.grant_id AS "grantId", g.office, ${officeNameSql('g.office')} AS "officeName", g.scheme, g.decision_year AS "decisionYear", g.call_id AS "callId", g.measure_id AS "measureId",
+  ${GRANT_MEASURE_TITLES.nameOf('g.measure_id')} AS "measureTitle", g.recipient_org AS "recipientOrg",
+  ${GRANT_ORG_NAMES.nameOf('g.recipient_org')} AS "recipientName", g.recipient_kind AS "recipientKind", g.status, g.basis, g.recommendation_id AS "recommendationId",
   g.deviates, g.deviation_reason AS "deviationReason", g.rule_set_version AS "ruleSetVersion", to_char(g.decided_on, 'YYYY-MM-DD') AS "decidedOn",
   to_char(g.decision_date, 'YYYY-MM-DD') AS "decisionDate", g.amendments, g.revocation_reason AS "revocationReason", g.warnings,
   to_char(g.accepted_on, 'YYYY-MM-DD') AS "acceptedOn", g.decision_changes + g.grant_version AS version, g.ledger_version AS "decisionVersion"
@@ -59,23 +79,48 @@ const CLAIM_SELECT = `SELECT grant_id AS "grantId", claim_id AS "claimId", year,
 type Of<T> = T & { grantId: string };
 const ownedBy = <T>(rows: Of<T>[], grantId: string): T[] => rows.filter((r) => r.grantId === grantId).map(({ grantId: _, ...r }) => r as T);
 
+type GrantRow = Omit<GrantView, 'years' | 'payments' | 'claims'>;
+
+const GRANT_WHERE = `WHERE ($1::text IS NULL OR g.grant_id = $1) AND ($2::text IS NULL OR g.office = $2) AND ($3::text IS NULL OR g.scheme = $3)
+    AND ($4::int IS NULL OR g.decision_year = $4) AND ($5::text IS NULL OR g.recipient_org = $5)`;
+const grantParams = (filter: GrantFilter) => [
+  filter.grantId ?? null,
+  filter.office ?? null,
+  filter.scheme ?? null,
+  filter.decisionYear ?? null,
+  filter.recipientOrg ?? null,
+];
+
 /** Grants with their years, payments and claims; `today` decides which reports are overdue (R15). */
 export async function grants(sql: Sql, filter: GrantFilter, today: string): Promise<GrantView[]> {
-  const where = `($1::text IS NULL OR g.grant_id = $1) AND ($2::text IS NULL OR g.office = $2) AND ($3::text IS NULL OR g.scheme = $3)
-    AND ($4::int IS NULL OR g.decision_year = $4) AND ($5::text IS NULL OR g.recipient_org = $5)`;
-  const params = [
-    filter.grantId ?? null,
-    filter.office ?? null,
-    filter.scheme ?? null,
-    filter.decisionYear ?? null,
-    filter.recipientOrg ?? null,
-  ];
   const rows = (
-    await sql.query<Omit<GrantView, 'years' | 'payments' | 'claims'>>(
-      `${GRANT_SELECT} WHERE ${where} ORDER BY g.decision_year, g.office, g.recipient_org, g.measure_id`,
-      params,
+    await sql.query<GrantRow>(
+      `${GRANT_SELECT} ${GRANT_WHERE} ORDER BY g.decision_year, g.office, g.recipient_org, g.measure_id, g.grant_id`,
+      grantParams(filter),
     )
   ).rows;
+  return withDetails(sql, rows, today);
+}
+
+const GRANT_KEY: SortKey[] = [
+  { expr: '"decisionYear"', type: 'int' },
+  { expr: 'office', type: 'text' },
+  { expr: '"recipientOrg"', type: 'text' },
+  { expr: '"measureId"', type: 'text' },
+  { expr: '"grantId"', type: 'text' },
+];
+
+/** A page of grants in the same order as `grants` (decision year, office, recipient, measure; the grant id last). */
+export async function grantsPage(sql: Sql, filter: GrantFilter, today: string, page: PageRequest): Promise<Page<GrantView>> {
+  const rows = await queryPage<GrantRow>(sql, page, {
+    select: `${GRANT_SELECT} ${GRANT_WHERE}`,
+    params: grantParams(filter),
+    key: GRANT_KEY,
+  });
+  return new Page(await withDetails(sql, rows.items, today), rows.next);
+}
+
+async function withDetails(sql: Sql, rows: GrantRow[], today: string): Promise<GrantView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.grantId);
   const years = (await sql.query<Of<GrantYearView>>(YEAR_SELECT, [ids, today])).rows;
@@ -87,4 +132,9 @@ export async function grants(sql: Sql, filter: GrantFilter, today: string): Prom
     payments: ownedBy(payments, g.grantId),
     claims: ownedBy(claims, g.grantId).map((c) => ({ ...c, outstanding: c.amount - c.settled })),
   }));
+}
+
+/** An organisation's name as this read model knows it (null when no organisation event named it). */
+export async function nameOfOrg(sql: Sql, org: string): Promise<string | null> {
+  return (await sql.query<{ name: string | null }>(`SELECT ${GRANT_ORG_NAMES.nameOf('$1')} AS name`, [org])).rows[0].name;
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '#libs/auth';
-import { ApiRead, AsOf, HistoryEntryDto } from '#libs/http';
+import { ApiPage, ApiRead, AsOf, HistoryEntryDto, pageOf, PageQueryDto } from '#libs/http';
 import type { Actor } from '#libs/kernel';
 import { GrantQueryDto, GrantViewDto } from './grants.dto.js';
 import { GetGrant, GetGrantHistory, ListGrants } from './grants.queries.js';
@@ -15,10 +15,10 @@ export class GrantsRoute {
 
   @Get()
   @ApiOperation({ summary: 'Grants visible to you (R20): ministry all, governor its office, owner or university its own' })
-  @ApiOkResponse({ type: [GrantViewDto] })
+  @ApiPage(GrantViewDto)
   @ApiRead()
   list(@CurrentActor() actor: Actor, @Query() filter: GrantQueryDto, @AsOf() asOf?: number) {
-    return this.queries.execute(new ListGrants(actor, filter, asOf));
+    return this.queries.execute(new ListGrants(actor, filter, pageOf(filter), asOf));
   }
 
   @Get(':grantId')
@@ -34,9 +34,9 @@ export class GrantsRoute {
 
   @Get(':grantId/history')
   @ApiOperation({ summary: "The grant's events, decision included, in order: type, time, actor, reason (R21)" })
-  @ApiOkResponse({ type: [HistoryEntryDto] })
+  @ApiPage(HistoryEntryDto)
   @ApiRead()
-  history(@CurrentActor() actor: Actor, @Param('grantId') grantId: string, @AsOf() asOf?: number) {
-    return this.queries.execute(new GetGrantHistory(actor, grantId, asOf));
+  history(@CurrentActor() actor: Actor, @Param('grantId') grantId: string, @Query() page: PageQueryDto, @AsOf() asOf?: number) {
+    return this.queries.execute(new GetGrantHistory(actor, grantId, pageOf(page), asOf));
   }
 }

@@ -1,5 +1,6 @@
 export interface FrameView {
   office: string;
+  officeName: string | null;
   scheme: string;
   year: number;
   frame: number;
@@ -56,11 +57,16 @@ export interface ClaimView {
 export interface GrantView {
   grantId: string;
   office: string;
+  officeName: string | null;
   scheme: string;
   decisionYear: number;
   callId: string;
   measureId: string;
+  /** The measure's title as its needs assessment told it (then, with `asOf`). */
+  measureTitle: string | null;
   recipientOrg: string;
+  /** The recipient's name as its organisation events told it (then, with `asOf`). */
+  recipientName: string | null;
   recipientKind: string;
   status: 'active' | 'revoked';
   basis: string;
@@ -88,6 +94,7 @@ export interface GrantView {
 
 export interface GovernorOverview {
   office: string;
+  officeName: string | null;
   scheme: string;
   year: number;
   today: string;
@@ -97,7 +104,9 @@ export interface GovernorOverview {
     Omit<GrantYearView, 'report'> & {
       grantId: string;
       measureId: string;
+      measureTitle: string | null;
       recipientOrg: string;
+      recipientName: string | null;
       recipientKind: string;
       decisionYear: number;
       status: string;
@@ -106,11 +115,12 @@ export interface GovernorOverview {
     }
   >;
   /** R15: reports past their deadline, any year, in the office and scheme. */
-  overdue: Array<{ grantId: string; recipientOrg: string; year: number; reportDeadline: string }>;
+  overdue: Array<{ grantId: string; recipientOrg: string; recipientName: string | null; year: number; reportDeadline: string }>;
   /** R7: documented co-financing below the minimum. */
   shortfall: Array<{
     grantId: string;
     recipientOrg: string;
+    recipientName: string | null;
     year: number;
     coFinancingRequired: number;
     coFinancingDocumented: number;
@@ -120,6 +130,8 @@ export interface GovernorOverview {
 
 export interface RecipientOverview {
   org: string;
+  /** The organisation's name (from its grants' read model, as of then). */
+  orgName: string | null;
   today: string;
   grants: GrantView[];
   obligations: Array<

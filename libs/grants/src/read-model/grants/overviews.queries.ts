@@ -3,7 +3,8 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy, CLOCK, NotFoundError, type Actor, type Clock, type Scheme } from '#libs/kernel';
 import { ReadModels } from '#libs/platform';
 import { officeScope } from './frames.queries.js';
-import { frames, grants, RM } from './grants.read.js';
+import { officeByCode } from '#libs/reference-data';
+import { frames, grants, nameOfOrg, RM } from './grants.read.js';
 import type { GovernorOverview, GrantView, RecipientOverview } from './grants.view.js';
 
 export class GetGovernorOverview {
@@ -33,7 +34,9 @@ function governorLines(all: GrantView[], year: number) {
         lines.push({
           grantId: g.grantId,
           measureId: g.measureId,
+          measureTitle: g.measureTitle,
           recipientOrg: g.recipientOrg,
+          recipientName: g.recipientName,
           recipientKind: g.recipientKind,
           decisionYear: g.decisionYear,
           status: g.status,
@@ -43,11 +46,18 @@ function governorLines(all: GrantView[], year: number) {
         });
       }
       if (y.reportOverdue)
-        overdue.push({ grantId: g.grantId, recipientOrg: g.recipientOrg, year: y.year, reportDeadline: y.reportDeadline });
+        overdue.push({
+          grantId: g.grantId,
+          recipientOrg: g.recipientOrg,
+          recipientName: g.recipientName,
+          year: y.year,
+          reportDeadline: y.reportDeadline,
+        });
       if (y.coFinancingShortfall) {
         shortfall.push({
           grantId: g.grantId,
           recipientOrg: g.recipientOrg,
+          recipientName: g.recipientName,
           year: y.year,
           coFinancingRequired: y.coFinancingRequired,
           coFinancingDocumented: y.coFinancingDocumented ?? 0,
@@ -73,7 +83,16 @@ export class GetGovernorOverviewHandler implements IQueryHandler<GetGovernorOver
     return this.readModels.run(RM, asOf, async (sql) => {
       const [frame] = await frames(sql, { office, scheme: filter.scheme, year: filter.year });
       const all = await grants(sql, { office, scheme: filter.scheme }, today);
-      return { office, scheme: filter.scheme, year: filter.year, today, frame: frame ?? null, ...governorLines(all, filter.year) };
+      const officeName = officeByCode(office)?.name ?? null;
+      return {
+        office,
+        officeName,
+        scheme: filter.scheme,
+        year: filter.year,
+        today,
+        frame: frame ?? null,
+        ...governorLines(all, filter.year),
+      };
     });
   }
 }
@@ -127,8 +146,11 @@ export class GetRecipientOverviewHandler implements IQueryHandler<GetRecipientOv
     if (actor.role === 'school_owner' || actor.role === 'university') AccessPolicy.assertActsFor(actor, org, 'sees its grants');
     const office = actor.role === 'governor' ? actor.office : undefined;
     const today = this.clock.today();
-    const list = await this.readModels.run(RM, asOf, (sql) => grants(sql, { recipientOrg: org, office }, today));
+    const { list, orgName } = await this.readModels.run(RM, asOf, async (sql) => ({
+      list: await grants(sql, { recipientOrg: org, office }, today),
+      orgName: await nameOfOrg(sql, org),
+    }));
     const payments = list.flatMap((g) => g.payments.map((p) => ({ grantId: g.grantId, ...p })));
-    return { org, today, grants: list, obligations: obligationsOf(list), payments };
+    return { org, orgName, today, grants: list, obligations: obligationsOf(list), payments };
   }
 }
