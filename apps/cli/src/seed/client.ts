@@ -204,6 +204,20 @@ export class SeedClient {
     return JSON.parse(text) as T;
   }
 
+  /** Every row of a list, following its `Link: <…>; rel="next"` pages (unpaged lists answer in one). */
+  async list<T>(path: string, who: Who = { role: 'ministry' }): Promise<T[]> {
+    const rows: T[] = [];
+    let next: string | null = path;
+    while (next) {
+      const res = await fetch(this.baseUrl + next, { headers: { authorization: `Bearer ${await this.token(who)}` } });
+      const text = await res.text();
+      if (res.status !== 200) throw new Error(`GET ${next}: ${res.status} ${text}`);
+      rows.push(...(JSON.parse(text) as T[]));
+      next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '')?.[1] ?? null;
+    }
+    return rows;
+  }
+
   private fail(error: Error): Error {
     this.failed ??= error;
     return error;

@@ -11,7 +11,7 @@ import { MINISTRY_ORG, type OrgPlan } from './plan.types.js';
 import { SUBCONTRACTORS } from './texts.js';
 
 /** A valid, stable org number from 7 digits: the first 8th digit that admits a mod-11 check digit. */
-function synthOrg(prefix7: string, taken: Set<string>): string {
+export function synthOrg(prefix7: string, taken: Set<string>): string {
   for (let d = 0; d <= 9; d++) {
     const first8 = `${prefix7}${d}`;
     const check = orgNumberCheckDigit(first8);
@@ -35,14 +35,18 @@ const PRIVATE_NAMES = [
   '{m} private ungdomsskole',
 ];
 
+/** The real org numbers a synthetic one must never take: universities, governor offices, the ministry. */
+export const realOrgNumbers = () =>
+  new Set<string>([...UNIVERSITIES.map((u) => u.orgNumber), ...GOVERNOR_OFFICES.map((o) => o.orgNumber), MINISTRY_ORG]);
+
 /**
  * The organisations of the selected offices: every municipality (real number; a synthetic but valid org number, as
- * the reference data has none), the county municipalities, a few private owners, every university with teacher
+ * the reference data has none), a few private owners, every county municipality (all 14, for YRKESFAG), every university with teacher
  * education (real org numbers) and three commercial providers (subcontractors only, R2). They do not depend on the
  * seed, so runs with different seeds share them.
  */
 export function planOrganisations(offices: OfficeCode[]): OrgPlan[] {
-  const taken = new Set<string>([...UNIVERSITIES.map((u) => u.orgNumber), ...GOVERNOR_OFFICES.map((o) => o.orgNumber), MINISTRY_ORG]);
+  const taken = realOrgNumbers();
   const orgs: OrgPlan[] = [];
   for (const u of UNIVERSITIES)
     orgs.push({ orgNumber: u.orgNumber, name: u.name, kind: 'university', countyNumber: u.countyNumber, office: null });
@@ -68,18 +72,7 @@ export function planOrganisations(offices: OfficeCode[]): OrgPlan[] {
         office: code,
       });
     }
-    for (const c of office.countyNumbers) {
-      // Oslo is municipality and county in one: Oslo kommune owns its upper secondary schools.
-      if (c === '03') continue;
-      const county = COUNTIES.find((x) => x.number === c)!;
-      orgs.push({
-        orgNumber: synthOrg(`9${c}0000`, taken),
-        name: `${county.name} fylkeskommune`,
-        kind: 'county_municipality',
-        countyNumber: c,
-        office: code,
-      });
-    }
+    for (const c of office.countyNumbers) orgs.push(...countyMunicipality(c, code, taken));
     const privates = rng.int(2, 4);
     for (let i = 0; i < privates; i++) {
       const m = rng.pick(municipalities);
@@ -94,5 +87,23 @@ export function planOrganisations(offices: OfficeCode[]): OrgPlan[] {
       });
     }
   }
+  // YRKESFAG (R24) goes to every county municipality, whatever --offices says: those of the other offices too.
+  for (const office of GOVERNOR_OFFICES.filter((o) => !offices.includes(o.code)))
+    for (const c of office.countyNumbers) orgs.push(...countyMunicipality(c, office.code, taken));
   return orgs;
+}
+
+/** The county municipality of a county (none for Oslo: Oslo kommune owns its upper secondary schools). */
+function countyMunicipality(countyNumber: string, office: OfficeCode, taken: Set<string>): OrgPlan[] {
+  if (countyNumber === '03') return [];
+  const county = COUNTIES.find((x) => x.number === countyNumber)!;
+  return [
+    {
+      orgNumber: synthOrg(`9${countyNumber}0000`, taken),
+      name: `${county.name} fylkeskommune`,
+      kind: 'county_municipality',
+      countyNumber,
+      office,
+    },
+  ];
 }

@@ -1,4 +1,4 @@
-import { isValidOrgNumber, MUNICIPALITIES, OFFICE_CODES, UNIVERSITIES } from '#libs/reference-data';
+import { COUNTIES, isValidOrgNumber, MUNICIPALITIES, OFFICE_CODES, UNIVERSITIES } from '#libs/reference-data';
 import { buildPlan, minimumCoFinancing, type SeedOptions } from './plan.js';
 import { Prng } from './prng.js';
 
@@ -100,5 +100,84 @@ describe('seed plan', () => {
     }
     expect(plan.grants.some((g) => g.report)).toBe(true);
     expect(plan.grants.some((g) => g.claims.length > 0)).toBe(true);
+  });
+});
+
+describe('seed plan: YRKESFAG (R24)', () => {
+  const plan = buildPlan(all);
+  const counties = plan.yrkesfag;
+
+  it('covers every county municipality (Oslo kommune is a municipality) with valid, unused synthetic org numbers', () => {
+    const holders = plan.organisations.filter((o) => o.kind === 'county_municipality').map((o) => o.orgNumber);
+    expect(counties.map((c) => c.county).sort()).toEqual([...holders].sort());
+    expect(counties.map((c) => c.countyNumber)).toEqual(COUNTIES.filter((c) => c.number !== '03').map((c) => c.number));
+    const registered = new Set(plan.organisations.map((o) => o.orgNumber));
+    const named = counties.flatMap((c) => [
+      ...c.members.flatMap((m) => (m.orgNumber ? [m.orgNumber] : [])),
+      ...c.years.flatMap((y) => [
+        ...y.needs.map((n) => n.fromOrg),
+        ...y.measures.flatMap((m) => (m.provider.orgNumber ? [m.provider.orgNumber] : [])),
+      ]),
+    ]);
+    expect(named.every((o) => isValidOrgNumber(o))).toBe(true);
+    const universities = new Set(UNIVERSITIES.map((u) => u.orgNumber));
+    expect(named.filter((o) => registered.has(o) && !universities.has(o))).toEqual([]);
+  });
+
+  it('sizes frames 2–12 MNOK by county; plans and measures stay within the frame over several kinds of provider (R18)', () => {
+    for (const c of counties) {
+      const categories = new Set(c.members.map((m) => m.category));
+      for (const k of [
+        'schools',
+        'employer_organisations',
+        'employee_organisations',
+        'training_offices',
+        'vocational_boards',
+        'teacher_unions',
+      ])
+        expect(categories.has(k as never)).toBe(true);
+      expect(c.members.filter((m) => m.leftOn).length).toBeGreaterThanOrEqual(1);
+      for (const y of c.years) {
+        const frame = y.adjustTo ?? y.frame;
+        expect(y.frame).toBeGreaterThanOrEqual(2_000_000);
+        expect(y.frame).toBeLessThanOrEqual(12_000_000);
+        expect(sum(y.plan.map((l) => l.amount))).toBeLessThanOrEqual(frame);
+        expect(sum(y.measures.map((m) => m.amount))).toBeLessThanOrEqual(frame);
+        expect(y.plan.map((l) => l.measureKey).sort()).toEqual(y.measures.map((m) => m.key).sort());
+        expect(new Set(y.measures.map((m) => m.provider.kind)).size).toBeGreaterThanOrEqual(3);
+        expect(y.meetings.length).toBeGreaterThanOrEqual(1);
+      }
+    }
+    const large = counties.find((c) => c.countyNumber === '32')!.years[0].frame;
+    const small = counties.find((c) => c.countyNumber === '56')!.years[0].frame;
+    expect(large).toBeGreaterThan(small * 3);
+    const kinds = new Set(counties.flatMap((c) => c.years.flatMap((y) => y.measures.map((m) => m.provider.kind))));
+    expect([...kinds].sort()).toEqual(['company', 'county_municipality', 'trade_body', 'university', 'vocational_college']);
+  });
+
+  it('pays, spends, reports and claims back only in the current year, never more than paid (R16)', () => {
+    for (const c of counties) {
+      const [current, ...later] = c.years;
+      for (const y of later) expect([y.payments, y.spending, y.report, y.claim]).toEqual([[], [], undefined, undefined]);
+      const paid = sum(current.payments.map((p) => p.amount));
+      const spent = sum(current.spending.map((s) => s.amount));
+      expect(paid).toBe(current.adjustTo ?? current.frame);
+      expect(spent).toBeLessThanOrEqual(paid);
+      if (current.claim) {
+        expect(current.report).toBeDefined();
+        expect(current.claim.amount).toBe(paid - spent);
+        expect(sum(current.claim.settlements.map((s) => s.amount))).toBeLessThanOrEqual(current.claim.amount);
+      }
+    }
+    expect(counties.some((c) => c.years[0].report)).toBe(true);
+    expect(counties.some((c) => c.years[0].claim)).toBe(true);
+  });
+
+  it('depends on neither the offices nor later years: a run with more of either extends the store', () => {
+    const fewer = buildPlan({ ...all, offices: ['ROGALAND'], years: 1 });
+    expect(fewer.yrkesfag.map((c) => c.years[0])).toEqual(counties.map((c) => c.years[0]));
+    const rogaland = (p: typeof plan) =>
+      JSON.stringify([p.calls, p.assessments, p.forums].map((xs) => xs.filter((x) => x.office === 'ROGALAND')));
+    expect(rogaland(buildPlan({ ...all, offices: ['ROGALAND', 'AGDER'] }))).toBe(rogaland(plan));
   });
 });

@@ -1,5 +1,6 @@
 import type { OfficeCode } from '#libs/reference-data';
 import type { Theme } from './texts.js';
+import type { YrkesfagCountyPlan } from './plan-yrkesfag.types.js';
 
 /**
  * The seed plan's shape: every organisation, call, needs assessment, partnership answer, forum, recommendation and grant
@@ -209,6 +210,8 @@ export interface SeedPlan {
   assessments: AssessmentPlan[];
   recommendations: RecommendationPlan[];
   grants: GrantPlan[];
+  /** R24: YRKESFAG for every county municipality (plan-yrkesfag.ts). */
+  yrkesfag: YrkesfagCountyPlan[];
 }
 
 export const SCHEME = 'DEKOMP';

@@ -1,4 +1,7 @@
 import { SeedClient, type Step, type TokenIssuer, type Who } from './client.js';
+import { countYrkesfagSteps } from './plan-yrkesfag.js';
+import { checkStoreMatchesPlan } from './preflight.js';
+import { runYrkesfag } from './run-yrkesfag.js';
 import { REASONS } from './texts.js';
 import {
   buildPlan,
@@ -75,7 +78,7 @@ function countSteps(plan: SeedPlan): number {
       (g.approve ? 1 : 0);
     for (const c of g.claims) n += 1 + (c.settle > 0 ? 1 : 0);
   }
-  return n;
+  return n + countYrkesfagSteps(plan.yrkesfag);
 }
 
 /**
@@ -99,6 +102,9 @@ export async function runSeed(baseUrl: string, issuer: TokenIssuer, options: See
     assessments: {},
     grants: {},
   };
+
+  // ---- 0. An earlier run with other options: refused before anything is written (preflight.ts).
+  await checkStoreMatchesPlan(client, plan);
 
   // ---- 1. Organisations (R19): the same for every seed, so their keys leave the seed out.
   await lanes(plan.organisations, async (o) => {
@@ -472,6 +478,11 @@ export async function runSeed(baseUrl: string, issuer: TokenIssuer, options: See
       }
     },
   );
+  await client.waitForReadModels();
+
+  // ---- 9. YRKESFAG (R24): Udir and each county municipality, no governor.
+  phase = 'YRKESFAG';
+  await runYrkesfag(plan.yrkesfag, send);
   await client.waitForReadModels();
   if (process.env.SEED_TIMING) {
     for (const [k, t] of [...client.timing].sort((a, b) => b[1].ms - a[1].ms))
