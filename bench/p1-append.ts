@@ -1,79 +1,93 @@
 import { randomUUID } from 'node:crypto';
+import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
+import { STREAM_DOES_NOT_EXIST } from '@event-driven-io/emmett';
 import pg from 'pg';
-import { migrate } from '#libs/db';
+import { createScratchDatabase, migrate } from '#libs/db';
 import { eventStoreMigrations, idempotencyMigrations, PostgresEventStore } from '#libs/event-store';
 import { SYSTEM_ACTOR } from '#libs/kernel';
-import { benchDatabase, type Figure, type BenchBackend } from './support.js';
+import { benchDatabase, beside, type BenchBackend, type Figure } from './support.js';
 
 const WRITERS = 8;
 
+const data = { amount: 125_000, measureId: randomUUID(), note: 'bench' };
+const metadata = { actor: SYSTEM_ACTOR, correlationId: randomUUID(), causationId: null, idempotencyKey: null };
+
+/** `perWriter` appends by each of 8 concurrent writers, one event per append on its own stream; returns events/s. */
+async function eightWriters(perWriter: number, append: (writer: number, i: number) => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: WRITERS }, async (_, w) => {
+      for (let i = 0; i < perWriter; i++) await append(w, i);
+    }),
+  );
+  return (WRITERS * perWriter) / ((performance.now() - start) / 1000);
+}
+
+/** The ceiling: 8 connections, one BEGIN/INSERT/COMMIT per row into a table like `events`. */
+async function raw(url: string, perWriter: number): Promise<number> {
+  const clients = await Promise.all(
+    Array.from({ length: WRITERS }, async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      return c;
+    }),
+  );
+  await clients[0].query(`CREATE TABLE raw_events (LIKE events INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
+    ALTER TABLE raw_events ADD PRIMARY KEY (global_position);`);
+  let seq = 0;
+  try {
+    return await eightWriters(perWriter, async (w, i) => {
+      const c = clients[w];
+      await c.query('BEGIN');
+      await c.query(
+        `INSERT INTO raw_events (global_position, event_id, stream_id, stream_version, type, data, metadata) VALUES ($1, $2, $3, $4, 'BenchEvent', $5, $6)`,
+        [++seq, randomUUID(), `Raw-${w}`, i + 1, data, metadata],
+      );
+      await c.query('COMMIT');
+    });
+  } finally {
+    await Promise.all(clients.map((c) => c.end()));
+  }
+}
+
+/** The peer: Emmett's PostgreSQL event store on a fresh database of the same server, the same load. */
+async function emmett(serverUrl: string, perWriter: number): Promise<number> {
+  const scratch = await createScratchDatabase(serverUrl, 'dekomp_bench_emmett');
+  // Our own pool (as many connections as Dekomp's store has), so it is ended before the database is dropped.
+  const pool = new pg.Pool({ connectionString: scratch.url, max: WRITERS + 2 });
+  pool.on('error', () => undefined);
+  const store = getPostgreSQLEventStore(scratch.url, { connectionOptions: { pool } });
+  try {
+    await store.schema.migrate();
+    return await eightWriters(perWriter, (w, i) =>
+      store.appendToStream(`Bench-${w}`, [{ type: 'BenchEvent', data, metadata: { correlationId: metadata.correlationId } }], {
+        expectedStreamVersion: i === 0 ? STREAM_DOES_NOT_EXIST : BigInt(i),
+      }),
+    );
+  } finally {
+    await store.close();
+    await pool.end();
+    await scratch.drop();
+  }
+}
+
 /**
- * P1: 8 concurrent writers, one event per append, through Dekomp's event store, next to raw
- * `BEGIN; INSERT; COMMIT` of the same rows into an equivalent table (the fsync-bound ceiling).
+ * P1: 8 concurrent writers, one event per append, through Dekomp's event store (expected version checked on
+ * every append), beside raw `BEGIN; INSERT; COMMIT` of the same rows (the fsync-bound ceiling) and beside
+ * Emmett's PostgreSQL event store.
  */
 export async function p1Append(backend: BenchBackend, perWriter: number): Promise<Figure> {
   const db = await benchDatabase(backend, WRITERS + 2);
   try {
     await migrate(db.client, [...idempotencyMigrations, ...eventStoreMigrations]);
-    await db.client.exec(`CREATE TABLE raw_events (LIKE events INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
-      ALTER TABLE raw_events ADD PRIMARY KEY (global_position);`);
-    const data = { amount: 125_000, measureId: randomUUID(), note: 'bench' };
-    const metadata = { actor: SYSTEM_ACTOR, correlationId: randomUUID(), causationId: null, idempotencyKey: null };
-
-    // Raw ceiling: 8 connections, one transaction per row.
-    const rawStart = performance.now();
-    if (db.backend === 'postgres') {
-      const clients = await Promise.all(
-        Array.from({ length: WRITERS }, async () => {
-          const c = new pg.Client({ connectionString: db.url });
-          await c.connect();
-          return c;
-        }),
-      );
-      let seq = 0;
-      await Promise.all(
-        clients.map(async (c, w) => {
-          for (let i = 0; i < perWriter; i++) {
-            await c.query('BEGIN');
-            await c.query(
-              `INSERT INTO raw_events (global_position, event_id, stream_id, stream_version, type, data, metadata) VALUES ($1, $2, $3, $4, 'BenchEvent', $5, $6)`,
-              [++seq, randomUUID(), `Raw-${w}`, i + 1, data, metadata],
-            );
-            await c.query('COMMIT');
-          }
-        }),
-      );
-      await Promise.all(clients.map((c) => c.end()));
-    } else {
-      let seq = 0;
-      await Promise.all(
-        Array.from({ length: WRITERS }, async (_, w) => {
-          for (let i = 0; i < perWriter; i++) {
-            await db.client.transaction((tx) =>
-              tx.query(
-                `INSERT INTO raw_events (global_position, event_id, stream_id, stream_version, type, data, metadata) VALUES ($1, $2, $3, $4, 'BenchEvent', $5, $6)`,
-                [++seq, randomUUID(), `Raw-${w}`, i + 1, JSON.stringify(data), JSON.stringify(metadata)],
-              ),
-            );
-          }
-        }),
-      );
-    }
-    const rawSeconds = (performance.now() - rawStart) / 1000;
-    const rawRate = (WRITERS * perWriter) / rawSeconds;
-
+    if (!db.url) throw new Error('P1 needs a connection string');
+    const rawRate = await raw(db.url, perWriter);
     const store = new PostgresEventStore(db.client);
-    const start = performance.now();
-    await Promise.all(
-      Array.from({ length: WRITERS }, async (_, w) => {
-        for (let i = 0; i < perWriter; i++) {
-          await store.append(`Bench-${w}`, [{ type: 'BenchEvent', data, metadata }], i === 0 ? 'no_stream' : i);
-        }
-      }),
+    const rate = await eightWriters(perWriter, (w, i) =>
+      store.append(`Bench-${w}`, [{ type: 'BenchEvent', data, metadata }], i === 0 ? 'no_stream' : i),
     );
-    const seconds = (performance.now() - start) / 1000;
     await store.close();
-    const rate = (WRITERS * perWriter) / seconds;
+    const emmettRate = await emmett(db.url, perWriter);
     const ratio = rate / rawRate;
     return {
       id: 'P1',
@@ -81,8 +95,7 @@ export async function p1Append(backend: BenchBackend, perWriter: number): Promis
       metric: 'append throughput, 8 writers, 1 event/append',
       value: Math.round(rate),
       unit: 'events/s',
-      baseline: Math.round(rawRate),
-      ratio: Number(ratio.toFixed(2)),
+      beside: [beside('raw BEGIN/INSERT/COMMIT', rate, rawRate), beside('Emmett PostgreSQL store', rate, emmettRate)],
       target: '≥ 0.8 × raw BEGIN/INSERT/COMMIT',
       met: ratio >= 0.8,
       note: `${WRITERS * perWriter} appends each way; group commit`,

@@ -2,7 +2,7 @@ import { migrate } from '#libs/db';
 import { eventStoreMigrations, idempotencyMigrations, PostgresEventStore } from '#libs/event-store';
 import { projectionMigrations, ProjectionEngine } from '#libs/projections';
 import { PROJECTIONS } from '../apps/api/src/capabilities.js';
-import { benchDatabase, type Figure, type BenchBackend } from './support.js';
+import { benchDatabase, beside, type Figure, type BenchBackend } from './support.js';
 
 /**
  * Fills the log with `total` organisation events (a tenth registrations, the rest amendments), written in
@@ -69,8 +69,7 @@ export async function p3Rebuild(backend: BenchBackend, total: number): Promise<F
       metric: `rebuild of all read models (${PROJECTIONS.length}) over ${total.toLocaleString('en')} events`,
       value: Math.round(rate),
       unit: 'events/s',
-      baseline: Math.round(rawRate),
-      ratio: Number(ratio.toFixed(2)),
+      beside: [beside('raw sequential read of the log (pages of 1,000)', rate, rawRate)],
       target: '≥ 0.5 × raw sequential read, 1 M events < 60 s',
       met: ratio >= 0.5 && (total < 1_000_000 || seconds < 60),
       note: `${seconds.toFixed(1)} s; raw read ${rawSeconds.toFixed(1)} s`,

@@ -54,15 +54,28 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+/** A ceiling or a peer measured in the same run beside a Dekomp figure. */
+export interface Beside {
+  name: string;
+  value: number;
+  /** Dekomp's value over this one (for "ms" figures, where lower is better, this one's over Dekomp's). */
+  ratio: number;
+}
+
 export interface Figure {
   id: string;
   backend: string;
   metric: string;
   value: number;
   unit: string;
-  baseline?: number;
-  ratio?: number;
+  /** The ceiling first (what the target compares with), then peers. */
+  beside: Beside[];
   target: string;
   met: boolean;
   note?: string;
+}
+
+/** A Beside entry for a measured rate: Dekomp's rate over the other's, two decimals. */
+export function beside(name: string, dekomp: number, other: number): Beside {
+  return { name, value: Math.round(other), ratio: Number((dekomp / other).toFixed(2)) };
 }

@@ -32,8 +32,8 @@ export const EVENT_COLUMNS = `global_position, transaction_id::text AS xid, even
   type, schema_version, data, metadata, recorded_at`;
 
 /**
- * Checks every append's expected version and inserts all their events in ONE statement (distinct streams,
- * see takeBatch). An append whose version does not match inserts nothing and gets a ConcurrencyError; the
+ * Checks every append's expected version and inserts all their events in ONE statement, `append_events`
+ * (distinct streams, see takeBatch; the function is in postgres-migrations.ts). An append whose version does not match inserts nothing and gets a ConcurrencyError; the
  * others go through.
  */
 export async function appendBatch(sql: Sql, batch: PendingAppend[]): Promise<Array<AppendResult | ConcurrencyError>> {
@@ -54,32 +54,7 @@ export async function appendBatch(sql: Sql, batch: PendingAppend[]): Promise<Arr
     })),
   );
   const r = await sql.query<{ idx: number; global_position: string; stream_version: number }>(
-    `WITH input AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(idx int, stream_id text, mode text, expected int, n int)
-     ), exact AS (
-       UPDATE streams s SET version = s.version + i.n FROM input i
-        WHERE i.mode = 'exact' AND s.stream_id = i.stream_id AND s.version = i.expected
-       RETURNING i.idx, s.version
-     ), fresh AS (
-       INSERT INTO streams (stream_id, version) SELECT stream_id, n FROM input WHERE mode = 'no_stream'
-       ON CONFLICT (stream_id) DO NOTHING RETURNING stream_id, version
-     ), anyv AS (
-       INSERT INTO streams (stream_id, version) SELECT stream_id, n FROM input WHERE mode = 'any'
-       ON CONFLICT (stream_id) DO UPDATE SET version = streams.version + EXCLUDED.version RETURNING stream_id, version
-     ), ok AS (
-       SELECT idx, version FROM exact
-       UNION ALL SELECT i.idx, f.version FROM fresh f JOIN input i ON i.stream_id = f.stream_id AND i.mode = 'no_stream'
-       UNION ALL SELECT i.idx, a.version FROM anyv a JOIN input i ON i.stream_id = a.stream_id AND i.mode = 'any'
-     ), ins AS (
-       INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata)
-       SELECT (e.value->>'id')::uuid, i.stream_id, ok.version - i.n + e.ord::int, e.value->>'type',
-              (e.value->>'schemaVersion')::int, e.value->'data', e.value->'metadata'
-         FROM ok JOIN input i USING (idx)
-         CROSS JOIN LATERAL jsonb_array_elements($2::jsonb -> ok.idx) WITH ORDINALITY AS e(value, ord)
-        ORDER BY ok.idx, e.ord
-       RETURNING stream_id, global_position, stream_version
-     )
-     SELECT i.idx, ins.global_position, ins.stream_version FROM ins JOIN input i ON i.stream_id = ins.stream_id`,
+    'SELECT idx, global_position, stream_version FROM append_events($1::jsonb, $2::jsonb)',
     [JSON.stringify(input), JSON.stringify(events)],
   );
   const results: Array<AppendResult | undefined> = batch.map(() => undefined);
