@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { ReadParamsDto, WarningDto } from '#libs/http';
+import { PageQueryDto, ReadParamsDto, WarningDto } from '#libs/http';
 import { DECLINE_REASONS } from '../../partnership/partnership.aggregate.js';
 
-export class PartnershipListQueryDto extends ReadParamsDto {
+export class PartnershipListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['requested', 'committed', 'declined'] })
   @IsOptional()
   @IsIn(['requested', 'committed', 'declined'])
@@ -38,12 +38,18 @@ export class MeasureBriefDto {
 
 export class PartnershipViewDto {
   @ApiProperty() measureId: string;
+  @ApiProperty() measureTitle: string;
   @ApiProperty() assessmentId: string;
   @ApiProperty() callId: string;
   @ApiProperty() office: string;
+  @ApiProperty({ nullable: true, type: String }) officeName: string | null;
   @ApiProperty() leadOwner: string;
+  @ApiProperty({ nullable: true, type: String, description: "The lead owner's name (as of the time asked for)" }) leadOwnerName:
+    string | null;
   @ApiProperty() assessmentStatus: string;
   @ApiProperty() university: string;
+  @ApiProperty({ nullable: true, type: String, description: "The university's name (as of the time asked for)" }) universityName:
+    string | null;
   @ApiProperty({ description: 'The measure names this university now' }) current: boolean;
   @ApiProperty({ nullable: true, type: Boolean, description: 'R3: the university is in the region' }) local: boolean | null;
   @ApiProperty({ enum: ['requested', 'committed', 'declined'] }) status: string;
@@ -70,4 +76,12 @@ export class CapacityYearDto {
 export class CapacityViewDto {
   @ApiProperty() university: string;
   @ApiProperty({ type: [CapacityYearDto] }) years: CapacityYearDto[];
+}
+
+/** A history page's query: the university (governor or ministry) and the page. */
+export class UniversityPageQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Governor or ministry: which university (a university reads its own)' })
+  @IsOptional()
+  @Matches(/^\d{9}$/)
+  university?: string;
 }

@@ -2,9 +2,9 @@ import type { Sql } from '#libs/db';
 import type { StoredEvent } from '#libs/event-store';
 import { NeedsAssessment, type MeasureFields } from '#libs/needs-assessments';
 import { upcast } from '#libs/platform';
-import type { Projection } from '#libs/projections';
+import { withNames } from '#libs/projections';
 import { Partnership } from '../../partnership/partnership.aggregate.js';
-import { PARTNERSHIPS_SCHEMA } from './partnerships.schema.js';
+import { PARTNERSHIP_ORG_NAMES, PARTNERSHIPS_SCHEMA } from './partnerships.schema.js';
 
 /** The needs-assessment events this read model keeps its copy of the assessments and measures from. */
 const ASSESSMENT_EVENT_TYPES = [
@@ -21,16 +21,19 @@ const ASSESSMENT_EVENT_TYPES = [
  * Universities' answers to the measures that name them: commitments, declines and subcontractors (R2, R3), with
  * the measure and its assessment as the needs-assessment events tell them (no other capability's tables).
  */
-export const partnershipsProjection: Projection = {
-  name: 'partnerships',
-  version: 2,
-  schema: PARTNERSHIPS_SCHEMA,
-  handles: [...Object.keys(Partnership.eventTypes), ...ASSESSMENT_EVENT_TYPES],
-  async apply(stored, sql) {
-    if (ASSESSMENT_EVENT_TYPES.includes(stored.type)) return applyAssessmentEvent(stored, sql);
-    return applyPartnershipEvent(stored, sql);
+export const partnershipsProjection = withNames(
+  {
+    name: 'partnerships',
+    version: 3,
+    schema: PARTNERSHIPS_SCHEMA,
+    handles: [...Object.keys(Partnership.eventTypes), ...ASSESSMENT_EVENT_TYPES],
+    async apply(stored, sql) {
+      if (ASSESSMENT_EVENT_TYPES.includes(stored.type)) return applyAssessmentEvent(stored, sql);
+      return applyPartnershipEvent(stored, sql);
+    },
   },
-};
+  PARTNERSHIP_ORG_NAMES,
+);
 
 const brief = (m: MeasureFields) =>
   JSON.stringify({

@@ -1,14 +1,16 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy, NotFoundError, type Actor } from '#libs/kernel';
+import { Page, pageOfSorted, type PageRequest } from '#libs/http';
 import { ReadModels, Versioned, type HistoryEntry } from '#libs/platform';
 import { partnershipStream } from '../../partnership/partnership.aggregate.js';
-import { READ, universityOf, visiblePartnerships } from './partnerships.sql.js';
+import { partnershipsPage, READ, universityOf, visiblePartnerships } from './partnerships.sql.js';
 import type { CapacityView, PartnershipView } from './partnerships.view.js';
 
 export class ListPartnerships {
   constructor(
     readonly actor: Actor,
     readonly filter: { status?: string; university?: string },
+    readonly page: PageRequest,
     readonly asOf?: number,
   ) {}
 }
@@ -32,6 +34,7 @@ export class GetPartnershipHistory {
     readonly actor: Actor,
     readonly measureId: string,
     readonly university: string | undefined,
+    readonly page: PageRequest,
     readonly asOf?: number,
   ) {}
 }
@@ -39,21 +42,22 @@ export class GetPartnershipHistory {
 const ONE = 'WHERE u.measure_id = $1 AND u.university = $2';
 
 @QueryHandler(ListPartnerships)
-export class ListPartnershipsHandler implements IQueryHandler<ListPartnerships, PartnershipView[]> {
+export class ListPartnershipsHandler implements IQueryHandler<ListPartnerships, Page<PartnershipView>> {
   constructor(private readonly readModels: ReadModels) {}
 
-  execute({ actor, filter, asOf }: ListPartnerships) {
+  execute({ actor, filter, page, asOf }: ListPartnerships) {
     AccessPolicy.assertRole(
       actor,
       ['university', 'governor', 'ministry'],
       "read partnerships (a school owner sees its measures' partnerships on its needs assessments)",
     );
     return this.readModels.run(READ, asOf, (sql) =>
-      visiblePartnerships(
+      partnershipsPage(
         sql,
         actor,
-        `WHERE ($1::text IS NULL OR COALESCE(p.status, 'requested') = $1) AND ($2::text IS NULL OR u.university = $2) ORDER BY a.call_id, u.measure_id, u.university`,
+        `WHERE ($1::text IS NULL OR COALESCE(p.status, 'requested') = $1) AND ($2::text IS NULL OR u.university = $2)`,
         [filter.status ?? null, filter.university ?? null],
+        page,
       ),
     );
   }
@@ -96,13 +100,13 @@ export class GetCommittedCapacityHandler implements IQueryHandler<GetCommittedCa
 }
 
 @QueryHandler(GetPartnershipHistory)
-export class GetPartnershipHistoryHandler implements IQueryHandler<GetPartnershipHistory, HistoryEntry[]> {
+export class GetPartnershipHistoryHandler implements IQueryHandler<GetPartnershipHistory, Page<HistoryEntry>> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ actor, measureId, university, asOf }: GetPartnershipHistory) {
+  async execute({ actor, measureId, university, page, asOf }: GetPartnershipHistory) {
     const uni = universityOf(actor, university);
     const [row] = await this.readModels.run(READ, asOf, (sql) => visiblePartnerships(sql, actor, ONE, [measureId, uni]));
     if (!row) throw new NotFoundError('partnership', `${measureId}:${uni}`);
-    return this.readModels.history(partnershipStream(measureId, uni), asOf);
+    return pageOfSorted(await this.readModels.history(partnershipStream(measureId, uni), asOf), page, (h) => h.position);
   }
 }

@@ -2,10 +2,16 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '#libs/auth';
-import { ApiRead, AsOf, HistoryEntryDto } from '#libs/http';
+import { ApiPage, ApiRead, AsOf, HistoryEntryDto, pageOf } from '#libs/http';
 import type { Actor } from '#libs/kernel';
 import { GetCommittedCapacity, GetPartnership, GetPartnershipHistory, ListPartnerships } from './partnerships.queries.js';
-import { CapacityViewDto, PartnershipListQueryDto, PartnershipViewDto, UniversityQueryDto } from './partnerships.dto.js';
+import {
+  CapacityViewDto,
+  PartnershipListQueryDto,
+  PartnershipViewDto,
+  UniversityPageQueryDto,
+  UniversityQueryDto,
+} from './partnerships.dto.js';
 
 /**
  * University partnerships (R3): a university reads the measures that name it and answers. Anything that does not
@@ -20,10 +26,10 @@ export class PartnershipsRoute {
   @Get()
   @Roles('university', 'governor', 'ministry')
   @ApiOperation({ summary: "A university's requests, commitments and declines (a governor: its office's)" })
-  @ApiOkResponse({ type: [PartnershipViewDto] })
+  @ApiPage(PartnershipViewDto)
   @ApiRead()
   list(@CurrentActor() actor: Actor, @Query() filter: PartnershipListQueryDto, @AsOf() asOf?: number) {
-    return this.queries.execute(new ListPartnerships(actor, filter, asOf));
+    return this.queries.execute(new ListPartnerships(actor, filter, pageOf(filter), asOf));
   }
 
   @Get('capacity')
@@ -47,9 +53,9 @@ export class PartnershipsRoute {
   @Get(':measureId/history')
   @Roles('university', 'governor', 'ministry')
   @ApiOperation({ summary: "The partnership's events: type, time, actor, reason (R21)" })
-  @ApiOkResponse({ type: [HistoryEntryDto] })
+  @ApiPage(HistoryEntryDto)
   @ApiRead()
-  history(@CurrentActor() actor: Actor, @Param('measureId') measureId: string, @Query() q: UniversityQueryDto, @AsOf() asOf?: number) {
-    return this.queries.execute(new GetPartnershipHistory(actor, measureId, q.university, asOf));
+  history(@CurrentActor() actor: Actor, @Param('measureId') measureId: string, @Query() q: UniversityPageQueryDto, @AsOf() asOf?: number) {
+    return this.queries.execute(new GetPartnershipHistory(actor, measureId, q.university, pageOf(q), asOf));
   }
 }

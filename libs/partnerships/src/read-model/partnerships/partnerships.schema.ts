@@ -1,3 +1,9 @@
+import { ORGANISATION_NAMES } from '#libs/organisations';
+import { namesTable } from '#libs/projections';
+
+/** The names of lead owners and universities, from the organisation events (as they stood, with `asOf`). */
+export const PARTNERSHIP_ORG_NAMES = namesTable('pt_org_names', ORGANISATION_NAMES);
+
 /**
  * The partnerships read model's tables (prefixed `pt_`): the universities' answers, and this read model's own copy
  * of the assessments and measures it shows, kept from the needs-assessment events.

@@ -1,13 +1,17 @@
 import type { Sql } from '#libs/db';
+import { queryPage, type Page, type PageRequest, type SortKey } from '#libs/http';
 import { AccessPolicy, type Actor } from '#libs/kernel';
+import { canSeeSql, officeNameSql } from '#libs/projections';
+import { PARTNERSHIP_ORG_NAMES as names } from './partnerships.schema.js';
 import type { PartnershipView } from './partnerships.view.js';
 
 /**
  * Every (measure, university) pair: the measure's current partner (a request, perhaps answered) and every university
  * that answered before (a decline stays visible after the owner named another). Only this read model's own tables.
  */
-const SELECT = `SELECT u.measure_id AS "measureId", m.assessment_id AS "assessmentId", a.call_id AS "callId", a.office, a.lead_owner AS "leadOwner",
-    a.status AS "assessmentStatus", u.university, (m.university_org = u.university) AS current,
+const SELECT = `SELECT u.measure_id AS "measureId", m.brief->>'title' AS "measureTitle", m.assessment_id AS "assessmentId", a.call_id AS "callId",
+    a.office, ${officeNameSql('a.office')} AS "officeName", a.lead_owner AS "leadOwner", ${names.nameOf('a.lead_owner')} AS "leadOwnerName",
+    a.status AS "assessmentStatus", u.university, ${names.nameOf('u.university')} AS "universityName", (m.university_org = u.university) AS current,
     CASE WHEN m.university_org = u.university THEN m.university_local END AS local,
     COALESCE(p.status, 'requested') AS status, p.reason AS "declineReason", p.explanation, p.competence_areas AS "competenceAreas",
     p.capacity_hours_per_year AS "capacityHoursPerYear", p.from_year AS "fromYear", p.to_year AS "toYear", p.contact_role AS "contactRole",
@@ -19,10 +23,34 @@ const SELECT = `SELECT u.measure_id AS "measureId", m.assessment_id AS "assessme
   JOIN pt_assessments a ON a.assessment_id = m.assessment_id
   LEFT JOIN pt_partnerships p ON p.measure_id = u.measure_id AND p.university_org = u.university`;
 
-/** R20 (AccessPolicy): a university sees its own pairs, a governor its office's, the ministry all. */
+/** The pairs `where` picks that the actor may see (R20, in SQL: a university its own, a governor its office's). */
+function visible(actor: Actor, where: string, params: unknown[]) {
+  const scope = canSeeSql(actor, { office: 'a.office', orgs: 'ARRAY[u.university]' }, params.length + 1);
+  return { select: `${SELECT} ${where ? `${where} AND` : 'WHERE'} ${scope.sql}`, params: [...params, ...scope.params] };
+}
+
+/** Every visible pair `where` picks (no paging: one partnership, or a university's committed capacity). */
 export async function visiblePartnerships(sql: Sql, actor: Actor, where: string, params: unknown[]): Promise<PartnershipView[]> {
-  const rows = (await sql.query<PartnershipView>(`${SELECT} ${where}`, params)).rows;
-  return rows.filter((r) => AccessPolicy.canSee(actor, { orgs: [r.university], office: r.office }));
+  const q = visible(actor, where, params);
+  return (await sql.query<PartnershipView>(q.select, q.params)).rows;
+}
+
+const KEY: SortKey[] = [
+  { expr: '"callId"', type: 'text' },
+  { expr: '"measureId"', type: 'text' },
+  { expr: 'university', type: 'text' },
+];
+
+/** A page of the visible pairs `where` picks, by call, measure and university. */
+export async function partnershipsPage(
+  sql: Sql,
+  actor: Actor,
+  where: string,
+  params: unknown[],
+  page: PageRequest,
+): Promise<Page<PartnershipView>> {
+  const q = visible(actor, where, params);
+  return queryPage<PartnershipView>(sql, page, { ...q, key: KEY });
 }
 
 /** The university a query is about: a university reads its own; a governor or the ministry names one. */

@@ -3,12 +3,17 @@ import type { Subcontractor } from '../../partnership/partnership.aggregate.js';
 
 export interface PartnershipView {
   measureId: string;
+  measureTitle: string;
   assessmentId: string;
   callId: string;
   office: string;
+  officeName: string | null;
   leadOwner: string;
+  /** Names as the organisation events told them (then, with `asOf`); null when no event named the organisation. */
+  leadOwnerName: string | null;
   assessmentStatus: string;
   university: string;
+  universityName: string | null;
   /** Whether the measure names this university now (false once it declined and was replaced). */
   current: boolean;
   local: boolean | null;
