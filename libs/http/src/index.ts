@@ -11,3 +11,4 @@ export * from './openapi-conventions.js';
 export * from './pagination.js';
 export * from './keyset.js';
 export * from './page-route.js';
+export * from './csv-dialect.js';

@@ -69,17 +69,3 @@ export const PaymentRun = defineAggregate<RecordPaymentRun, PaymentRunState, Pay
   },
   eventTypes: { PaymentRunRecorded: 1 },
 });
-
-const cell = (v: string | number) => {
-  const s = String(v);
-  return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** The accounting file: one row per payment, `;`-separated, CRLF, optionally with a UTF-8 BOM (Excel). */
-export function paymentFile(run: PaymentRunData, bom = false): string {
-  const rows = [
-    ['orgNumber', 'name', 'amount', 'grantId', 'reference'],
-    ...run.paid.map((p) => [p.recipientOrg, p.recipientName, p.amount, p.grantId, p.reference]),
-  ];
-  return `${bom ? '\uFEFF' : ''}${rows.map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
-}

@@ -1,6 +1,7 @@
 import { ConflictError } from '#libs/kernel';
 import { deciderSpec } from '#libs/testing';
-import { PaymentRun, paymentFile, type RecordPaymentRun } from './payment-run.aggregate.js';
+import { paymentFile } from './payment-file.js';
+import { PaymentRun, type RecordPaymentRun } from './payment-run.aggregate.js';
 
 const spec = deciderSpec(PaymentRun.decider);
 const run: RecordPaymentRun = {
@@ -38,8 +39,18 @@ describe('record a payment run', () => {
 
   it('the accounting file: one row per payment, ; separated, quoted where needed, BOM on request', () => {
     const [e] = spec.given([]).when(run).events();
-    const file = paymentFile(e.data, true);
+    const file = paymentFile(e.data, { bom: true });
     expect(file.startsWith('\uFEFForgNumber;name;amount;grantId;reference\r\n')).toBe(true);
     expect(file.split('\r\n').slice(1, -1)).toEqual(['964965226;"Stavanger; kommune";100000;g1;r1-1', '971564679;UiS;50001;g2;r1-2']);
+  });
+
+  it('the accounting file for Excel (excel-no): BOM, ; and CRLF, a cell that would start a formula escaped', () => {
+    const [e] = spec
+      .given([])
+      .when({ ...run, paid: [{ ...run.paid[1], recipientName: '=HYPERLINK("x")' }] })
+      .events();
+    const file = paymentFile(e.data, { dialect: 'excel-no' });
+    expect(file).toBe('\uFEFForgNumber;name;amount;grantId;reference\r\n971564679;"\'=HYPERLINK(""x"")";50001;g2;r1-2\r\n');
+    expect(paymentFile(e.data)).toBe('orgNumber;name;amount;grantId;reference\r\n971564679;"=HYPERLINK(""x"")";50001;g2;r1-2\r\n');
   });
 });

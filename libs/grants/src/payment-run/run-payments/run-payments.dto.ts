@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '#libs/http';
+import { CsvDialectParam, IsCalendarDate, ReadParamsDto, type CsvDialect } from '#libs/http';
 import { SCHEMES, type Scheme } from '#libs/kernel';
 import { Year } from '../../shared/dto-decorators.js';
 
@@ -18,4 +18,19 @@ export class RunPaymentsDto {
   @IsString({ each: true })
   @MaxLength(300, { each: true })
   grantIds?: string[];
+}
+
+/** `GET /payment-runs/{runId}/file`: the CSV dialect, and the older byte-order-mark switch. */
+export class PaymentFileQueryDto extends ReadParamsDto {
+  @CsvDialectParam('the accounting system\'s layout: ";" between fields, CRLF line ends, no byte order mark unless bom=true')
+  dialect?: CsvDialect;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    deprecated: true,
+    description: 'A UTF-8 byte order mark on the standard layout; use dialect=excel-no',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  bom?: 'true' | 'false';
 }

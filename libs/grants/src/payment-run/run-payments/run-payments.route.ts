@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Header, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '#libs/auth';
 import { ApiCommand, ApiRead, AsOf, CommandContext, CommandResultDto, Created } from '#libs/http';
 import { AccessPolicy, NotFoundError, type Actor } from '#libs/kernel';
 import { CommandRunner, Versioned, type CommandMeta } from '#libs/platform';
-import { PaymentRun, paymentFile } from '../payment-run.aggregate.js';
-import { RunPaymentsDto } from './run-payments.dto.js';
+import { PaymentRun } from '../payment-run.aggregate.js';
+import { paymentFile } from '../payment-file.js';
+import { PaymentFileQueryDto, RunPaymentsDto } from './run-payments.dto.js';
 import { RunPaymentsCommand } from './run-payments.handler.js';
 
 @ApiTags('decision day')
@@ -51,13 +52,13 @@ export class RunPaymentsRoute {
   @Roles('governor', 'ministry')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
-  @ApiQuery({ name: 'bom', required: false, type: Boolean })
   @ApiOperation({
-    summary: 'The run for the accounting system: org number, name, amount, grant id, reference; one row per payment; ; separated',
+    summary:
+      'The run for the accounting system: org number, name, amount, grant id, reference; one row per payment; ; separated (dialect=excel-no for Excel)',
   })
   @ApiRead()
-  async file(@CurrentActor() actor: Actor, @Param('runId') id: string, @Query('bom') bom?: string, @AsOf() asOf?: number) {
+  async file(@CurrentActor() actor: Actor, @Param('runId') id: string, @Query() q: PaymentFileQueryDto, @AsOf() asOf?: number) {
     const { run } = await this.load(actor, id, asOf);
-    return paymentFile(run, bom === 'true');
+    return paymentFile(run, { dialect: q.dialect, bom: q.bom === 'true' });
   }
 }
