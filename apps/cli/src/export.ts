@@ -13,24 +13,47 @@ import {
   EVALUATION_EXPORT,
   evaluationExportProjection,
   EXPORT_FORMATS,
+  LABEL_SETS,
+  LAYOUT_FORMATS,
   writeEvaluationExport,
   type ExportFilter,
   type ExportFormat,
+  type ExportLayout,
+  type LabelSet,
 } from '#libs/exports';
+import { CSV_DIALECTS, type CsvDialect } from '#libs/http';
 import { SCHEMES } from '#libs/kernel';
 import { projectionMigrations, ProjectionEngine } from '#libs/projections';
 import { isKnownOfficeCode } from '#libs/reference-data';
 import { eventStoreFactoryFor } from '../../api/src/event-store-factory.js';
 
-const USAGE = `usage: npm run export -- --year <y> [--scheme DEKOMP] [--office ROGALAND] --format ${EXPORT_FORMATS.join('|')} --out <file> [--as-of <ISO time|position>] [--url http://127.0.0.1:3000]
+const USAGE = `usage: npm run export -- --year <y> [--scheme DEKOMP] [--office ROGALAND] --format ${EXPORT_FORMATS.join('|')} --out <file>
+         [--dialect ${CSV_DIALECTS.join('|')}] [--labels ${LABEL_SETS.join('|')}] [--as-of <ISO time|position>] [--url http://127.0.0.1:3000]
 
 The ministry's evaluation export (one row per measure × recipient × year), or the decided grants as a 360Giving
 package. It reads the store itself when it may; when the service holds the embedded data directory it asks the
-running service's HTTP export endpoint instead, with a ministry token minted from the data directory's dev key.`;
+running service's HTTP export endpoint instead, with a ministry token minted from the data directory's dev key.
+
+  --dialect excel-no  CSV for Excel set up for Norway: ";" between fields, CRLF, a UTF-8 byte order mark, decimal comma
+                      (default standard: "," between fields, LF, no byte order mark); csv only
+  --labels nb         Norwegian (bokmål) column headings instead of the machine names; csv and xlsx
+                      (the xlsx always carries the data dictionary sheet «Dataordbok»)`;
 
 function fail(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
   process.exit(2);
+}
+
+/** --dialect and --labels, checked as the service checks them: a known value, and a format it applies to. */
+function layoutOf(format: ExportFormat, dialect: string | undefined, labels: string | undefined): ExportLayout {
+  if (dialect !== undefined && !(CSV_DIALECTS as readonly string[]).includes(dialect))
+    fail(`--dialect must be one of ${CSV_DIALECTS.join(', ')}`);
+  if (labels !== undefined && !(LABEL_SETS as readonly string[]).includes(labels)) fail(`--labels must be one of ${LABEL_SETS.join(', ')}`);
+  if (dialect !== undefined && !LAYOUT_FORMATS.dialect.includes(format))
+    fail(`--dialect applies to --format ${LAYOUT_FORMATS.dialect.join(' and ')} only`);
+  if (labels !== undefined && !LAYOUT_FORMATS.labels.includes(format))
+    fail(`--labels applies to --format ${LAYOUT_FORMATS.labels.join(' and ')} only`);
+  return { dialect: dialect as CsvDialect | undefined, labels: labels as LabelSet | undefined };
 }
 
 /** npm run export -- --year 2027 --format xlsx --out evaluation-2027.xlsx */
@@ -43,6 +66,8 @@ async function main(): Promise<void> {
       format: { type: 'string' },
       out: { type: 'string' },
       'as-of': { type: 'string' },
+      dialect: { type: 'string' },
+      labels: { type: 'string' },
       url: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -58,6 +83,7 @@ async function main(): Promise<void> {
   if (values.scheme !== undefined && !(SCHEMES as readonly string[]).includes(values.scheme))
     fail(`--scheme must be one of ${SCHEMES.join(', ')}`);
   if (values.office !== undefined && !isKnownOfficeCode(values.office)) fail(`--office ${values.office} is not a governor office code`);
+  const layout = layoutOf(format, values.dialect, values.labels);
   const filter: ExportFilter = {
     year: values.year === undefined ? undefined : Number(values.year),
     scheme: values.scheme,
@@ -71,7 +97,7 @@ async function main(): Promise<void> {
     db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 4 });
   } catch (error) {
     if (!(error instanceof DataDirLockedError)) throw error;
-    await viaService(values.url ?? `http://127.0.0.1:${config.PORT}`, config.DATA_DIR, filter, format, values['as-of'], values.out);
+    await viaService(values.url ?? `http://127.0.0.1:${config.PORT}`, config.DATA_DIR, filter, format, layout, values['as-of'], values.out);
     console.log(`${values.out} written in ${((Date.now() - started) / 1000).toFixed(1)} s (through the service)`);
     return;
   }
@@ -107,7 +133,7 @@ async function main(): Promise<void> {
     const out = createWriteStream(values.out);
     const run = async (sql: Parameters<typeof countRows>[0]) => {
       bar.start(Math.max(await countRows(sql, filter), 1), 0);
-      return writeEvaluationExport(sql, filter, format, out, (n) => bar.update(n));
+      return writeEvaluationExport(sql, filter, format, out, (n) => bar.update(n), layout);
     };
     const n = asOf === undefined ? await run(db.client) : await engine.asOf(asOf, [EVALUATION_EXPORT], run);
     bar.update(bar.getTotal());
@@ -126,6 +152,7 @@ async function viaService(
   dataDir: string,
   filter: ExportFilter,
   format: ExportFormat,
+  layout: ExportLayout,
   asOf: string | undefined,
   outPath: string,
 ): Promise<void> {
@@ -135,6 +162,8 @@ async function viaService(
   if (filter.year !== undefined) q.set('year', String(filter.year));
   if (filter.scheme) q.set('scheme', filter.scheme);
   if (filter.office) q.set('office', filter.office);
+  if (layout.dialect) q.set('dialect', layout.dialect);
+  if (layout.labels) q.set('labels', layout.labels);
   if (asOf) q.set('asOf', asOf);
   const res = await fetch(`${url}/exports/evaluation?${q.toString()}`, { headers: { authorization: `Bearer ${token}` } });
   if (res.status !== 200 || !res.body) throw new Error(`the service refused the export: ${res.status} ${await res.text()}`);

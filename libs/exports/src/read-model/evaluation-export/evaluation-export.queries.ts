@@ -1,5 +1,5 @@
 import type { Sql } from '#libs/db';
-import { COLUMNS, MEMBER_COLUMN, OFFICE_COLUMNS, type ExportRow } from './columns.js';
+import { COLUMNS, isNumeric, MEMBER_COLUMN, OFFICE_COLUMNS, type ExportRow } from './columns.js';
 
 export interface ExportFilter {
   year?: number;
@@ -52,7 +52,7 @@ function normalise(raw: Record<string, unknown>): ExportRow {
   const row: ExportRow = {};
   for (const c of COLUMNS) {
     const v = raw[c.key];
-    row[c.key] = v === undefined || v === null ? null : c.type === 'int' ? Number(v) : (v as string | number | boolean);
+    row[c.key] = v === undefined || v === null ? null : isNumeric(c) ? Number(v) : (v as string | number | boolean);
   }
   return row;
 }

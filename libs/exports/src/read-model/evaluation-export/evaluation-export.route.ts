@@ -6,7 +6,7 @@ import { ApiRead, AsOf } from '#libs/http';
 import type { Actor } from '#libs/kernel';
 import { EvaluationExportService, scopeOf } from './evaluation-export.service.js';
 import type { ExportFilter } from './evaluation-export.queries.js';
-import { CONTENT_TYPES, FILE_EXTENSIONS, type ExportFormat } from './formats/writers.js';
+import { CONTENT_TYPES, FILE_EXTENSIONS, type ExportFormat, type ExportLayout } from './formats/writers.js';
 import { EvaluationExportQueryDto, ExportFilterDto } from './evaluation-export.view.js';
 
 function filterOf(q: ExportFilterDto): ExportFilter {
@@ -23,7 +23,7 @@ export class EvaluationExportRoute {
   @Get('evaluation')
   @ApiOperation({
     summary:
-      "The ministry's evaluation export: one row per measure × recipient × year, streamed as CSV, JSON, NDJSON or XLSX (with a per-office sheet), or the grants as 360Giving JSON (R20: a governor exports its own office; R21: asOf)",
+      "The ministry's evaluation export: one row per measure × recipient × year, streamed as CSV (dialect=excel-no for Excel set up for Norway), JSON, NDJSON or XLSX (kroner and date formats, frozen headings, autofilter, the data dictionary «Dataordbok» and a per-office sheet), or the grants as 360Giving JSON; labels=nb gives Norwegian headings (R20: a governor exports its own office; R21: asOf)",
   })
   @ApiProduces(...Object.values(CONTENT_TYPES))
   @ApiOkResponse({ description: 'The export, streamed' })
@@ -35,7 +35,7 @@ export class EvaluationExportRoute {
     @Res() res: Response,
   ) {
     const filter = scopeOf(actor, filterOf(q));
-    await this.stream(res, filter, q.format ?? 'csv', asOf);
+    await this.stream(res, filter, q.format ?? 'csv', asOf, { dialect: q.dialect, labels: q.labels });
   }
 
   @Get('360giving')
@@ -63,14 +63,20 @@ export class EvaluationExportRoute {
     return this.exports.offices(scopeOf(actor, filterOf(q)), asOf);
   }
 
-  private async stream(res: Response, filter: ExportFilter, format: ExportFormat, asOf: number | undefined): Promise<void> {
+  private async stream(
+    res: Response,
+    filter: ExportFilter,
+    format: ExportFormat,
+    asOf: number | undefined,
+    layout?: ExportLayout,
+  ): Promise<void> {
     const name = `dekomp-evaluation${filter.year ? `-${filter.year}` : ''}${filter.scheme ? `-${filter.scheme}` : ''}${filter.office ? `-${filter.office}` : ''}`;
     res.status(200);
     res.setHeader('Content-Type', CONTENT_TYPES[format]);
     res.setHeader('Content-Disposition', `attachment; filename="${name}.${FILE_EXTENSIONS[format]}"`);
     if (asOf !== undefined) res.setHeader('Dekomp-As-Of', String(asOf));
     try {
-      await this.exports.write(filter, format, res, asOf);
+      await this.exports.write(filter, format, res, asOf, undefined, layout);
     } catch (error) {
       // Once bytes are out, a problem document can no longer be sent: cut the stream so the client sees it broke.
       if (res.headersSent) res.destroy(error instanceof Error ? error : new Error(String(error)));

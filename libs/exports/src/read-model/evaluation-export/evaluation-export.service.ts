@@ -4,7 +4,7 @@ import { AccessPolicy, type Actor } from '#libs/kernel';
 import { ReadModels } from '#libs/platform';
 import { EVALUATION_EXPORT } from './evaluation-export.projection.js';
 import { countRows, officeYears, type ExportFilter, type OfficeYear } from './evaluation-export.queries.js';
-import { writeEvaluationExport, type ExportFormat, type Progress } from './formats/writers.js';
+import { writeEvaluationExport, type ExportFormat, type ExportLayout, type Progress } from './formats/writers.js';
 
 /**
  * R20: the ministry exports everything; a governor exports its own office only (another office is a 403, and no
@@ -25,8 +25,15 @@ export class EvaluationExportService {
   constructor(private readonly readModels: ReadModels) {}
 
   /** Runs on the live read model, or on one recomputed from the events up to `asOf` in a scratch schema. */
-  write(filter: ExportFilter, format: ExportFormat, out: Writable, asOf?: number, progress?: Progress): Promise<number> {
-    return this.readModels.run([EVALUATION_EXPORT], asOf, (sql) => writeEvaluationExport(sql, filter, format, out, progress));
+  write(
+    filter: ExportFilter,
+    format: ExportFormat,
+    out: Writable,
+    asOf?: number,
+    progress?: Progress,
+    layout?: ExportLayout,
+  ): Promise<number> {
+    return this.readModels.run([EVALUATION_EXPORT], asOf, (sql) => writeEvaluationExport(sql, filter, format, out, progress, layout));
   }
 
   offices(filter: ExportFilter, asOf?: number): Promise<OfficeYear[]> {

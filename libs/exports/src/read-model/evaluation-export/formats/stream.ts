@@ -1,8 +1,16 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import type { CsvDialect } from '#libs/http';
+import type { LabelSet } from '../columns.js';
 
 /** Called after each page with the rows written so far. */
 export type Progress = (rowsWritten: number) => void;
+
+/** How CSV and XLSX lay the rows out: the CSV dialect, and machine names or Norwegian labels as headings. */
+export interface ExportLayout {
+  dialect?: CsvDialect;
+  labels?: LabelSet;
+}
 
 /** Waits until `out` can take more (backpressure), or fails when it was closed (the client went away). */
 export async function drained(out: Writable): Promise<void> {

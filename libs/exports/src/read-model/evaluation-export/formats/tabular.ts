@@ -1,17 +1,29 @@
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { Sql } from '#libs/db';
-import { COLUMNS } from '../columns.js';
+import { csvOptions, type CsvLayout } from '#libs/http';
+import { COLUMNS, headingOf } from '../columns.js';
 import { streamRows, type ExportFilter } from '../evaluation-export.queries.js';
-import { end, write, type Progress } from './stream.js';
+import { end, write, type ExportLayout, type Progress } from './stream.js';
 
-export async function writeCsv(sql: Sql, filter: ExportFilter, out: Writable, progress?: Progress): Promise<number> {
-  const columns = COLUMNS.map((c) => c.key);
-  const options = { columns, cast: { boolean: (b: boolean) => (b ? 'true' : 'false') }, escape_formulas: true };
-  await write(out, stringify([columns], { escape_formulas: true }));
+/** The evaluation CSV's own layout (dialect `standard`): `,` between fields, LF line ends, no byte order mark. */
+const STANDARD_CSV: CsvLayout = { delimiter: ',', recordDelimiter: '\n', bom: false };
+
+/** The rows as CSV in the layout's dialect and headings; cells that would start a formula are escaped. */
+export async function writeCsv(
+  sql: Sql,
+  filter: ExportFilter,
+  out: Writable,
+  progress?: Progress,
+  layout: ExportLayout = {},
+): Promise<number> {
+  const options = { ...csvOptions(layout.dialect, STANDARD_CSV), escape_formulas: true };
+  // The byte order mark (if any) goes before the heading only; each page after it is stringified on its own.
+  await write(out, stringify([COLUMNS.map((c) => headingOf(c, layout.labels))], options));
+  const rowOptions = { ...options, bom: false, columns: COLUMNS.map((c) => c.key) };
   let n = 0;
   n = await streamRows(sql, filter, async (rows) => {
-    await write(out, stringify(rows, options));
+    await write(out, stringify(rows, rowOptions));
     n += rows.length;
     progress?.(n);
   });

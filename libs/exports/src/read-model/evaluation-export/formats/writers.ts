@@ -1,12 +1,13 @@
 import type { Writable } from 'node:stream';
 import type { Sql } from '#libs/db';
 import type { ExportFilter } from '../evaluation-export.queries.js';
-import type { Progress } from './stream.js';
+import type { ExportLayout, Progress } from './stream.js';
 import { writeCsv, writeJson } from './tabular.js';
 import { write360Giving } from './three-sixty-giving.js';
 import { writeXlsx } from './xlsx.js';
 
-export type { Progress } from './stream.js';
+export type { ExportLayout, Progress } from './stream.js';
+export { DICTIONARY_SHEET, DATE_FORMAT, KRONER_FORMAT, SHEET_NAMES } from './xlsx.js';
 export { grantTo360, orgId } from './three-sixty-giving.js';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'ndjson', 'xlsx', '360giving'] as const;
@@ -28,9 +29,15 @@ export const FILE_EXTENSIONS: Record<ExportFormat, string> = {
   '360giving': '360giving.json',
 };
 
+/** The formats a layout option applies to: the CSV dialect to CSV, the headings to CSV and XLSX. */
+export const LAYOUT_FORMATS: { [K in keyof Required<ExportLayout>]: readonly ExportFormat[] } = {
+  dialect: ['csv'],
+  labels: ['csv', 'xlsx'],
+};
+
 /**
- * Writes the evaluation export (rows; for XLSX also the per-office sheet) to `out` as it reads it, page by page:
- * memory stays flat however many rows. Returns the number of rows.
+ * Writes the evaluation export (rows; for XLSX also the data dictionary and the per-office sheet) to `out` as it
+ * reads it, page by page: memory stays flat however many rows. Returns the number of rows.
  */
 export async function writeEvaluationExport(
   sql: Sql,
@@ -38,15 +45,16 @@ export async function writeEvaluationExport(
   format: ExportFormat,
   out: Writable,
   progress?: Progress,
+  layout: ExportLayout = {},
 ): Promise<number> {
   switch (format) {
     case 'csv':
-      return writeCsv(sql, filter, out, progress);
+      return writeCsv(sql, filter, out, progress, layout);
     case 'json':
     case 'ndjson':
       return writeJson(sql, filter, out, format === 'ndjson', progress);
     case 'xlsx':
-      return writeXlsx(sql, filter, out, progress);
+      return writeXlsx(sql, filter, out, progress, layout);
     case '360giving':
       return write360Giving(sql, filter, out, progress);
   }

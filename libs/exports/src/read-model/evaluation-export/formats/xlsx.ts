@@ -2,25 +2,62 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Sql } from '#libs/db';
-import { COLUMNS, OFFICE_COLUMNS, type Column } from '../columns.js';
+import { COLUMNS, headingOf, KIND_NAMES, OFFICE_COLUMNS, type Column, type ColumnKind, type LabelSet } from '../columns.js';
 import { officeYears, streamRows, type ExportFilter } from '../evaluation-export.queries.js';
-import { drained, type Progress } from './stream.js';
+import { drained, type ExportLayout, type Progress } from './stream.js';
+
+/**
+ * Whole kroner with thousands grouping: Excel groups with the reader's own separator (a space in Norway: «1 250 000 kr»).
+ * Dates are real date cells shown the Norwegian way.
+ */
+export const KRONER_FORMAT = '#,##0 "kr"';
+export const DATE_FORMAT = 'dd.mm.yyyy';
+const NUMBER_FORMATS: Record<ColumnKind, string | undefined> = {
+  kroner: KRONER_FORMAT,
+  integer: '0',
+  date: DATE_FORMAT,
+  text: undefined,
+  boolean: undefined,
+};
+
+/** The sheet names, in the headings' language. «Dataordbok» (the data dictionary) is always Norwegian. */
+export const SHEET_NAMES: Record<LabelSet, { rows: string; offices: string }> = {
+  key: { rows: 'Evaluation', offices: 'Offices' },
+  nb: { rows: 'Evaluering', offices: 'Embeter' },
+};
+export const DICTIONARY_SHEET = 'Dataordbok';
 
 const toDate = (s: string) => new Date(`${s}T00:00:00Z`);
 
-function cell(c: Column, v: string | number | boolean | null): ExcelJS.CellValue {
-  if (v === null) return null;
-  if (c.type === 'date') return toDate(String(v));
+function cell(c: Column, v: string | number | boolean | null | undefined): ExcelJS.CellValue {
+  if (v === null || v === undefined) return null;
+  if (c.kind === 'date') return toDate(String(v));
   return v;
 }
 
-function xlsxColumns(columns: readonly Column[]): Partial<ExcelJS.Column>[] {
-  return columns.map((c) => ({
-    header: c.key,
-    key: c.key,
-    width: c.type === 'date' ? 12 : c.type === 'int' ? 12 : Math.min(Math.max(c.key.length + 2, 10), 40),
-    style: c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : c.type === 'int' ? { numFmt: '0' } : {},
-  }));
+function xlsxColumns(columns: readonly Column[], labels: LabelSet): Partial<ExcelJS.Column>[] {
+  return columns.map((c) => {
+    const header = headingOf(c, labels);
+    const numFmt = NUMBER_FORMATS[c.kind];
+    const width =
+      c.kind === 'text' || c.kind === 'boolean' ? Math.min(Math.max(header.length + 2, 10), 40) : Math.max(header.length + 2, 14);
+    return { header, key: c.key, width, style: numFmt ? { numFmt } : {} };
+  });
+}
+
+/** A sheet with its heading row in bold, frozen (it stays in view when scrolling), and committed. */
+function openSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: Partial<ExcelJS.Column>[]): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns;
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  return sheet;
+}
+
+/** An autofilter over the heading and the `rows` data rows (written at the sheet's end, so known only now). */
+function closeSheet(sheet: ExcelJS.Worksheet, columnCount: number, rows: number): void {
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows + 1, column: columnCount } };
+  sheet.commit();
 }
 
 /**
@@ -36,14 +73,40 @@ async function sheetDrained(sheet: ExcelJS.Worksheet): Promise<void> {
   if (entry && state && state.length > state.highWaterMark) await once(entry, 'drain');
 }
 
-/** XLSX through exceljs' streaming WorkbookWriter: rows are committed (written to the zip) page by page. */
-export async function writeXlsx(sql: Sql, filter: ExportFilter, out: Writable, progress?: Progress): Promise<number> {
+/** The dictionary sheet's own headings (always Norwegian: it explains the export to its readers). */
+const DICTIONARY_COLUMNS: Partial<ExcelJS.Column>[] = [
+  { header: 'Kolonne', key: 'key', width: 28 },
+  { header: 'Etikett', key: 'label', width: 30 },
+  { header: 'Betydning', key: 'meaning', width: 90 },
+  { header: 'Kildehendelse', key: 'events', width: 60 },
+  { header: 'Type', key: 'kind', width: 14 },
+  { header: 'Ark', key: 'sheet', width: 12 },
+];
+
+/** «Dataordbok»: for each column of both sheets its machine name, label, meaning, source events, kind and sheet. */
+function writeDictionary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, names: { rows: string; offices: string }): void {
+  const sheet = openSheet(workbook, DICTIONARY_SHEET, DICTIONARY_COLUMNS);
+  const entries = [...COLUMNS.map((c) => [names.rows, c] as const), ...OFFICE_COLUMNS.map((c) => [names.offices, c] as const)];
+  for (const [name, c] of entries) sheet.addRow([c.key, c.label, c.meaning, c.events.join(', '), KIND_NAMES[c.kind], name]).commit();
+  closeSheet(sheet, DICTIONARY_COLUMNS.length, entries.length);
+}
+
+/**
+ * XLSX through exceljs' streaming WorkbookWriter: the rows are committed (written to the zip) page by page, then
+ * the data dictionary and the per-office sheet. Kroner and dates are typed cells with Norwegian number formats.
+ */
+export async function writeXlsx(
+  sql: Sql,
+  filter: ExportFilter,
+  out: Writable,
+  progress?: Progress,
+  layout: ExportLayout = {},
+): Promise<number> {
+  const labels = layout.labels ?? 'key';
+  const names = SHEET_NAMES[labels];
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Dekomp';
-  const sheet = workbook.addWorksheet('Evaluation', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = xlsxColumns(COLUMNS);
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
+  const sheet = openSheet(workbook, names.rows, xlsxColumns(COLUMNS, labels));
   let n = 0;
   n = await streamRows(sql, filter, async (rows) => {
     for (const r of rows) sheet.addRow(COLUMNS.map((c) => cell(c, r[c.key]))).commit();
@@ -52,13 +115,12 @@ export async function writeXlsx(sql: Sql, filter: ExportFilter, out: Writable, p
     await sheetDrained(sheet);
     await drained(out);
   });
-  sheet.commit();
-  const offices = workbook.addWorksheet('Offices', { views: [{ state: 'frozen', ySplit: 1 }] });
-  offices.columns = xlsxColumns(OFFICE_COLUMNS);
-  offices.getRow(1).font = { bold: true };
-  offices.getRow(1).commit();
-  for (const o of await officeYears(sql, filter)) offices.addRow(OFFICE_COLUMNS.map((c) => o[c.key] ?? null)).commit();
-  offices.commit();
+  closeSheet(sheet, COLUMNS.length, n);
+  writeDictionary(workbook, names);
+  const offices = openSheet(workbook, names.offices, xlsxColumns(OFFICE_COLUMNS, labels));
+  const years = await officeYears(sql, filter);
+  for (const o of years) offices.addRow(OFFICE_COLUMNS.map((c) => cell(c, o[c.key]))).commit();
+  closeSheet(offices, OFFICE_COLUMNS.length, years.length);
   const finished = out.writableFinished ? Promise.resolve() : once(out, 'finish');
   await workbook.commit();
   await finished;
