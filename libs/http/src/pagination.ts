@@ -49,7 +49,7 @@ const fits: Record<KeyType, (v: unknown) => boolean> = {
   int: (v) => Number.isSafeInteger(v),
   bigint: (v) => Number.isSafeInteger(v) || (typeof v === 'string' && /^-?\d{1,18}$/.test(v)),
   date: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v),
-  timestamptz: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
+  timestamptz: (v) => typeof v === 'string' && (/^-?infinity$/.test(v) || !Number.isNaN(Date.parse(v))),
 };
 
 /** A cursor: the base64url of the last row's sort key (a JSON array). */

@@ -51,10 +51,10 @@ export function namesTable(table: string, source: NameSource): NamesTable {
         ]);
       }
     },
-    nameOf: (keyExpr) => `(SELECT n.name FROM ${table} n WHERE n.key = ${keyExpr})`,
+    nameOf: (keyExpr) => `(SELECT ${table}.name FROM ${table} WHERE ${table}.key = ${keyExpr})`,
     namesOf: (keysJsonb, keyField) =>
-      `(SELECT COALESCE(jsonb_agg(jsonb_build_object('${keyField}', k.key, 'name', n.name) ORDER BY k.ord), '[]'::jsonb)
-          FROM jsonb_array_elements_text(${keysJsonb}) WITH ORDINALITY AS k(key, ord) LEFT JOIN ${table} n ON n.key = k.key)`,
+      `(SELECT COALESCE(jsonb_agg(jsonb_build_object('${keyField}', ${table}_k.key, 'name', ${table}.name) ORDER BY ${table}_k.ord), '[]'::jsonb)
+          FROM jsonb_array_elements_text(${keysJsonb}) WITH ORDINALITY AS ${table}_k(key, ord) LEFT JOIN ${table} ON ${table}.key = ${table}_k.key)`,
   };
 }
 

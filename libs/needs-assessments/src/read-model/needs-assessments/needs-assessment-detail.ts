@@ -1,10 +1,11 @@
 import type { Sql } from '#libs/db';
 import type { Actor } from '#libs/kernel';
 import type { NeedsAssessmentState } from '../../needs-assessment/needs-assessment.types.js';
+import { NA_ORG_NAMES } from './needs-assessments.schema.js';
 import { parseJson, visibleSummaryOrNotFound } from './needs-assessments.sql.js';
 import type { AssessmentDetailView } from './needs-assessments.view.js';
 
-type Member = { org: string; role: string; confirmedRevision: number | null };
+type Member = { org: string; name: string | null; role: string; confirmedRevision: number | null };
 
 /** What the detail of one assessment is made of, read in one snapshot of the read model (404 when not visible). */
 export async function loadDetail(sql: Sql, actor: Actor, assessmentId: string) {
@@ -17,7 +18,7 @@ export async function loadDetail(sql: Sql, actor: Actor, assessmentId: string) {
   ).rows[0];
   const members = (
     await sql.query<Member>(
-      `SELECT org, role, confirmed_revision AS "confirmedRevision" FROM na_members WHERE assessment_id = $1 ORDER BY role, org`,
+      `SELECT org, ${NA_ORG_NAMES.nameOf('org')} AS name, role, confirmed_revision AS "confirmedRevision" FROM na_members WHERE assessment_id = $1 ORDER BY role, org`,
       [assessmentId],
     )
   ).rows;

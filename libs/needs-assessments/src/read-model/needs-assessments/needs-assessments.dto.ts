@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString } from 'class-validator';
-import { ReadParamsDto, WarningDto } from '#libs/http';
+import { PageQueryDto, WarningDto } from '#libs/http';
 import { AssessmentContentDto } from '../../needs-assessment/update-content/update-content.dto.js';
 
-export class AssessmentListQueryDto extends ReadParamsDto {
+export class AssessmentListQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() callId?: string;
   @ApiPropertyOptional({ enum: ['draft', 'submitted', 'amended', 'withdrawn'] })
   @IsOptional()
@@ -11,17 +11,26 @@ export class AssessmentListQueryDto extends ReadParamsDto {
   status?: string;
 }
 
-export class InboxQueryDto extends ReadParamsDto {
+export class InboxQueryDto extends PageQueryDto {
   @ApiProperty() @IsString() @IsNotEmpty() callId: string;
+}
+
+export class OrgNameDto {
+  @ApiProperty() org: string;
+  @ApiProperty({ nullable: true, type: String, description: 'As of the time asked for' }) name: string | null;
 }
 
 export class AssessmentSummaryDto {
   @ApiProperty() assessmentId: string;
   @ApiProperty() callId: string;
   @ApiProperty() office: string;
+  @ApiProperty({ nullable: true, type: String }) officeName: string | null;
   @ApiProperty() scheme: string;
   @ApiProperty() year: number;
   @ApiProperty() leadOwner: string;
+  @ApiProperty({ nullable: true, type: String, description: "The lead owner's name (as of the time asked for)" }) leadOwnerName:
+    string | null;
+  @ApiProperty({ type: [OrgNameDto], description: 'The network members besides the lead owner' }) networkMembers: OrgNameDto[];
   @ApiProperty() title: string;
   @ApiProperty({ enum: ['draft', 'submitted', 'amended', 'withdrawn'] }) status: string;
   @ApiProperty() network: boolean;
@@ -35,6 +44,7 @@ export class AssessmentSummaryDto {
 
 export class MemberDto {
   @ApiProperty() org: string;
+  @ApiProperty({ nullable: true, type: String }) name: string | null;
   @ApiProperty({ enum: ['lead', 'network'] }) role: string;
   @ApiProperty({ nullable: true, type: Number }) confirmedRevision: number | null;
   @ApiProperty() confirmedCurrent: boolean;

@@ -2,11 +2,11 @@ import { Call } from '#libs/calls';
 import type { Sql } from '#libs/db';
 import type { StoredEvent } from '#libs/event-store';
 import { upcast } from '#libs/platform';
-import type { Projection } from '#libs/projections';
+import { withNames } from '#libs/projections';
 import { NeedsAssessment } from '../../needs-assessment/needs-assessment.aggregate.js';
 import type { NeedsAssessmentEvent } from '../../needs-assessment/needs-assessment.events.js';
 import type { NeedsAssessmentState } from '../../needs-assessment/needs-assessment.types.js';
-import { NEEDS_ASSESSMENTS_SCHEMA } from './needs-assessments.schema.js';
+import { NA_ORG_NAMES, NEEDS_ASSESSMENTS_SCHEMA } from './needs-assessments.schema.js';
 
 export const NEEDS_ASSESSMENT_EVENT_TYPES = Object.keys(NeedsAssessment.eventTypes) as Array<NeedsAssessmentEvent['type']>;
 const CALL_EVENT_TYPES = Object.keys(Call.eventTypes);
@@ -17,18 +17,21 @@ const CALL_EVENT_TYPES = Object.keys(Call.eventTypes);
  * columns to filter on; every submitted or amended version is kept whole in `na_versions` (R21). The calls' own
  * events (CallOpened, CallDeadlineExtended) give each call's current deadline in `na_calls`.
  */
-export const needsAssessmentsProjection: Projection = {
-  name: 'needs_assessments',
-  version: 2,
-  schema: NEEDS_ASSESSMENTS_SCHEMA,
-  handles: [...NEEDS_ASSESSMENT_EVENT_TYPES, ...CALL_EVENT_TYPES],
-  async apply(stored, sql) {
-    if (CALL_EVENT_TYPES.includes(stored.type)) return applyCallEvent(stored, sql);
-    const e = upcast(NeedsAssessment, stored);
-    const s = await writeAssessment(sql, stored, e);
-    await applyDetails(sql, stored, e, s);
+export const needsAssessmentsProjection = withNames(
+  {
+    name: 'needs_assessments',
+    version: 3,
+    schema: NEEDS_ASSESSMENTS_SCHEMA,
+    handles: [...NEEDS_ASSESSMENT_EVENT_TYPES, ...CALL_EVENT_TYPES],
+    async apply(stored, sql) {
+      if (CALL_EVENT_TYPES.includes(stored.type)) return applyCallEvent(stored, sql);
+      const e = upcast(NeedsAssessment, stored);
+      const s = await writeAssessment(sql, stored, e);
+      await applyDetails(sql, stored, e, s);
+    },
   },
-};
+  NA_ORG_NAMES,
+);
 
 async function applyCallEvent(stored: StoredEvent, sql: Sql): Promise<void> {
   const e = upcast(Call, stored);

@@ -1,17 +1,19 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy, NotFoundError, type Actor } from '#libs/kernel';
+import { Page, pageOfSorted, type PageRequest, type SortKey } from '#libs/http';
 import { ReadModels, Versioned, type HistoryEntry } from '#libs/platform';
 import { NeedsAssessment } from '../../needs-assessment/needs-assessment.aggregate.js';
 import { PARTNERSHIP_STATUS, type PartnershipStatusPort } from '#libs/kernel';
 import { loadDetail } from './needs-assessment-detail.js';
-import { READ, visibleSummaries, visibleSummaryOrNotFound } from './needs-assessments.sql.js';
+import { READ, summariesPage, visibleSummaryOrNotFound } from './needs-assessments.sql.js';
 import type { AssessmentDetailView, AssessmentSummaryView, AssessmentVersionView } from './needs-assessments.view.js';
 
 export class ListNeedsAssessments {
   constructor(
     readonly actor: Actor,
     readonly filter: { callId?: string; status?: string },
+    readonly page: PageRequest,
     readonly asOf?: number,
   ) {}
 }
@@ -19,6 +21,7 @@ export class GetGovernorInbox {
   constructor(
     readonly actor: Actor,
     readonly callId: string,
+    readonly page: PageRequest,
     readonly asOf?: number,
   ) {}
 }
@@ -41,26 +44,31 @@ export class GetNeedsAssessmentHistory {
   constructor(
     readonly actor: Actor,
     readonly assessmentId: string,
+    readonly page: PageRequest,
     readonly asOf?: number,
   ) {}
 }
 
+const BY_ID: SortKey = { expr: '"assessmentId"', type: 'text' };
+
 @QueryHandler(ListNeedsAssessments)
-export class ListNeedsAssessmentsHandler implements IQueryHandler<ListNeedsAssessments, AssessmentSummaryView[]> {
+export class ListNeedsAssessmentsHandler implements IQueryHandler<ListNeedsAssessments, Page<AssessmentSummaryView>> {
   constructor(private readonly readModels: ReadModels) {}
 
-  execute({ actor, filter, asOf }: ListNeedsAssessments) {
+  execute({ actor, filter, page, asOf }: ListNeedsAssessments) {
     AccessPolicy.assertRole(
       actor,
       ['school_owner', 'governor', 'ministry'],
       'read needs assessments (a university reads the measures that name it under /partnerships)',
     );
     return this.readModels.run(READ, asOf, (sql) =>
-      visibleSummaries(
+      summariesPage(
         sql,
         actor,
-        `WHERE ($1::text IS NULL OR a.call_id = $1) AND ($2::text IS NULL OR a.status = $2) ORDER BY a.created_at, a.assessment_id`,
+        `WHERE ($1::text IS NULL OR a.call_id = $1) AND ($2::text IS NULL OR a.status = $2)`,
         [filter.callId ?? null, filter.status ?? null],
+        [{ expr: '"createdAt"', type: 'timestamptz' }, BY_ID],
+        page,
       ),
     );
   }
@@ -68,13 +76,15 @@ export class ListNeedsAssessmentsHandler implements IQueryHandler<ListNeedsAsses
 
 /** The governor's inbox: what was submitted to a call of its office, with late flags and open warnings. */
 @QueryHandler(GetGovernorInbox)
-export class GetGovernorInboxHandler implements IQueryHandler<GetGovernorInbox, AssessmentSummaryView[]> {
+export class GetGovernorInboxHandler implements IQueryHandler<GetGovernorInbox, Page<AssessmentSummaryView>> {
   constructor(private readonly readModels: ReadModels) {}
 
-  execute({ actor, callId, asOf }: GetGovernorInbox) {
+  execute({ actor, callId, page, asOf }: GetGovernorInbox) {
     AccessPolicy.assertRole(actor, ['governor', 'ministry'], "read the governor office's inbox");
+    // Withdrawn before it was ever submitted: no submission time, so last (as NULLs sort).
+    const key: SortKey[] = [{ expr: `COALESCE("submittedAt", 'infinity')`, type: 'timestamptz' }, BY_ID];
     return this.readModels.run(READ, asOf, (sql) =>
-      visibleSummaries(sql, actor, `WHERE a.call_id = $1 AND a.status <> 'draft' ORDER BY a.submitted_at, a.assessment_id`, [callId]),
+      summariesPage(sql, actor, `WHERE a.call_id = $1 AND a.status <> 'draft'`, [callId], key, page),
     );
   }
 }
@@ -129,11 +139,11 @@ export class GetNeedsAssessmentVersionHandler implements IQueryHandler<GetNeedsA
 }
 
 @QueryHandler(GetNeedsAssessmentHistory)
-export class GetNeedsAssessmentHistoryHandler implements IQueryHandler<GetNeedsAssessmentHistory, HistoryEntry[]> {
+export class GetNeedsAssessmentHistoryHandler implements IQueryHandler<GetNeedsAssessmentHistory, Page<HistoryEntry>> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ actor, assessmentId, asOf }: GetNeedsAssessmentHistory) {
+  async execute({ actor, assessmentId, page, asOf }: GetNeedsAssessmentHistory) {
     await this.readModels.run(READ, asOf, (sql) => visibleSummaryOrNotFound(sql, actor, assessmentId));
-    return this.readModels.history(NeedsAssessment.streamOf(assessmentId), asOf);
+    return pageOfSorted(await this.readModels.history(NeedsAssessment.streamOf(assessmentId), asOf), page, (h) => h.position);
   }
 }

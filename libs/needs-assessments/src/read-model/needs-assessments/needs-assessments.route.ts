@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '#libs/auth';
-import { ApiRead, AsOf, HistoryEntryDto } from '#libs/http';
+import { ApiPage, ApiRead, AsOf, HistoryEntryDto, pageOf, PageQueryDto } from '#libs/http';
 import type { Actor } from '#libs/kernel';
 import {
   AssessmentDetailDto,
@@ -32,19 +32,19 @@ export class NeedsAssessmentsRoute {
   @Get()
   @Roles('school_owner', 'governor', 'ministry')
   @ApiOperation({ summary: "Assessments you may see: an owner its own and its networks', a governor its office's (R20)" })
-  @ApiOkResponse({ type: [AssessmentSummaryDto] })
+  @ApiPage(AssessmentSummaryDto)
   @ApiRead()
   list(@CurrentActor() actor: Actor, @Query() filter: AssessmentListQueryDto, @AsOf() asOf?: number) {
-    return this.queries.execute(new ListNeedsAssessments(actor, filter, asOf));
+    return this.queries.execute(new ListNeedsAssessments(actor, filter, pageOf(filter), asOf));
   }
 
   @Get('inbox')
   @Roles('governor', 'ministry')
   @ApiOperation({ summary: "Governor: the call's submitted assessments, with late flags (R14) and open warnings" })
-  @ApiOkResponse({ type: [AssessmentSummaryDto] })
+  @ApiPage(AssessmentSummaryDto)
   @ApiRead()
   inbox(@CurrentActor() actor: Actor, @Query() q: InboxQueryDto, @AsOf() asOf?: number) {
-    return this.queries.execute(new GetGovernorInbox(actor, q.callId, asOf));
+    return this.queries.execute(new GetGovernorInbox(actor, q.callId, pageOf(q), asOf));
   }
 
   @Get(':id')
@@ -76,9 +76,9 @@ export class NeedsAssessmentsRoute {
   @Get(':id/history')
   @Roles('school_owner', 'governor', 'ministry')
   @ApiOperation({ summary: "The assessment's events in order: type, time, actor, reason (R21)" })
-  @ApiOkResponse({ type: [HistoryEntryDto] })
+  @ApiPage(HistoryEntryDto)
   @ApiRead()
-  history(@CurrentActor() actor: Actor, @Param('id') id: string, @AsOf() asOf?: number) {
-    return this.queries.execute(new GetNeedsAssessmentHistory(actor, id, asOf));
+  history(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() page: PageQueryDto, @AsOf() asOf?: number) {
+    return this.queries.execute(new GetNeedsAssessmentHistory(actor, id, pageOf(page), asOf));
   }
 }

@@ -1,3 +1,9 @@
+import { ORGANISATION_NAMES } from '#libs/organisations';
+import { namesTable } from '#libs/projections';
+
+/** Lead owners' and network members' names, from the organisation events (as they stood, with `asOf`). */
+export const NA_ORG_NAMES = namesTable('na_org_names', ORGANISATION_NAMES);
+
 /** The needs-assessment read model's tables (prefixed `na_`); `na_calls` holds each call's deadline, from the calls' events. */
 export const NEEDS_ASSESSMENTS_SCHEMA = `
   CREATE TABLE na_assessments (

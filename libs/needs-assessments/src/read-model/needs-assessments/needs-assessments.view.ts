@@ -6,9 +6,13 @@ export interface AssessmentSummaryView {
   assessmentId: string;
   callId: string;
   office: string;
+  officeName: string | null;
   scheme: string;
   year: number;
   leadOwner: string;
+  /** Names as the organisation events told them (then, with `asOf`); null when none named the organisation. */
+  leadOwnerName: string | null;
+  networkMembers: Array<{ org: string; name: string | null }>;
   title: string;
   status: string;
   network: boolean;
@@ -25,7 +29,7 @@ export interface AssessmentDetailView extends AssessmentSummaryView {
   revision: number;
   withdrawnReason: string | null;
   content: NeedsAssessmentState['content'];
-  members: Array<{ org: string; role: string; confirmedRevision: number | null; confirmedCurrent: boolean }>;
+  members: Array<{ org: string; name: string | null; role: string; confirmedRevision: number | null; confirmedCurrent: boolean }>;
   measures: Array<NeedsAssessmentState['measures'][number] & { partnerships: PartnershipRow[] }>;
   versionList: Array<{ versionNo: number; kind: string; late: boolean; submittedOn: string; reason: string | null; recordedAt: string }>;
 }
