@@ -1,12 +1,18 @@
 import type { SqlClient } from '#libs/db';
 import { SQL_CLIENT } from '#libs/platform';
+import { COUNTIES } from '#libs/reference-data';
 import { osloToday, runSeed, type SeedOptions, type SeedResult } from '../../apps/cli/src/seed/index.js';
+import type { YrkesfagCountyPlan } from '../../apps/cli/src/seed/plan-yrkesfag.js';
+import { testBackends, type BackendName } from '../support/backends.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 
+const backends = await testBackends('seed');
+
 /**
- * The seed (npm run seed) through the real HTTP API on a fresh embedded store: a tiny scale, two offices, two years.
- * It fills every read model through the command path, a second run with the same seed appends nothing, and two
- * runs on fresh stores give the same data.
+ * The seed (npm run seed) through the real HTTP API on a fresh store of each backend: a tiny scale, two offices, two years.
+ * It fills every read model through the command path (YRKESFAG for every county municipality too), a second run
+ * with the same seed appends nothing, one with other options is refused before it writes, one with more offices
+ * extends the store, and two runs on fresh stores give the same data.
  */
 const options: SeedOptions = { seed: 7, years: 2, offices: ['ROGALAND', 'AGDER'], scale: 0.02, today: osloToday() };
 const TIMEOUT = 300_000;
@@ -16,7 +22,37 @@ async function eventCount(api: TestApi): Promise<number> {
   return Number(r.rows[0].n);
 }
 
-const seed = (api: TestApi) => runSeed(api.url, { issue: (input) => api.token(input) }, options, { concurrency: 8 });
+const seed = (api: TestApi, o: SeedOptions = options) => runSeed(api.url, { issue: (input) => api.token(input) }, o, { concurrency: 8 });
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** What Udir's view of a county must show, from the seed's own plan of what it sent. */
+function yrkesfagTotals(c: YrkesfagCountyPlan) {
+  const years = c.years.map((y) => {
+    const paid = sum(y.payments.map((p) => p.amount));
+    const spent = sum(y.spending.map((s) => s.amount));
+    const repaid = sum((y.claim?.settlements ?? []).map((s) => s.amount));
+    return {
+      frame: y.adjustTo ?? y.frame,
+      paid,
+      planned: sum(y.plan.map((l) => l.amount)),
+      spent,
+      unspent: paid - spent,
+      claimed: y.claim?.amount ?? 0,
+      repaid,
+    };
+  });
+  const total = (k: keyof (typeof years)[number]) => sum(years.map((y) => y[k]));
+  return {
+    frame: total('frame'),
+    paid: total('paid'),
+    planned: total('planned'),
+    spent: total('spent'),
+    unspent: total('unspent'),
+    claimed: total('claimed'),
+    repaid: total('repaid'),
+    outstanding: total('claimed') - total('repaid'),
+  };
+}
 
 /** What the store holds, over HTTP as the ministry sees it, without the ids the service makes (uuids). */
 async function snapshot(api: TestApi, result: SeedResult) {
@@ -74,6 +110,7 @@ async function snapshot(api: TestApi, result: SeedResult) {
           `${g.office} ${g.decisionYear} ${measureOwner.get(g.measureId)} → ${g.recipientOrg} ${g.status} ${g.deviates} ${g.years.map((y) => `${y.year}:${y.decided}/${y.paid}/${y.reportStatus}/${y.repaymentClaimed}/${y.repaid}`).join(' ')}`,
       )
       .sort(),
+    yrkesfag: await get('/yrkesfag/counties'),
     ids: {
       calls: [...result.ids.calls].sort(),
       forums: [...result.ids.forums].sort(),
@@ -83,11 +120,11 @@ async function snapshot(api: TestApi, result: SeedResult) {
   };
 }
 
-describe('npm run seed: through the API, idempotent and deterministic', () => {
+describe.each(backends)('npm run seed on %s: through the API, idempotent and deterministic', (backend: BackendName) => {
   let api: TestApi;
   let first: SeedResult;
   beforeAll(async () => {
-    api = await startTestApi('embedded');
+    api = await startTestApi(backend);
     first = await seed(api);
   }, TIMEOUT);
   afterAll(async () => api?.close());
@@ -136,6 +173,57 @@ describe('npm run seed: through the API, idempotent and deterministic', () => {
     expect(await eventCount(api)).toBeGreaterThan(first.steps * 0.9); // one event per command, but for no-ops
   });
 
+  it('runs YRKESFAG for every county municipality: a frame, a forum and a plan within the frame; Udir sees what the seed sent', async () => {
+    const ministry = await api.token({ role: 'ministry', org: '972417750' });
+    const counties = (await api.get('/yrkesfag/counties', ministry)).body as Array<{
+      county: string;
+      totals: Record<string, number>;
+      years: Array<{ year: number; frame: number; planned: number }>;
+    }>;
+    const planned = first.plan.yrkesfag;
+    // Every county but Oslo, whose upper secondary schools Oslo kommune (a municipality) owns.
+    expect(planned).toHaveLength(COUNTIES.length - 1);
+    expect(counties.map((c) => c.county).sort()).toEqual(planned.map((c) => c.county).sort());
+    for (const c of planned) {
+      const view = counties.find((x) => x.county === c.county)!;
+      expect(view.totals).toEqual(yrkesfagTotals(c));
+      const token = await api.token({ role: 'school_owner', org: c.county });
+      const forum = await api.get(`/yrkesfag/counties/${c.county}/forum`, token);
+      expect(forum.body.members).toHaveLength(c.members.length);
+      expect(forum.body.meetings).toHaveLength(sum(c.years.map((y) => y.meetings.length)));
+      for (const y of c.years) {
+        const frame = view.years.find((x) => x.year === y.year)!.frame;
+        const plan = await api.get(`/yrkesfag/counties/${c.county}/plans/${y.year}`, token);
+        expect(plan.body).toMatchObject({ planRevision: 1, planned: sum(y.plan.map((l) => l.amount)) });
+        expect(plan.body.planned).toBeLessThanOrEqual(frame); // R18
+        expect(plan.body.measures).toHaveLength(y.measures.length);
+        expect(plan.body.needs).toHaveLength(y.needs.length);
+      }
+    }
+    const national = (k: string) => sum(counties.map((c) => c.totals[k]));
+    const expected = planned.map(yrkesfagTotals);
+    for (const k of ['frame', 'paid', 'planned', 'spent', 'claimed', 'repaid'] as const)
+      expect(national(k)).toBe(sum(expected.map((t) => t[k])));
+    expect(national('paid')).toBeGreaterThan(0);
+    expect(national('claimed')).toBeGreaterThan(0);
+  });
+
+  it(
+    'a re-run with another --scale, --years or --seed is refused before it writes anything, naming what differs',
+    async () => {
+      const before = await eventCount(api);
+      await expect(seed(api, { ...options, scale: 0.1 })).rejects.toThrow(
+        /other options, so this run writes nothing[\s\S]*frame ROGALAND DEKOMP/,
+      );
+      await expect(seed(api, { ...options, years: 3 })).rejects.toThrow(/frame (ROGALAND|AGDER) DEKOMP/);
+      await expect(seed(api, { ...options, seed: 8 })).rejects.toThrow(
+        /needs assessments in the store that this run would not make|frame \w+ DEKOMP/,
+      );
+      expect(await eventCount(api)).toBe(before);
+    },
+    TIMEOUT,
+  );
+
   it(
     'a second run with the same seed replays every step and appends no event',
     async () => {
@@ -154,7 +242,7 @@ describe('npm run seed: through the API, idempotent and deterministic', () => {
     'two runs with the same seed on fresh stores give the same data',
     async () => {
       const mine = await snapshot(api, first);
-      const other = await startTestApi('embedded');
+      const other = await startTestApi(backend);
       try {
         const second = await seed(other);
         expect(second.plan).toEqual(first.plan);
@@ -162,6 +250,24 @@ describe('npm run seed: through the API, idempotent and deterministic', () => {
       } finally {
         await other.close();
       }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'a re-run with more offices extends the store: the new office is seeded, the earlier ones replay',
+    async () => {
+      const more = await seed(api, { ...options, offices: [...options.offices, 'NORDLAND'] });
+      const nordland = more.plan.calls.filter((c) => c.office === 'NORDLAND').map((c) => c.callId);
+      const ministry = await api.token({ role: 'ministry', org: '972417750' });
+      const calls = (await api.get('/calls', ministry)).body.map((c: { callId: string }) => c.callId);
+      expect(calls).toEqual(expect.arrayContaining([...first.ids.calls, ...nordland]));
+      expect(more.replayed + more.existed).toBeGreaterThanOrEqual(first.steps);
+      expect(more.steps).toBeGreaterThan(first.steps);
+      const before = await eventCount(api);
+      const again = await seed(api);
+      expect(again.replayed + again.existed).toBe(again.steps);
+      expect(await eventCount(api)).toBe(before);
     },
     TIMEOUT,
   );

@@ -5,9 +5,11 @@ import { DevTokenIssuer } from '#libs/auth';
 import { ConfigError, loadConfig } from '#libs/config';
 import type { SqlClient } from '#libs/db';
 import { SQL_CLIENT } from '#libs/platform';
-import { isKnownOfficeCode, OFFICE_CODES, type OfficeCode } from '#libs/reference-data';
+import { OFFICE_CODES } from '#libs/reference-data';
 import { createApp } from '../../api/src/bootstrap.js';
 import { osloToday } from './seed/dates.js';
+import { parseOffices } from './seed/options.js';
+import { SeedConflictError } from './seed/preflight.js';
 import { runSeed, type SeedResult } from './seed/run.js';
 
 const USAGE = `usage: npm run seed -- [--years N] [--offices all|<codes>] [--seed <n>] [--scale <f>] [--url <service url>] [--concurrency <n>]
@@ -16,29 +18,54 @@ Fills the store with realistic years of the DEKOMP scheme through the API (the s
 the 10 governor offices and 15 counties, every municipality (real numbers), the universities with teacher
 education, networks, 40–250 needs assessments per office and year (times --scale), partnerships, forum
 recommendations, decisions with multi-year commitments, acceptances with co-financing, payments, reports, late
-submissions, declines, amendments and repayment claims. Deterministic for a --seed (and date); re-running with the
-same seed appends nothing twice (every command carries an Idempotency-Key).
+submissions, declines, amendments and repayment claims. And YRKESFAG (R24) for every county municipality, whatever
+--offices says: Udir's frame by county size, the county's forum, needs from its schools and training companies,
+measures by universities, vocational colleges, trade bodies, companies and the county itself, the plan within the
+frame, payments in parts, spending, the report and repayment claims. Deterministic for a --seed (and date).
+
+Re-running: every command carries an Idempotency-Key made of the seed and the step, so a re-run with the same
+options appends nothing (and one after an interruption finishes the job). A re-run with more --offices extends the
+store: the offices seeded before replay, the new ones are added. Any other change (--seed, --years, --scale, or a
+re-run in another year or phase of the year) is refused before anything is written: the seed first reads the
+store, names what differs from its plan, and exits 1. Seed an empty store for other options.
 
   --years N         years seeded, from the current one (default 2)
-  --offices         all, or office codes separated by commas (${OFFICE_CODES.join(', ')})
+  --offices         all, or office codes separated by commas, in upper case as for npm run token:
+                    ${OFFICE_CODES.join(', ')}
   --seed n          the seed of the PRNG (default 1)
   --scale f         multiplies the needs assessments per office and year (default 1; 0.1 for a small run)
   --url             the running service (default http://127.0.0.1:$PORT); without one the service is started
                     in this process on a free port, on the configured store, and stopped afterwards
-  --concurrency n   requests in flight (default 12)`;
+  --concurrency n   requests in flight (default 12)
+
+Exit codes: 0 done; 1 failed or refused (the store holds a seed run with other options); 2 bad options.`;
+
+const EXIT_USAGE = 2;
+
+function usageError(message: string): never {
+  console.error(`seed: ${message}\n\n${USAGE}`);
+  process.exit(EXIT_USAGE);
+}
 
 function parseOptions() {
-  const { values } = parseArgs({
-    options: {
-      years: { type: 'string' },
-      offices: { type: 'string' },
-      seed: { type: 'string' },
-      scale: { type: 'string' },
-      url: { type: 'string' },
-      concurrency: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        years: { type: 'string' },
+        offices: { type: 'string' },
+        seed: { type: 'string' },
+        scale: { type: 'string' },
+        url: { type: 'string' },
+        concurrency: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    usageError((error as Error).message);
+  }
   if (values.help) {
     console.log(USAGE);
     process.exit(0);
@@ -50,28 +77,16 @@ function parseOptions() {
     if (!Number.isInteger(n) || n < min || n > max) problems.push(`--${name} must be a whole number from ${min} to ${max}; got '${raw}'`);
     return n;
   };
-  const years = int('years', values.years, 2, 1, 10);
-  const seed = int('seed', values.seed, 1, 0, 2 ** 32 - 1);
-  const concurrency = int('concurrency', values.concurrency, 12, 1, 64);
+  const years = int('years', values.years as string | undefined, 2, 1, 10);
+  const seed = int('seed', values.seed as string | undefined, 1, 0, 2 ** 32 - 1);
+  const concurrency = int('concurrency', values.concurrency as string | undefined, 12, 1, 64);
   const scale = values.scale === undefined ? 1 : Number(values.scale);
   if (!Number.isFinite(scale) || scale <= 0 || scale > 10)
-    problems.push(`--scale must be a number above 0 and at most 10; got '${values.scale}'`);
-  let offices: OfficeCode[] = [...OFFICE_CODES];
-  if (values.offices !== undefined && values.offices !== 'all') {
-    const codes = values.offices
-      .split(',')
-      .map((s) => s.trim().toUpperCase())
-      .filter(Boolean);
-    const unknown = codes.filter((c) => !isKnownOfficeCode(c));
-    if (unknown.length || codes.length === 0)
-      problems.push(`--offices: unknown office code(s) ${unknown.join(', ') || '(none given)'}; known: ${OFFICE_CODES.join(', ')}`);
-    offices = OFFICE_CODES.filter((c) => codes.includes(c));
-  }
-  if (problems.length) {
-    console.error(`${problems.join('\n')}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  return { years, seed, concurrency, scale, offices, url: values.url };
+    problems.push(`--scale must be a number above 0 and at most 10; got '${values.scale as string}'`);
+  const { offices, problem } = parseOffices(values.offices as string | undefined);
+  if (problem) problems.push(problem);
+  if (problems.length) usageError(problems.join('\n'));
+  return { years, seed, concurrency, scale, offices, url: values.url as string | undefined };
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -151,6 +166,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : `seed failed: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof SeedConflictError) console.error(`seed refused: ${error.message}`);
+  else
+    console.error(error instanceof ConfigError ? error.message : `seed failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -76,7 +76,7 @@ export async function checkStoreMatchesPlan(client: SeedClient, plan: SeedPlan):
         );
       const mine = count(
         plan.assessments.filter((a) => a.callId === s.callId),
-        (a) => `${a.lead} ${a.title}`,
+        (a) => `${a.lead} ${a.content.title}`,
       );
       const theirs = count(
         assessments.filter((a) => a.callId === s.callId),
