@@ -86,3 +86,7 @@ export function pageOfSorted<T>(rows: T[], page: PageRequest, keyOf: (row: T) =>
   const next = rest.length > limit ? encodeCursor(JSON.stringify([keyOf(items[items.length - 1])])) : null;
   return new Page(items, next);
 }
+
+/** A page of an aggregate's history (its events in global order; the position is the cursor). */
+export const historyPage = <T extends { position: number }>(entries: T[], page: PageRequest): Page<T> =>
+  pageOfSorted(entries, page, (h) => h.position);

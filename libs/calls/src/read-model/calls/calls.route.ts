@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiRead, AsOf, HistoryEntryDto } from '#libs/http';
+import { ApiPage, ApiRead, AsOf, HistoryEntryDto, pageOf, PageQueryDto } from '#libs/http';
 import { GetCall, GetCallHistory, ListCalls } from './calls.queries.js';
 import { CallListQueryDto, CallViewDto } from './calls.view.js';
 
@@ -13,10 +13,10 @@ export class CallsRoute {
 
   @Get()
   @ApiOperation({ summary: 'All calls (every authenticated user)' })
-  @ApiOkResponse({ type: [CallViewDto] })
+  @ApiPage(CallViewDto)
   @ApiRead()
   list(@Query() filter: CallListQueryDto, @AsOf() asOf?: number) {
-    return this.queries.execute(new ListCalls(filter, asOf));
+    return this.queries.execute(new ListCalls(filter, pageOf(filter), asOf));
   }
 
   @Get(':callId')
@@ -29,9 +29,9 @@ export class CallsRoute {
 
   @Get(':callId/history')
   @ApiOperation({ summary: "The call's events in order: type, time, actor, reason (R21)" })
-  @ApiOkResponse({ type: [HistoryEntryDto] })
+  @ApiPage(HistoryEntryDto)
   @ApiRead()
-  history(@Param('callId') callId: string, @AsOf() asOf?: number) {
-    return this.queries.execute(new GetCallHistory(callId, asOf));
+  history(@Param('callId') callId: string, @Query() page: PageQueryDto, @AsOf() asOf?: number) {
+    return this.queries.execute(new GetCallHistory(callId, pageOf(page), asOf));
   }
 }

@@ -1,12 +1,13 @@
 import { Type } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { ReadParamsDto } from '#libs/http';
+import { PageQueryDto } from '#libs/http';
 import { SCHEMES, type Scheme } from '#libs/kernel';
 
 export interface CallView {
   callId: string;
   office: string;
+  officeName: string | null;
   scheme: string;
   year: number;
   title: string;
@@ -21,6 +22,7 @@ export interface CallView {
 export class CallViewDto implements CallView {
   @ApiProperty() callId: string;
   @ApiProperty() office: string;
+  @ApiProperty({ nullable: true, type: String, example: 'Statsforvalteren i Rogaland' }) officeName: string | null;
   @ApiProperty({ enum: SCHEMES }) scheme: string;
   @ApiProperty() year: number;
   @ApiProperty() title: string;
@@ -32,7 +34,7 @@ export class CallViewDto implements CallView {
   @ApiProperty({ description: 'Stream version; the ETag' }) version: number;
 }
 
-export class CallListQueryDto extends ReadParamsDto {
+export class CallListQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() office?: string;
   @ApiPropertyOptional({ enum: SCHEMES }) @IsOptional() @IsIn(SCHEMES) scheme?: Scheme;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2015) @Max(2100) year?: number;

@@ -1,6 +1,6 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy, type Actor, type Scheme } from '#libs/kernel';
-import { Page, pageOfSorted, type PageRequest } from '#libs/http';
+import { Page, historyPage, type PageRequest } from '#libs/http';
 import { ReadModels, type HistoryEntry } from '#libs/platform';
 import { FrameLedger, ledgerIdOf } from '../../frame-ledger/frame-ledger.aggregate.js';
 import { framesPage, RM } from './grants.read.js';
@@ -50,10 +50,6 @@ export class GetFrameLedgerHistoryHandler implements IQueryHandler<GetFrameLedge
   async execute({ actor, office, scheme, page, asOf }: GetFrameLedgerHistory) {
     officeScope(actor, office);
     const stream = FrameLedger.streamOf(ledgerIdOf(office, scheme));
-    return pageOfSorted(
-      await this.readModels.existingHistory('frame ledger', `${office} ${scheme}`, stream, asOf),
-      page,
-      (h) => h.position,
-    );
+    return historyPage(await this.readModels.existingHistory('frame ledger', `${office} ${scheme}`, stream, asOf), page);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy, CLOCK, NotFoundError, type Actor, type Clock, type Scheme } from '#libs/kernel';
-import { Page, pageOfSorted, type PageRequest } from '#libs/http';
+import { Page, historyPage, type PageRequest } from '#libs/http';
 import { ReadModels, Versioned, type HistoryEntry } from '#libs/platform';
 import { FrameLedger, ledgerIdOf } from '../../frame-ledger/frame-ledger.aggregate.js';
 import { Grant } from '../../grant/grant.aggregate.js';
@@ -106,6 +106,6 @@ export class GetGrantHistoryHandler implements IQueryHandler<GetGrantHistory, Pa
     const own = await this.readModels.history(Grant.streamOf(grantId), asOf);
     // R23: the steps of appeals against the grant, or of appeals whose reversal changed it.
     const appeals = await this.appeals.forGrant(grantId, asOf);
-    return pageOfSorted([...ledger, ...own, ...appeals], page, (h) => h.position);
+    return historyPage([...ledger, ...own, ...appeals], page);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy, NotFoundError, type Actor } from '#libs/kernel';
-import { Page, pageOfSorted, type PageRequest, type SortKey } from '#libs/http';
+import { Page, historyPage, type PageRequest, type SortKey } from '#libs/http';
 import { ReadModels, Versioned, type HistoryEntry } from '#libs/platform';
 import { NeedsAssessment } from '../../needs-assessment/needs-assessment.aggregate.js';
 import { PARTNERSHIP_STATUS, type PartnershipStatusPort } from '#libs/kernel';
@@ -144,6 +144,6 @@ export class GetNeedsAssessmentHistoryHandler implements IQueryHandler<GetNeedsA
 
   async execute({ actor, assessmentId, page, asOf }: GetNeedsAssessmentHistory) {
     await this.readModels.run(READ, asOf, (sql) => visibleSummaryOrNotFound(sql, actor, assessmentId));
-    return pageOfSorted(await this.readModels.history(NeedsAssessment.streamOf(assessmentId), asOf), page, (h) => h.position);
+    return historyPage(await this.readModels.history(NeedsAssessment.streamOf(assessmentId), asOf), page);
   }
 }

@@ -1,12 +1,15 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { NotFoundError } from '#libs/kernel';
+import { historyPage, Page, queryPage, type PageRequest } from '#libs/http';
 import { ReadModels, Versioned, type HistoryEntry } from '#libs/platform';
+import { countyNameSql, officeNameSql } from '#libs/projections';
 import { Organisation } from '../../organisation/organisation.aggregate.js';
 import type { OrganisationView } from './organisations.view.js';
 
 export class ListOrganisations {
   constructor(
     readonly filter: { office?: string; kind?: string },
+    readonly page: PageRequest,
     readonly asOf?: number,
   ) {}
 }
@@ -19,28 +22,26 @@ export class GetOrganisation {
 export class GetOrganisationHistory {
   constructor(
     readonly orgNumber: string,
+    readonly page: PageRequest,
     readonly asOf?: number,
   ) {}
 }
 
 const SELECT = `SELECT org_number AS "orgNumber", name, kind, municipality_number AS "municipalityNumber",
-  county_number AS "countyNumber", office, version FROM org_organisations`;
+  county_number AS "countyNumber", ${countyNameSql('county_number')} AS "countyName", office, ${officeNameSql('office')} AS "officeName",
+  version FROM org_organisations`;
 
 @QueryHandler(ListOrganisations)
-export class ListOrganisationsHandler implements IQueryHandler<ListOrganisations, OrganisationView[]> {
+export class ListOrganisationsHandler implements IQueryHandler<ListOrganisations, Page<OrganisationView>> {
   constructor(private readonly readModels: ReadModels) {}
 
-  execute({ filter, asOf }: ListOrganisations) {
-    return this.readModels.run(
-      ['organisations'],
-      asOf,
-      async (sql) =>
-        (
-          await sql.query<OrganisationView>(
-            `${SELECT} WHERE ($1::text IS NULL OR office = $1) AND ($2::text IS NULL OR kind = $2) ORDER BY org_number`,
-            [filter.office ?? null, filter.kind ?? null],
-          )
-        ).rows,
+  execute({ filter, page, asOf }: ListOrganisations) {
+    return this.readModels.run(['organisations'], asOf, (sql) =>
+      queryPage<OrganisationView>(sql, page, {
+        select: `${SELECT} WHERE ($1::text IS NULL OR office = $1) AND ($2::text IS NULL OR kind = $2)`,
+        params: [filter.office ?? null, filter.kind ?? null],
+        key: [{ expr: '"orgNumber"', type: 'text' }],
+      }),
     );
   }
 }
@@ -62,10 +63,10 @@ export class GetOrganisationHandler implements IQueryHandler<GetOrganisation, Ve
 }
 
 @QueryHandler(GetOrganisationHistory)
-export class GetOrganisationHistoryHandler implements IQueryHandler<GetOrganisationHistory, HistoryEntry[]> {
+export class GetOrganisationHistoryHandler implements IQueryHandler<GetOrganisationHistory, Page<HistoryEntry>> {
   constructor(private readonly readModels: ReadModels) {}
 
-  execute({ orgNumber, asOf }: GetOrganisationHistory) {
-    return this.readModels.existingHistory('organisation', orgNumber, Organisation.streamOf(orgNumber), asOf);
+  async execute({ orgNumber, page, asOf }: GetOrganisationHistory) {
+    return historyPage(await this.readModels.existingHistory('organisation', orgNumber, Organisation.streamOf(orgNumber), asOf), page);
   }
 }

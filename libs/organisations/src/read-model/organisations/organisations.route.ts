@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiRead, AsOf, HistoryEntryDto } from '#libs/http';
+import { ApiPage, ApiRead, AsOf, HistoryEntryDto, pageOf, PageQueryDto } from '#libs/http';
 import { GetOrganisation, GetOrganisationHistory, ListOrganisations } from './organisations.queries.js';
 import { OrganisationQueryDto, OrganisationViewDto } from './organisations.view.js';
 
@@ -13,10 +13,10 @@ export class OrganisationsRoute {
 
   @Get()
   @ApiOperation({ summary: 'The organisation directory (public facts: every authenticated user)' })
-  @ApiOkResponse({ type: [OrganisationViewDto] })
+  @ApiPage(OrganisationViewDto)
   @ApiRead()
   list(@Query() filter: OrganisationQueryDto, @AsOf() asOf?: number) {
-    return this.queries.execute(new ListOrganisations(filter, asOf));
+    return this.queries.execute(new ListOrganisations(filter, pageOf(filter), asOf));
   }
 
   @Get(':orgNumber')
@@ -29,9 +29,9 @@ export class OrganisationsRoute {
 
   @Get(':orgNumber/history')
   @ApiOperation({ summary: "The organisation's events in order: type, time, actor, reason (R21)" })
-  @ApiOkResponse({ type: [HistoryEntryDto] })
+  @ApiPage(HistoryEntryDto)
   @ApiRead()
-  history(@Param('orgNumber') orgNumber: string, @AsOf() asOf?: number) {
-    return this.queries.execute(new GetOrganisationHistory(orgNumber, asOf));
+  history(@Param('orgNumber') orgNumber: string, @Query() page: PageQueryDto, @AsOf() asOf?: number) {
+    return this.queries.execute(new GetOrganisationHistory(orgNumber, pageOf(page), asOf));
   }
 }

@@ -1,6 +1,6 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy, NotFoundError, type Actor } from '#libs/kernel';
-import { Page, pageOfSorted, type PageRequest } from '#libs/http';
+import { Page, historyPage, type PageRequest } from '#libs/http';
 import { ReadModels, Versioned, type HistoryEntry } from '#libs/platform';
 import { partnershipStream } from '../../partnership/partnership.aggregate.js';
 import { partnershipsPage, READ, universityOf, visiblePartnerships } from './partnerships.sql.js';
@@ -107,6 +107,6 @@ export class GetPartnershipHistoryHandler implements IQueryHandler<GetPartnershi
     const uni = universityOf(actor, university);
     const [row] = await this.readModels.run(READ, asOf, (sql) => visiblePartnerships(sql, actor, ONE, [measureId, uni]));
     if (!row) throw new NotFoundError('partnership', `${measureId}:${uni}`);
-    return pageOfSorted(await this.readModels.history(partnershipStream(measureId, uni), asOf), page, (h) => h.position);
+    return historyPage(await this.readModels.history(partnershipStream(measureId, uni), asOf), page);
   }
 }
