@@ -38,6 +38,11 @@ export async function applyAfterDecision(stored: StoredEvent, sql: Sql): Promise
   return applyYrkesfag(stored, sql);
 }
 
+/** R26: one report's deadline extended. */
+const moveDeadline = async (sql: Sql, reportId: string, deadline: string) => {
+  await sql.query(`UPDATE wl_reports SET deadline = $2 WHERE report_id = $1`, [reportId, deadline]);
+};
+
 /** R22: every decision, amendment, revocation and repayment claim is a letter, numbered per grant in log order. */
 async function letter(sql: Sql, grantId: string, kind: string, date: string): Promise<void> {
   await sql.query(
@@ -111,11 +116,7 @@ async function applyLedger(stored: StoredEvent, sql: Sql): Promise<void> {
       );
       return;
     case 'ReportDeadlineExtended':
-      await sql.query(`UPDATE wl_reports SET deadline = $2 WHERE report_id = $1`, [
-        grantReportIdOf(e.data.grantId, e.data.year),
-        e.data.deadline,
-      ]);
-      return;
+      return moveDeadline(sql, grantReportIdOf(e.data.grantId, e.data.year), e.data.deadline);
     default:
       return;
   }
@@ -180,11 +181,7 @@ async function applyYrkesfag(stored: StoredEvent, sql: Sql): Promise<void> {
       );
       return;
     case 'YrkesfagReportDeadlineExtended':
-      await sql.query(`UPDATE wl_reports SET deadline = $2 WHERE report_id = $1`, [
-        yrkesfagReportIdOf(e.data.county, e.data.year),
-        e.data.deadline,
-      ]);
-      return;
+      return moveDeadline(sql, yrkesfagReportIdOf(e.data.county, e.data.year), e.data.deadline);
     case 'YrkesfagReportSubmitted':
       await sql.query(`UPDATE wl_reports SET submitted = true WHERE report_id = $1`, [yrkesfagReportIdOf(e.data.county, e.data.year)]);
       return;
