@@ -1,5 +1,6 @@
 import type { Sql } from '#libs/db';
 import type { Warning } from '#libs/platform';
+import { countyByNumber, officeByCode } from '#libs/reference-data';
 import { MEMBER_CATEGORIES, REQUIRED_CATEGORIES, type MemberCategory } from '../../forum/categories.js';
 import { iso, json } from '../sql-values.js';
 import type { ForumView, MemberView } from './forums.view.js';
@@ -32,8 +33,10 @@ function summarise(f: ForumRow, members: MemberView[], on: string): ForumView {
   return {
     forumId: f.forum_id,
     office: f.office,
+    officeName: officeByCode(f.office)?.name ?? null,
     name: f.name,
     counties: json<string[]>(f.counties),
+    countyNames: json<string[]>(f.counties).map((c) => countyByNumber(c)?.name ?? null),
     createdAt: iso(f.created_at),
     version: f.version,
     on,

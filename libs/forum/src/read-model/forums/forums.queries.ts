@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy, CLOCK, NotFoundError, type Actor, type Clock } from '#libs/kernel';
+import { historyPage, Page, queryPage, type PageRequest } from '#libs/http';
 import { ReadModels, Versioned, type HistoryEntry } from '#libs/platform';
 import { Forum } from '../../forum/forum.aggregate.js';
 import { iso, json } from '../sql-values.js';
@@ -20,6 +21,7 @@ export class ListForums {
   constructor(
     readonly actor: Actor,
     readonly filter: { office?: string; on?: string },
+    readonly page: PageRequest,
     readonly asOf?: number,
   ) {}
 }
@@ -36,6 +38,7 @@ export class ListForumMembers {
     readonly actor: Actor,
     readonly forumId: string,
     readonly on: string | undefined,
+    readonly page: PageRequest,
     readonly asOf?: number,
   ) {}
 }
@@ -43,6 +46,7 @@ export class ListForumMeetings {
   constructor(
     readonly actor: Actor,
     readonly forumId: string,
+    readonly page: PageRequest,
     readonly asOf?: number,
   ) {}
 }
@@ -50,6 +54,7 @@ export class GetForumHistory {
   constructor(
     readonly actor: Actor,
     readonly forumId: string,
+    readonly page: PageRequest,
     readonly asOf?: number,
   ) {}
 }
@@ -64,20 +69,25 @@ export function officeScope(actor: Actor, office: string | undefined): string | 
 }
 
 @QueryHandler(ListForums)
-export class ListForumsHandler implements IQueryHandler<ListForums, ForumView[]> {
+export class ListForumsHandler implements IQueryHandler<ListForums, Page<ForumView>> {
   constructor(
     private readonly readModels: ReadModels,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute({ actor, filter, asOf }: ListForums) {
+  execute({ actor, filter, page, asOf }: ListForums) {
     const office = officeScope(actor, filter.office);
     const on = filter.on ?? this.clock.today();
     return this.readModels.run(['forum'], asOf, async (sql) => {
-      const rows = (
-        await sql.query<ForumRow>(`${FORUM_SELECT} WHERE ($1::text IS NULL OR office = $1) ORDER BY office, forum_id`, [office])
-      ).rows;
-      return forumsWithMembers(sql, rows, on);
+      const rows = await queryPage<ForumRow>(sql, page, {
+        select: `${FORUM_SELECT} WHERE ($1::text IS NULL OR office = $1)`,
+        params: [office],
+        key: [
+          { expr: 'office', type: 'text' },
+          { expr: 'forum_id', type: 'text' },
+        ],
+      });
+      return new Page(await forumsWithMembers(sql, rows.items, on), rows.next);
     });
   }
 }
@@ -102,38 +112,50 @@ export class GetForumHandler implements IQueryHandler<GetForum, Versioned<ForumV
 }
 
 @QueryHandler(ListForumMembers)
-export class ListForumMembersHandler implements IQueryHandler<ListForumMembers, MemberView[]> {
+export class ListForumMembersHandler implements IQueryHandler<ListForumMembers, Page<MemberView>> {
   constructor(private readonly readModels: ReadModels) {}
 
-  execute({ actor, forumId, on, asOf }: ListForumMembers) {
+  /** Those on a date by member id; all over time by the date they joined, then member id. */
+  execute({ actor, forumId, on, page, asOf }: ListForumMembers) {
     return this.readModels.run(['forum'], asOf, async (sql) => {
       const row = await forumRow(sql, forumId);
       if (!row) throw new NotFoundError('forum', forumId);
       assertForumReader(actor, row.office, `forum ${forumId}`);
+      const byId = { expr: '"memberId"', type: 'text' } as const;
       const rows = on
-        ? (await sql.query<MemberRow>(`${MEMBER_SELECT} WHERE forum_id = $1 AND ${ACTIVE_ON} ORDER BY member_id`, [forumId, on])).rows
-        : (await sql.query<MemberRow>(`${MEMBER_SELECT} WHERE forum_id = $1 ORDER BY joined_on, member_id`, [forumId])).rows;
+        ? await queryPage<MemberRow>(sql, page, {
+            select: `${MEMBER_SELECT} WHERE forum_id = $1 AND ${ACTIVE_ON}`,
+            params: [forumId, on],
+            key: [byId],
+          })
+        : await queryPage<MemberRow>(sql, page, {
+            select: `${MEMBER_SELECT} WHERE forum_id = $1`,
+            params: [forumId],
+            key: [{ expr: '"joinedOn"', type: 'text' }, byId],
+          });
       return rows.map(toMember);
     });
   }
 }
 
 @QueryHandler(ListForumMeetings)
-export class ListForumMeetingsHandler implements IQueryHandler<ListForumMeetings, MeetingView[]> {
+export class ListForumMeetingsHandler implements IQueryHandler<ListForumMeetings, Page<MeetingView>> {
   constructor(private readonly readModels: ReadModels) {}
 
-  execute({ actor, forumId, asOf }: ListForumMeetings) {
+  execute({ actor, forumId, page, asOf }: ListForumMeetings) {
     return this.readModels.run(['forum'], asOf, async (sql) => {
       const row = await forumRow(sql, forumId);
       if (!row) throw new NotFoundError('forum', forumId);
       assertForumReader(actor, row.office, `forum ${forumId}`);
-      const rows = (
-        await sql.query<MeetingView>(
-          `SELECT meeting_id AS "meetingId", to_char(date, 'YYYY-MM-DD') AS date, agenda, minutes_summary AS "minutesSummary", present, recorded_at AS "recordedAt"
-           FROM forum_meetings WHERE forum_id = $1 ORDER BY date, meeting_id`,
-          [forumId],
-        )
-      ).rows;
+      const rows = await queryPage<MeetingView>(sql, page, {
+        select: `SELECT meeting_id AS "meetingId", to_char(date, 'YYYY-MM-DD') AS date, agenda, minutes_summary AS "minutesSummary", present,
+            recorded_at AS "recordedAt" FROM forum_meetings WHERE forum_id = $1`,
+        params: [forumId],
+        key: [
+          { expr: 'date', type: 'text' },
+          { expr: '"meetingId"', type: 'text' },
+        ],
+      });
       return rows.map((m) => ({
         ...m,
         agenda: json<string[]>(m.agenda),
@@ -145,12 +167,12 @@ export class ListForumMeetingsHandler implements IQueryHandler<ListForumMeetings
 }
 
 @QueryHandler(GetForumHistory)
-export class GetForumHistoryHandler implements IQueryHandler<GetForumHistory, HistoryEntry[]> {
+export class GetForumHistoryHandler implements IQueryHandler<GetForumHistory, Page<HistoryEntry>> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ actor, forumId, asOf }: GetForumHistory) {
+  async execute({ actor, forumId, page, asOf }: GetForumHistory) {
     const history = await this.readModels.existingHistory('forum', forumId, Forum.streamOf(forumId), asOf);
     assertForumReader(actor, (history[0].data as { office: string }).office, `forum ${forumId}`);
-    return history;
+    return historyPage(history, page);
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '#libs/auth';
-import { ApiRead, AsOf, HistoryEntryDto } from '#libs/http';
+import { ApiPage, ApiRead, AsOf, HistoryEntryDto, pageOf, PageQueryDto } from '#libs/http';
 import type { Actor } from '#libs/kernel';
 import { GetForum, GetForumHistory, ListForumMeetings, ListForumMembers, ListForums } from './forums.queries.js';
 import { GetForumMembership } from './membership.queries.js';
@@ -10,6 +10,7 @@ import {
   ForumListQueryDto,
   ForumViewDto,
   MeetingViewDto,
+  MembersQueryDto,
   MembershipQueryDto,
   MembershipRowDto,
   MemberViewDto,
@@ -25,19 +26,19 @@ export class ForumsRoute {
   @Get('forums')
   @Roles('governor', 'ministry')
   @ApiOperation({ summary: "Forums with their membership by category on a date: a governor its office's, the ministry all" })
-  @ApiOkResponse({ type: [ForumViewDto] })
+  @ApiPage(ForumViewDto)
   @ApiRead()
   list(@CurrentActor() actor: Actor, @Query() filter: ForumListQueryDto, @AsOf() asOf?: number) {
-    return this.queries.execute(new ListForums(actor, filter, asOf));
+    return this.queries.execute(new ListForums(actor, filter, pageOf(filter), asOf));
   }
 
   @Get('forum-membership')
   @Roles('governor', 'ministry')
   @ApiOperation({ summary: 'Forum membership by category per office and forum, on a date or during a year (evaluation export)' })
-  @ApiOkResponse({ type: [MembershipRowDto] })
+  @ApiPage(MembershipRowDto)
   @ApiRead()
   membership(@CurrentActor() actor: Actor, @Query() filter: MembershipQueryDto, @AsOf() asOf?: number) {
-    return this.queries.execute(new GetForumMembership(actor, filter, asOf));
+    return this.queries.execute(new GetForumMembership(actor, filter, pageOf(filter), asOf));
   }
 
   @Get('forums/:forumId')
@@ -52,27 +53,27 @@ export class ForumsRoute {
   @Get('forums/:forumId/members')
   @Roles('governor', 'ministry')
   @ApiOperation({ summary: 'Members with their categories and dates: all over time, or those on a date (?on=)' })
-  @ApiOkResponse({ type: [MemberViewDto] })
+  @ApiPage(MemberViewDto)
   @ApiRead()
-  members(@CurrentActor() actor: Actor, @Param('forumId') forumId: string, @Query() q: OnDateQueryDto, @AsOf() asOf?: number) {
-    return this.queries.execute(new ListForumMembers(actor, forumId, q.on, asOf));
+  members(@CurrentActor() actor: Actor, @Param('forumId') forumId: string, @Query() q: MembersQueryDto, @AsOf() asOf?: number) {
+    return this.queries.execute(new ListForumMembers(actor, forumId, q.on, pageOf(q), asOf));
   }
 
   @Get('forums/:forumId/meetings')
   @Roles('governor', 'ministry')
   @ApiOperation({ summary: "The forum's meetings" })
-  @ApiOkResponse({ type: [MeetingViewDto] })
+  @ApiPage(MeetingViewDto)
   @ApiRead()
-  meetings(@CurrentActor() actor: Actor, @Param('forumId') forumId: string, @AsOf() asOf?: number) {
-    return this.queries.execute(new ListForumMeetings(actor, forumId, asOf));
+  meetings(@CurrentActor() actor: Actor, @Param('forumId') forumId: string, @Query() page: PageQueryDto, @AsOf() asOf?: number) {
+    return this.queries.execute(new ListForumMeetings(actor, forumId, pageOf(page), asOf));
   }
 
   @Get('forums/:forumId/history')
   @Roles('governor', 'ministry')
   @ApiOperation({ summary: "The forum's events in order: type, time, actor, reason (R21)" })
-  @ApiOkResponse({ type: [HistoryEntryDto] })
+  @ApiPage(HistoryEntryDto)
   @ApiRead()
-  history(@CurrentActor() actor: Actor, @Param('forumId') forumId: string, @AsOf() asOf?: number) {
-    return this.queries.execute(new GetForumHistory(actor, forumId, asOf));
+  history(@CurrentActor() actor: Actor, @Param('forumId') forumId: string, @Query() page: PageQueryDto, @AsOf() asOf?: number) {
+    return this.queries.execute(new GetForumHistory(actor, forumId, pageOf(page), asOf));
   }
 }

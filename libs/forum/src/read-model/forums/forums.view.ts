@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { IsCalendarDate, ReadParamsDto, WarningDto } from '#libs/http';
+import { IsCalendarDate, PageQueryDto, ReadParamsDto, WarningDto } from '#libs/http';
 import type { Warning } from '#libs/platform';
 import { MEMBER_CATEGORIES, type MemberCategory } from '../../forum/categories.js';
 
@@ -19,8 +19,11 @@ export interface MemberView {
 export interface ForumView {
   forumId: string;
   office: string;
+  officeName: string | null;
   name: string;
   counties: string[];
+  /** The counties' names, in the order of `counties`. */
+  countyNames: Array<string | null>;
   createdAt: string;
   version: number;
   /** The date the membership figures are for. */
@@ -42,13 +45,14 @@ export interface MeetingView {
 
 export interface MembershipRow {
   office: string;
+  officeName: string | null;
   forumId: string;
   category: MemberCategory;
   members: number;
 }
 
 // ---------- Query parameters ----------
-export class ForumListQueryDto extends ReadParamsDto {
+export class ForumListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Ministry: one office' }) @IsOptional() @IsString() office?: string;
   @ApiPropertyOptional({ example: '2027-03-01', description: 'Membership as of this date (default today)' })
   @IsOptional()
@@ -60,7 +64,11 @@ export class OnDateQueryDto extends ReadParamsDto {
   @ApiPropertyOptional({ example: '2027-03-01', description: 'Membership as of this date' }) @IsOptional() @IsCalendarDate() on?: string;
 }
 
-export class MembershipQueryDto extends ReadParamsDto {
+export class MembersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: '2027-03-01', description: 'Only the members on this date' }) @IsOptional() @IsCalendarDate() on?: string;
+}
+
+export class MembershipQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() office?: string;
   @ApiPropertyOptional({ example: 2027, description: 'Members at any time during the year' })
   @IsOptional()
@@ -90,8 +98,10 @@ export class MemberViewDto {
 export class ForumViewDto {
   @ApiProperty({ example: 'rogaland-11' }) forumId: string;
   @ApiProperty() office: string;
+  @ApiProperty({ nullable: true, type: String }) officeName: string | null;
   @ApiProperty() name: string;
   @ApiProperty({ type: [String] }) counties: string[];
+  @ApiProperty({ type: [String], description: "The counties' names" }) countyNames: Array<string | null>;
   @ApiProperty() createdAt: string;
   @ApiProperty({ description: 'Stream version; the ETag' }) version: number;
   @ApiProperty({ description: 'The date of the membership figures' }) on: string;
@@ -113,6 +123,7 @@ export class MeetingViewDto {
 
 export class MembershipRowDto {
   @ApiProperty() office: string;
+  @ApiProperty({ nullable: true, type: String }) officeName: string | null;
   @ApiProperty() forumId: string;
   @ApiProperty({ enum: MEMBER_CATEGORIES }) category: string;
   @ApiProperty() members: number;

@@ -1,12 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy, CLOCK, NotFoundError, type Actor, type Clock } from '#libs/kernel';
+import { pageOf, type Page } from '#libs/http';
 import { CommandRunner, ReadModels, Versioned } from '#libs/platform';
 import { isKnownOfficeCode } from '#libs/reference-data';
 import { Appeal, parseAppealId, type AppealLodgedData, type AppealState } from '../../appeal/appeal.aggregate.js';
 import { appealLetterSteps } from '../../appeal/letters/appeal-letter.js';
 import { positioned } from '../../letters/grant-letters/grant-letters.service.js';
-import { appeals, RM, type AppealFilter } from './appeals.read.js';
+import { appeals, appealsPage, RM, type AppealFilter } from './appeals.read.js';
 import type { AppealListQueryDto, AppealRow, AppealView, OfficeAppealsView } from './appeals.view.js';
 
 export class ListAppeals {
@@ -56,12 +57,12 @@ function scopeOf(actor: Actor, f: AppealListQueryDto): AppealFilter {
 }
 
 @QueryHandler(ListAppeals)
-export class ListAppealsHandler implements IQueryHandler<ListAppeals, AppealRow[]> {
+export class ListAppealsHandler implements IQueryHandler<ListAppeals, Page<AppealRow>> {
   constructor(private readonly readModels: ReadModels) {}
 
   execute({ actor, filter, asOf }: ListAppeals) {
     const scoped = scopeOf(actor, filter);
-    return this.readModels.run(RM, asOf, (sql) => appeals(sql, scoped));
+    return this.readModels.run(RM, asOf, (sql) => appealsPage(sql, scoped, pageOf(filter)));
   }
 }
 

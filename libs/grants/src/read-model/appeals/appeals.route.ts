@@ -1,11 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '#libs/auth';
-import { ApiRead, AsOf } from '#libs/http';
+import { ApiPage, ApiRead, AsOf } from '#libs/http';
 import type { Actor } from '#libs/kernel';
 import { GetAppeal, GetOfficeAppeals, ListAppeals } from './appeals.queries.js';
-import { AppealListQueryDto } from './appeals.view.js';
+import { AppealListQueryDto, AppealRowDto } from './appeals.view.js';
 
 @ApiTags('appeals')
 @ApiBearerAuth('bearer')
@@ -17,7 +17,7 @@ export class AppealsRoute {
   @ApiOperation({
     summary: 'Appeals visible to you (R20): the ministry all, a governor its office, a party its own; ?status=open for lodged or forwarded',
   })
-  @ApiOkResponse({ description: 'One row per appeal' })
+  @ApiPage(AppealRowDto, 'One row per appeal')
   @ApiRead()
   list(@CurrentActor() actor: Actor, @Query() filter: AppealListQueryDto, @AsOf() asOf?: number) {
     return this.queries.execute(new ListAppeals(actor, filter, asOf));

@@ -1,6 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
-import { ReadParamsDto } from '#libs/http';
+import { PageQueryDto } from '#libs/http';
 import type { HistoryEntry } from '#libs/platform';
 import type { AppealLodgedData, AppealStatus } from '../../appeal/appeal.aggregate.js';
 
@@ -18,10 +18,15 @@ export interface AppealRow {
   appealId: string;
   grantId: string;
   office: string;
+  officeName: string | null;
   scheme: string;
   measureId: string;
+  measureTitle: string | null;
   recipientOrg: string;
+  /** Names as the organisation events told them (then, with `asOf`). */
+  recipientName: string | null;
   appellantOrg: string;
+  appellantName: string | null;
   standing: string;
   letter: number;
   letterKind: string;
@@ -53,8 +58,38 @@ export interface AppealView extends AppealLodgedData {
   version: number;
 }
 
-export class AppealListQueryDto extends ReadParamsDto {
+export class AppealListQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() office?: string;
   @ApiPropertyOptional({ enum: APPEAL_STATUSES, description: 'open: lodged or forwarded' }) @IsOptional() @IsIn(APPEAL_STATUSES) status?:
     AppealStatus | 'open';
+}
+
+const NAME = { nullable: true, type: String } as const;
+
+/** One row of the appeals list (OpenAPI). */
+export class AppealRowDto implements Omit<AppealRow, 'status'> {
+  @ApiProperty() appealId: string;
+  @ApiProperty() grantId: string;
+  @ApiProperty() office: string;
+  @ApiProperty(NAME) officeName: string | null;
+  @ApiProperty() scheme: string;
+  @ApiProperty() measureId: string;
+  @ApiProperty(NAME) measureTitle: string | null;
+  @ApiProperty() recipientOrg: string;
+  @ApiProperty(NAME) recipientName: string | null;
+  @ApiProperty() appellantOrg: string;
+  @ApiProperty(NAME) appellantName: string | null;
+  @ApiProperty() standing: string;
+  @ApiProperty() letter: number;
+  @ApiProperty() letterKind: string;
+  @ApiProperty() letterDate: string;
+  @ApiProperty() caseNumber: string;
+  @ApiProperty() lodgedOn: string;
+  @ApiProperty({ description: "The letter's date + 21 days (R23)" }) deadline: string;
+  @ApiProperty() late: boolean;
+  @ApiProperty({ enum: APPEAL_STATUSES.filter((s) => s !== 'open') }) status: string;
+  @ApiProperty(NAME) governorOutcome: string | null;
+  @ApiProperty(NAME) udirOutcome: string | null;
+  @ApiProperty(NAME) remedyGrantId: string | null;
+  @ApiProperty() version: number;
 }
