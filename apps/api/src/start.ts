@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, type DekompConfig } from '#libs/config';
 import { DataDirError, DataDirLockedError, prepareDataDir } from '#libs/db';
+import { withoutTraces } from '#libs/observability';
 import { createApp } from './bootstrap.js';
 import { assertPortFree, explainStartupError, StartupError } from './startup-errors.js';
 
@@ -8,7 +9,10 @@ async function main(config: DekompConfig): Promise<void> {
   // DATA_DIR holds the embedded database and the dev signing key: a bad one stops the start here, named.
   if (!config.DATABASE_URL || config.AUTH_MODE === 'dev') prepareDataDir(config.DATA_DIR);
   await assertPortFree(config);
-  const app = await createApp(config).catch((error: unknown) => {
+  const app = await withoutTraces(async () => {
+    const created = await createApp(config);
+    return created.init();
+  }).catch((error: unknown) => {
     throw explainStartupError(error, config);
   });
   await app.listen(config.PORT, config.HOST);

@@ -11,7 +11,7 @@ import { EVENT_STORE, SQL_CLIENT } from './tokens.js';
 
 /** Told of every command's latency and outcome (metrics); provided by the observability module. */
 export interface CommandObserver {
-  commandDone(command: string, outcome: 'written' | 'unchanged' | 'replayed' | 'refused', seconds: number): void;
+  commandDone(command: string, outcome: 'written' | 'unchanged' | 'replayed' | 'refused', seconds: number, stream?: string): void;
 }
 export const COMMAND_OBSERVER = Symbol('COMMAND_OBSERVER');
 
@@ -97,10 +97,11 @@ export class CommandRunner {
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     try {
       const o = await this.runObserved(aggregate, id, command, meta, options);
-      this.observer.commandDone(aggregate.name, o.replayed ? 'replayed' : o.position > 0 ? 'written' : 'unchanged', seconds());
+      const outcome = o.replayed ? 'replayed' : o.position > 0 ? 'written' : 'unchanged';
+      this.observer.commandDone(aggregate.name, outcome, seconds(), aggregate.streamOf(id));
       return o;
     } catch (error) {
-      this.observer.commandDone(aggregate.name, 'refused', seconds());
+      this.observer.commandDone(aggregate.name, 'refused', seconds(), aggregate.streamOf(id));
       throw error;
     }
   }

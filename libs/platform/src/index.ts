@@ -6,3 +6,4 @@ export * from './command-meta.js';
 export * from './command-runner.js';
 export * from './read-models.js';
 export * from './platform.module.js';
+export * from './operation-observer.js';

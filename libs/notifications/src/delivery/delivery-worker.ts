@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { SqlClient } from '#libs/db';
-import { SQL_CLIENT } from '#libs/platform';
+import { OPERATION_OBSERVER, SQL_CLIENT, type OperationObserver } from '#libs/platform';
 import { claimDue, recordAttempt, type AttemptResult, type ClaimedDelivery } from './outbox.js';
 import { DELIVERY_SETTINGS, type DeliverySettings } from './delivery-settings.js';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, signatureOf } from './signature.js';
@@ -37,6 +37,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     @Inject(DELIVERY_SETTINGS) private readonly settings: DeliverySettings,
     private readonly secrets: WebhookSecrets,
+    @Optional() @Inject(OPERATION_OBSERVER) private readonly observer?: OperationObserver,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -85,6 +86,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private async deliver(d: ClaimedDelivery): Promise<void> {
     const result = await this.send(d);
     await recordAttempt(this.sql, d, result, new Date(), this.settings);
+    this.observer?.webhookAttempt(result.ok ? 'delivered' : result.interrupted ? 'interrupted' : 'failed');
     if (!result.ok && !result.interrupted)
       this.log.debug({
         msg: 'webhook delivery failed',

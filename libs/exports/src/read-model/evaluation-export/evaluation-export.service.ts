@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Writable } from 'node:stream';
 import { AccessPolicy, type Actor } from '#libs/kernel';
-import { ReadModels } from '#libs/platform';
+import { OPERATION_OBSERVER, ReadModels, type OperationObserver } from '#libs/platform';
 import { EVALUATION_EXPORT } from './evaluation-export.projection.js';
 import { countRows, officeYears, type ExportFilter, type OfficeYear } from './evaluation-export.queries.js';
 import { writeEvaluationExport, type ExportFormat, type ExportLayout, type Progress } from './formats/writers.js';
@@ -22,7 +22,10 @@ export function scopeOf(actor: Actor, filter: ExportFilter): ExportFilter {
 /** The evaluation export now, or as it stood at a past global position (R21), streamed into `out`. */
 @Injectable()
 export class EvaluationExportService {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    @Optional() @Inject(OPERATION_OBSERVER) private readonly observer?: OperationObserver,
+  ) {}
 
   /** Runs on the live read model, or on one recomputed from the events up to `asOf` in a scratch schema. */
   write(
@@ -33,7 +36,12 @@ export class EvaluationExportService {
     progress?: Progress,
     layout?: ExportLayout,
   ): Promise<number> {
-    return this.readModels.run([EVALUATION_EXPORT], asOf, (sql) => writeEvaluationExport(sql, filter, format, out, progress, layout));
+    return this.readModels
+      .run([EVALUATION_EXPORT], asOf, (sql) => writeEvaluationExport(sql, filter, format, out, progress, layout))
+      .then((rows) => {
+        this.observer?.exportWritten(format, rows);
+        return rows;
+      });
   }
 
   offices(filter: ExportFilter, asOf?: number): Promise<OfficeYear[]> {
