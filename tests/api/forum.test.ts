@@ -369,9 +369,17 @@ describe.each(backends)('forum API on %s', (backend: BackendName) => {
     const all = await get(`/forums/${F}/members`, governor);
     expect(all.body[4]).toMatchObject({ memberId: 'M5', leftOn: '2027-05-01', leftReason: 'The union withdrew its representative' });
     const membership = await get('/forum-membership?year=2027', ministry);
-    expect(membership.body).toEqual(expect.arrayContaining([{ office: 'ROGALAND', forumId: F, category: 'teacher_union', members: 1 }]));
+    expect(membership.body).toEqual(
+      expect.arrayContaining([
+        { office: 'ROGALAND', officeName: 'Statsforvalteren i Rogaland', forumId: F, category: 'teacher_union', members: 1 },
+      ]),
+    );
     const today = await get('/forum-membership?on=2027-06-01', ministry);
-    expect(today.body).toEqual(expect.arrayContaining([{ office: 'ROGALAND', forumId: F, category: 'teacher_union', members: 0 }]));
+    expect(today.body).toEqual(
+      expect.arrayContaining([
+        { office: 'ROGALAND', officeName: 'Statsforvalteren i Rogaland', forumId: F, category: 'teacher_union', members: 0 },
+      ]),
+    );
   });
 
   describe("R20: published to the office's school owners and the universities it names; amended and withdrawn with reasons (R21)", () => {

@@ -34,6 +34,8 @@ export interface NamesTable {
   nameOf(keyExpr: string): string;
   /** SQL for a jsonb array of `{ <keyField>: key, name }` from a jsonb array of keys. */
   namesOf(keysJsonb: string, keyField: string): string;
+  /** The names of these keys (for keys inside JSON documents); an unknown key is absent. */
+  lookup(sql: Sql, keys: Iterable<string>): Promise<Map<string, string>>;
 }
 
 /** `table` must be unique across read models (they share one search_path): prefix it with the read model's. */
@@ -50,6 +52,12 @@ export function namesTable(table: string, source: NameSource): NamesTable {
           name,
         ]);
       }
+    },
+    async lookup(sql, keys) {
+      const wanted = [...new Set(keys)];
+      if (wanted.length === 0) return new Map();
+      const r = await sql.query<NamedKey>(`SELECT key, name FROM ${table} WHERE key = ANY($1::text[])`, [wanted]);
+      return new Map(r.rows.map((n) => [n.key, n.name]));
     },
     nameOf: (keyExpr) => `(SELECT ${table}.name FROM ${table} WHERE ${table}.key = ${keyExpr})`,
     namesOf: (keysJsonb, keyField) =>

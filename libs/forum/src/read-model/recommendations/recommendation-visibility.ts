@@ -2,11 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Sql } from '#libs/db';
 import { AccessPolicy, NotFoundError, ORGANISATION_DIRECTORY, type Actor, type OrganisationDirectory } from '#libs/kernel';
 import type { Warning } from '#libs/platform';
+import { officeNameSql } from '#libs/projections';
 import type { RecommendedMeasure, Vote } from '../../recommendation/content/content.js';
 import { iso, isoOrNull, json } from '../sql-values.js';
 import type { RecommendationView } from './recommendations.view.js';
 
-export const REC_SELECT = `SELECT r.recommendation_id AS "recommendationId", r.forum_id AS "forumId", r.office, r.call_id AS "callId", r.revision, r.status, r.published,
+export const REC_SELECT = `SELECT r.recommendation_id AS "recommendationId", r.forum_id AS "forumId", r.office,
+  ${officeNameSql('r.office')} AS "officeName", r.call_id AS "callId", r.revision, r.status, r.published,
   r.outcome, r.meeting_id AS "meetingId", to_char(r.meeting_date, 'YYYY-MM-DD') AS "meetingDate", r.present_members AS "presentMembers", r.vote, r.measures,
   r.note, r.warnings, r.first_recorded_at AS "firstRecordedAt", r.recorded_at AS "recordedAt", r.published_at AS "publishedAt", r.withdrawn_at AS "withdrawnAt",
   r.withdrawal_reason AS "withdrawalReason", r.version FROM forum_recommendations r`;

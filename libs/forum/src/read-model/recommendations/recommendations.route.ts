@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '#libs/auth';
-import { ApiRead, AsOf, HistoryEntryDto } from '#libs/http';
+import { ApiPage, ApiRead, AsOf, HistoryEntryDto, pageOf, PageQueryDto } from '#libs/http';
 import type { Actor } from '#libs/kernel';
 import { GetRecommendation, GetRecommendationHistory, GetRecommendationRevisions, ListRecommendations } from './recommendations.queries.js';
 import { RecommendationListQueryDto, RecommendationViewDto, RevisionViewDto } from './recommendations.view.js';
@@ -18,10 +18,10 @@ export class RecommendationsRoute {
     summary:
       "Recommendations (R20): the ministry all; a governor its office's; a school owner the published ones of its office; a university the published ones naming it (cooperating or recipient)",
   })
-  @ApiOkResponse({ type: [RecommendationViewDto] })
+  @ApiPage(RecommendationViewDto)
   @ApiRead()
   list(@CurrentActor() actor: Actor, @Query() filter: RecommendationListQueryDto, @AsOf() asOf?: number) {
-    return this.queries.execute(new ListRecommendations(actor, filter, asOf));
+    return this.queries.execute(new ListRecommendations(actor, filter, pageOf(filter), asOf));
   }
 
   @Get(':recommendationId')
@@ -37,18 +37,18 @@ export class RecommendationsRoute {
 
   @Get(':recommendationId/revisions')
   @ApiOperation({ summary: 'Every revision of the recommendation, with the reason of each amendment (R21)' })
-  @ApiOkResponse({ type: [RevisionViewDto] })
+  @ApiPage(RevisionViewDto)
   @ApiRead()
-  revisions(@CurrentActor() actor: Actor, @Param('recommendationId') id: string, @AsOf() asOf?: number) {
-    return this.queries.execute(new GetRecommendationRevisions(actor, id, asOf));
+  revisions(@CurrentActor() actor: Actor, @Param('recommendationId') id: string, @Query() page: PageQueryDto, @AsOf() asOf?: number) {
+    return this.queries.execute(new GetRecommendationRevisions(actor, id, pageOf(page), asOf));
   }
 
   @Get(':recommendationId/history')
   @Roles('governor', 'ministry')
   @ApiOperation({ summary: "The recommendation's events in order: type, time, actor, reason (R21)" })
-  @ApiOkResponse({ type: [HistoryEntryDto] })
+  @ApiPage(HistoryEntryDto)
   @ApiRead()
-  history(@CurrentActor() actor: Actor, @Param('recommendationId') id: string, @AsOf() asOf?: number) {
-    return this.queries.execute(new GetRecommendationHistory(actor, id, asOf));
+  history(@CurrentActor() actor: Actor, @Param('recommendationId') id: string, @Query() page: PageQueryDto, @AsOf() asOf?: number) {
+    return this.queries.execute(new GetRecommendationHistory(actor, id, pageOf(page), asOf));
   }
 }

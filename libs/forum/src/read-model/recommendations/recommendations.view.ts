@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
-import { ReadParamsDto, WarningDto } from '#libs/http';
+import { PageQueryDto, WarningDto } from '#libs/http';
 import type { Warning } from '#libs/platform';
 import { VoteDto } from '../../recommendation/content/content.dto.js';
 import { OUTCOMES, type RecommendedMeasure, type Vote } from '../../recommendation/content/content.js';
@@ -9,6 +9,7 @@ export interface RecommendationView {
   recommendationId: string;
   forumId: string;
   office: string;
+  officeName: string | null;
   callId: string;
   revision: number;
   status: 'recorded' | 'published' | 'withdrawn';
@@ -44,7 +45,7 @@ export interface RevisionView {
   recordedAt: string;
 }
 
-export class RecommendationListQueryDto extends ReadParamsDto {
+export class RecommendationListQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() office?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() forumId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() callId?: string;
@@ -52,6 +53,7 @@ export class RecommendationListQueryDto extends ReadParamsDto {
 
 export class RecommendedAmountViewDto {
   @ApiProperty() recipientOrg: string;
+  @ApiProperty({ nullable: true, type: String, description: 'As of the time asked for' }) recipientName: string | null;
   @ApiProperty() year: number;
   @ApiProperty({ description: 'Whole kroner' }) amount: number;
 }
@@ -59,12 +61,15 @@ export class RecommendedAmountViewDto {
 export class RecommendedMeasureViewDto {
   @ApiProperty() priority: number;
   @ApiProperty() measureId: string;
+  @ApiProperty({ nullable: true, type: String, description: "The measure's title (as of the time asked for)" }) measureTitle: string | null;
   @ApiProperty() participants: string;
   @ApiProperty() startYear: number;
   @ApiProperty() spanYears: number;
   @ApiProperty() criteria: string;
   @ApiProperty({ type: [String] }) cooperatingOwners: string[];
+  @ApiProperty({ type: [String], description: 'Their names, in the same order' }) cooperatingOwnerNames: Array<string | null>;
   @ApiProperty({ type: [String] }) cooperatingUniversities: string[];
+  @ApiProperty({ type: [String], description: 'Their names, in the same order' }) cooperatingUniversityNames: Array<string | null>;
   @ApiProperty({ type: [RecommendedAmountViewDto] }) amounts: RecommendedAmountViewDto[];
 }
 
@@ -72,6 +77,7 @@ export class RecommendationViewDto {
   @ApiProperty() recommendationId: string;
   @ApiProperty() forumId: string;
   @ApiProperty() office: string;
+  @ApiProperty({ nullable: true, type: String }) officeName: string | null;
   @ApiProperty() callId: string;
   @ApiProperty() revision: number;
   @ApiProperty({ enum: ['recorded', 'published', 'withdrawn'] }) status: string;
