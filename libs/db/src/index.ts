@@ -6,3 +6,5 @@ export * from './embedded-postgres.js';
 export * from './migrations.js';
 export * from './open.js';
 export * from './scratch-database.js';
+export * from './db-errors.js';
+export * from './query-limit.js';

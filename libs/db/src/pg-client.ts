@@ -1,24 +1,37 @@
 import pg from 'pg';
+import { currentQueryLimit, millisecondsLeft, QueryTimeoutError, type QueryLimit } from './query-limit.js';
+import { isStatementCancelled } from './db-errors.js';
+import { PgListener } from './pg-listener.js';
 import { searchPathSql, type QueryResult, type Sql, type SqlClient } from './sql-client.js';
 
-/** A PostgreSQL server through a `pg` pool. */
+/** Longest wait for a connection (a server that does not answer at all); a refused connection fails at once. */
+const CONNECT_TIMEOUT_MS = 15_000;
+
+const result = <T>(r: pg.QueryResult): QueryResult<T> => ({ rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length });
+
+/**
+ * A PostgreSQL server through a `pg` pool. A dropped connection (server restart, pg_terminate_backend) fails only
+ * the statements on it: the pool discards it and connects anew for the next; LISTEN reconnects by itself.
+ * Inside `withQueryLimit` every statement is bounded by the time left and cancelled when the client goes away.
+ */
 export class PgClient implements SqlClient {
   readonly backend = 'postgres' as const;
   private pool: pg.Pool;
-  private listener?: pg.Client;
-  private readonly channels = new Map<string, Set<(payload: string) => void>>();
+  private readonly listener: PgListener;
 
   constructor(
     private readonly connectionString: string,
     private readonly poolSize = 10,
   ) {
     this.pool = this.createPool();
+    this.listener = new PgListener(connectionString);
   }
 
   private createPool(searchPath?: string): pg.Pool {
     const pool = new pg.Pool({
       connectionString: this.connectionString,
       max: this.poolSize,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       ...(searchPath ? { options: `-c search_path=${searchPath.replace(/ /g, '')}` } : {}),
     });
     // An idle client's error (server restart) must not crash the process; the next query reconnects.
@@ -34,63 +47,117 @@ export class PgClient implements SqlClient {
   }
 
   async query<T>(text: string, params?: unknown[]): Promise<QueryResult<T>> {
-    const r = await this.pool.query(text, params);
-    return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
+    // Within a request's limit a statement runs in a transaction of its own, with SET LOCAL statement_timeout.
+    if (currentQueryLimit()) return this.transaction((tx) => tx.query<T>(text, params));
+    return result<T>(await this.pool.query(text, params));
   }
 
   async exec(text: string): Promise<void> {
+    if (currentQueryLimit()) return this.transaction((tx) => tx.exec(text));
     await this.pool.query(text);
   }
 
   async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
+    const limit = currentQueryLimit();
+    const run = async (client: pg.PoolClient) => {
       await client.query('BEGIN');
-      const result = await fn({
-        query: async <R>(text: string, params?: unknown[]) => {
-          const r = await client.query(text, params);
-          return { rows: r.rows as R[], rowCount: r.rowCount ?? r.rows.length };
-        },
-        exec: async (text: string) => {
-          await client.query(text);
-        },
-      });
-      await client.query('COMMIT');
-      return result;
+      try {
+        if (limit) await client.query(`SET LOCAL statement_timeout = ${millisecondsLeft(limit)}`);
+        const send = (text: string, params?: unknown[]) => {
+          if (limit) millisecondsLeft(limit);
+          return client.query(text, params);
+        };
+        const value = await fn({
+          query: async <R>(text: string, params?: unknown[]) => result<R>(await send(text, params)),
+          exec: async (text: string) => void (await send(text)),
+        });
+        await client.query('COMMIT');
+        return value;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    };
+    if (limit) return this.limited(limit, run);
+    const { client, release } = await this.checkout();
+    let broken: Error | undefined;
+    try {
+      return await run(client);
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      broken = brokenConnection(client, error);
       throw error;
     } finally {
-      client.release();
+      release(broken);
     }
   }
 
-  async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
-    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`invalid channel name ${channel}`);
-    if (!this.listener) {
-      this.listener = new pg.Client({ connectionString: this.connectionString });
-      this.listener.on('error', () => undefined);
-      await this.listener.connect();
-      this.listener.on('notification', (msg) => {
-        for (const cb of this.channels.get(msg.channel) ?? []) cb(msg.payload ?? '');
-      });
-    }
-    let set = this.channels.get(channel);
-    if (!set) {
-      set = new Set();
-      this.channels.set(channel, set);
-      await this.listener.query(`LISTEN ${channel}`);
-    }
-    set.add(onPayload);
-    return async () => {
-      set.delete(onPayload);
+  /**
+   * A client of the pool with an error listener while it is checked out: a connection that drops between two
+   * statements (no query to fail) emits 'error' on the client, which would otherwise end the process.
+   */
+  private async checkout(): Promise<{ client: pg.PoolClient; release: (error?: Error) => void }> {
+    const client = await this.pool.connect();
+    const onError = () => undefined;
+    client.on('error', onError);
+    return {
+      client,
+      release: (error) => {
+        client.off('error', onError);
+        client.release(error);
+      },
     };
   }
 
+  /**
+   * Runs `fn` on a client of its own within the limit: when the request's client goes away the statement is
+   * cancelled on the server (pg_cancel_backend from a separate connection); a timeout or cancel is a QueryTimeoutError.
+   */
+  private async limited<T>(limit: QueryLimit, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const { client, release } = await this.checkout();
+    const pid = (client as unknown as { processID: number | null }).processID;
+    const cancel = () => void this.cancelBackend(pid);
+    limit.signal?.addEventListener('abort', cancel, { once: true });
+    let broken: Error | undefined;
+    try {
+      return await fn(client);
+    } catch (error) {
+      broken = brokenConnection(client, error);
+      if (isStatementCancelled(error)) throw new QueryTimeoutError(limit.timeoutMs);
+      throw error;
+    } finally {
+      limit.signal?.removeEventListener('abort', cancel);
+      // A cancelled or timed-out session may still be settling: do not hand it to the next request.
+      release(broken ?? (limit.signal?.aborted ? new Error('request cancelled') : undefined));
+    }
+  }
+
+  private async cancelBackend(pid: number | null): Promise<void> {
+    if (!pid) return;
+    const c = new pg.Client({ connectionString: this.connectionString, connectionTimeoutMillis: 2_000 });
+    c.on('error', () => undefined);
+    try {
+      await c.connect();
+      await c.query('SELECT pg_cancel_backend($1)', [pid]);
+    } catch {
+      /* the server is gone or the statement ended: nothing to cancel */
+    } finally {
+      await c.end().catch(() => undefined);
+    }
+  }
+
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+    return this.listener.listen(channel, onPayload);
+  }
+
   async close(): Promise<void> {
-    const listener = this.listener;
-    this.listener = undefined;
-    await listener?.end().catch(() => undefined);
+    await this.listener.close();
     await this.pool.end();
   }
+}
+
+/** The error to release a client with: set when its connection is unusable (so the pool drops it). */
+function brokenConnection(client: pg.PoolClient, error: unknown): Error | undefined {
+  const queryable = (client as unknown as { _queryable?: boolean })._queryable !== false;
+  if (queryable && !isStatementCancelled(error)) return undefined;
+  return error instanceof Error ? error : new Error(String(error));
 }

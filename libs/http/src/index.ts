@@ -11,4 +11,7 @@ export * from './openapi-conventions.js';
 export * from './pagination.js';
 export * from './keyset.js';
 export * from './page-route.js';
+export * from './unavailable.js';
+export * from './query-time-limit.js';
+export * from './slow-clients.js';
 export * from './csv-dialect.js';

@@ -4,6 +4,7 @@ import { ConcurrencyError } from '#libs/event-store';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, type RuleViolation } from '#libs/kernel';
 import { IdempotencyKeyReusedError, PreconditionFailedError } from '#libs/platform';
 import { MAX_BODY, PROBLEM_BASE, PROBLEM_CONTENT_TYPE, type ProblemDto } from './problem.js';
+import { unavailableProblem } from './unavailable.js';
 
 /** Field-level errors carried by a validation failure (see validation.ts). */
 export class RequestValidationError extends Error {
@@ -116,7 +117,7 @@ function map(error: unknown): Mapped {
       errors,
     };
   }
-  return { status: 500, slug: 'internal', title: 'Internal server error' };
+  return unavailableProblem(error) ?? { status: 500, slug: 'internal', title: 'Internal server error' };
 }
 
 function slugOf(status: number): string {
