@@ -6,7 +6,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule } from '#libs/auth';
 import type { DekompConfig } from '#libs/config';
 import type { OpenDatabase } from '#libs/db';
-import { OutcomeInterceptor, ProblemFilter, ReadYourWritesInterceptor, RequestShapeInterceptor } from '#libs/http';
+import { OutcomeInterceptor, ProblemFilter, QueryTimeLimitInterceptor, ReadYourWritesInterceptor, RequestShapeInterceptor } from '#libs/http';
 import { LoggerModule, ObservabilityModule } from '#libs/observability';
 import { PlatformModule } from '#libs/platform';
 import { CAPABILITY_MODULES, MIGRATIONS, PROJECTIONS } from './capabilities.js';
@@ -73,6 +73,7 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: RequestShapeInterceptor },
         { provide: APP_INTERCEPTOR, useClass: OutcomeInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: QueryTimeLimitInterceptor },
       ],
     };
   }

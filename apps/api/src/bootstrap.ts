@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { DekompConfig } from '#libs/config';
-import { createValidationPipe, describeConventions, MAX_BODY, ProblemDto } from '#libs/http';
+import { boundSlowClients, createValidationPipe, describeConventions, MAX_BODY, ProblemDto } from '#libs/http';
 import { AppLogger } from '#libs/observability';
 import { AppModule, type AppOverrides } from './app.module.js';
 import { rateLimitMiddleware } from './ops/rate-limit.js';
@@ -20,6 +20,11 @@ export async function createApp(config: DekompConfig, overrides: AppOverrides = 
   // JSON only (form bodies are refused by the request-shape guard), bounded: a larger body is a 413 naming the limit.
   app.useBodyParser('json', { limit: MAX_BODY });
   app.disable('x-powered-by');
+  boundSlowClients(app.getHttpServer(), {
+    headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+    keepAliveTimeoutMs: config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+  });
   app.set('trust proxy', 'loopback');
   const limiter = rateLimitMiddleware(config);
   if (limiter) app.use(limiter);

@@ -25,6 +25,14 @@ const schema = z.object({
   READ_WAIT_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   READY_MAX_LAG: z.coerce.number().int().min(0).default(0),
   PROJECTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** Longest time a read (GET) may spend in the database; past it the request is stopped and answered 503. */
+  QUERY_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
+  /** Longest time a client may take to send its request headers (slow or idle connections are cut off). */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** Longest time a client may take to send its whole request (headers and body). */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  /** How long an idle keep-alive connection is kept open between requests. */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   SWAGGER: bool.default(true),
   /** Browser origins allowed by CORS, comma-separated (e.g. https://dekomp.example.no); empty: none. */
   CORS_ORIGINS: z
