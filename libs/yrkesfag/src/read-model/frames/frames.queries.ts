@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy, CLOCK, NotFoundError, type Actor, type Clock } from '#libs/kernel';
+import { historyPage, Page, queryPage, type PageRequest } from '#libs/http';
 import { ReadModels, Versioned, type HistoryEntry } from '#libs/platform';
 import { YrkesfagFrame } from '../../county-frame/county-frame.aggregate.js';
 import { countyViews } from './frame-rows.js';
@@ -9,6 +10,7 @@ import type { CountyFrameView } from './frames.view.js';
 export class ListYrkesfagCounties {
   constructor(
     readonly actor: Actor,
+    readonly page: PageRequest,
     readonly asOf?: number,
   ) {}
 }
@@ -23,6 +25,7 @@ export class GetYrkesfagHistory {
   constructor(
     readonly actor: Actor,
     readonly county: string,
+    readonly page: PageRequest,
     readonly asOf?: number,
   ) {}
 }
@@ -34,22 +37,25 @@ export const assertSeesCounty = (actor: Actor, county: string) =>
 const COUNTIES = `SELECT county, name, version FROM yf_counties`;
 
 @QueryHandler(ListYrkesfagCounties)
-export class ListYrkesfagCountiesHandler implements IQueryHandler<ListYrkesfagCounties, CountyFrameView[]> {
+export class ListYrkesfagCountiesHandler implements IQueryHandler<ListYrkesfagCounties, Page<CountyFrameView>> {
   constructor(
     private readonly readModels: ReadModels,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute({ actor, asOf }: ListYrkesfagCounties) {
+  /** By the county's name (then its org number). */
+  execute({ actor, page, asOf }: ListYrkesfagCounties) {
     const only = actor.role === 'ministry' ? null : actor.org;
     return this.readModels.run(['yrkesfag_frames'], asOf, async (sql) => {
-      const rows = (
-        await sql.query<{ county: string; name: string; version: number }>(
-          `${COUNTIES} WHERE ($1::text IS NULL OR county = $1) ORDER BY name, county`,
-          [only],
-        )
-      ).rows;
-      return countyViews(sql, rows, this.clock.today());
+      const rows = await queryPage<{ county: string; name: string; version: number }>(sql, page, {
+        select: `${COUNTIES} WHERE ($1::text IS NULL OR county = $1)`,
+        params: [only],
+        key: [
+          { expr: 'name', type: 'text' },
+          { expr: 'county', type: 'text' },
+        ],
+      });
+      return new Page(await countyViews(sql, rows.items, this.clock.today()), rows.next);
     });
   }
 }
@@ -73,11 +79,11 @@ export class GetYrkesfagCountyHandler implements IQueryHandler<GetYrkesfagCounty
 }
 
 @QueryHandler(GetYrkesfagHistory)
-export class GetYrkesfagHistoryHandler implements IQueryHandler<GetYrkesfagHistory, HistoryEntry[]> {
+export class GetYrkesfagHistoryHandler implements IQueryHandler<GetYrkesfagHistory, Page<HistoryEntry>> {
   constructor(private readonly readModels: ReadModels) {}
 
-  execute({ actor, county, asOf }: GetYrkesfagHistory) {
+  async execute({ actor, county, page, asOf }: GetYrkesfagHistory) {
     assertSeesCounty(actor, county);
-    return this.readModels.existingHistory('YRKESFAG county', county, YrkesfagFrame.streamOf(county), asOf);
+    return historyPage(await this.readModels.existingHistory('YRKESFAG county', county, YrkesfagFrame.streamOf(county), asOf), page);
   }
 }

@@ -1,8 +1,8 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '#libs/auth';
-import { ApiRead, AsOf, HistoryEntryDto } from '#libs/http';
+import { ApiPage, ApiRead, AsOf, HistoryEntryDto, pageOf, PageQueryDto } from '#libs/http';
 import type { Actor } from '#libs/kernel';
 import { GetYrkesfagCounty, GetYrkesfagHistory, ListYrkesfagCounties } from './frames.queries.js';
 import { CountyFrameViewDto } from './frames.view.js';
@@ -19,10 +19,10 @@ export class YrkesfagFramesRoute {
     summary:
       "Every county's YRKESFAG frame, payments, plan and spending totals and report obligations (Udir); a county municipality sees its own (R20)",
   })
-  @ApiOkResponse({ type: [CountyFrameViewDto] })
+  @ApiPage(CountyFrameViewDto)
   @ApiRead()
-  list(@CurrentActor() actor: Actor, @AsOf() asOf?: number) {
-    return this.queries.execute(new ListYrkesfagCounties(actor, asOf));
+  list(@CurrentActor() actor: Actor, @Query() page: PageQueryDto, @AsOf() asOf?: number) {
+    return this.queries.execute(new ListYrkesfagCounties(actor, pageOf(page), asOf));
   }
 
   @Get(':org')
@@ -40,9 +40,9 @@ export class YrkesfagFramesRoute {
   @Get(':org/history')
   @Roles('ministry', 'school_owner', 'university')
   @ApiOperation({ summary: "The county's YRKESFAG events in order: type, time, actor, reason (R21)" })
-  @ApiOkResponse({ type: [HistoryEntryDto] })
+  @ApiPage(HistoryEntryDto)
   @ApiRead()
-  history(@CurrentActor() actor: Actor, @Param('org') org: string, @AsOf() asOf?: number) {
-    return this.queries.execute(new GetYrkesfagHistory(actor, org, asOf));
+  history(@CurrentActor() actor: Actor, @Param('org') org: string, @Query() page: PageQueryDto, @AsOf() asOf?: number) {
+    return this.queries.execute(new GetYrkesfagHistory(actor, org, pageOf(page), asOf));
   }
 }

@@ -1,6 +1,7 @@
 import type { Sql } from '#libs/db';
 import { TARGET_GROUPS, noParticipants, type Participants, type ProviderKind } from '../../county-frame/reference.js';
 import { json, num } from '../sql-values.js';
+import { PLAN_ORG_NAMES } from './plans.projection.js';
 import type { MeasureView, NeedView, PlanView } from './plans.view.js';
 
 interface MeasureRow {
@@ -58,7 +59,7 @@ export async function planOf(sql: Sql, county: string, year: number, version: nu
   ).rows[0];
   const needs = (
     await sql.query<NeedView>(
-      `SELECT need_id AS "needId", from_org AS "fromOrg", source, target_groups AS "targetGroups", programme_areas AS "programmeAreas", description
+      `SELECT need_id AS "needId", from_org AS "fromOrg", ${PLAN_ORG_NAMES.nameOf('from_org')} AS "fromOrgName", source, target_groups AS "targetGroups", programme_areas AS "programmeAreas", description
        FROM yfp_needs WHERE county = $1 AND year = $2 ORDER BY need_id`,
       [county, year],
     )

@@ -1,6 +1,7 @@
 import type { Sql } from '#libs/db';
 import type { StoredEvent } from '#libs/event-store';
-import type { Projection } from '#libs/projections';
+import { ORGANISATION_NAMES } from '#libs/organisations';
+import { namesTable, withNames } from '#libs/projections';
 import { upcast } from '#libs/platform';
 import { YrkesfagFrame, type YrkesfagEvent } from '../../county-frame/county-frame.aggregate.js';
 
@@ -145,17 +146,23 @@ async function applyPlan(e: YrkesfagEvent, sql: Sql): Promise<void> {
   }
 }
 
-export const yrkesfagPlansProjection: Projection = {
-  name: 'yrkesfag_plans',
-  version: 1,
-  schema: plansSchema,
-  handles: Object.keys(YrkesfagFrame.eventTypes),
-  async apply(stored: StoredEvent, sql: Sql) {
-    const e = upcast(YrkesfagFrame, stored);
-    await sql.query(
-      `INSERT INTO yfp_counties (county, version) VALUES ($1, $2) ON CONFLICT (county) DO UPDATE SET version = EXCLUDED.version`,
-      [e.data.county, stored.streamVersion],
-    );
-    await applyForum(e, sql);
+/** The names of the schools and companies needs come from, from the organisation events (as of then). */
+export const PLAN_ORG_NAMES = namesTable('yfp_org_names', ORGANISATION_NAMES);
+
+export const yrkesfagPlansProjection = withNames(
+  {
+    name: 'yrkesfag_plans',
+    version: 2,
+    schema: plansSchema,
+    handles: Object.keys(YrkesfagFrame.eventTypes),
+    async apply(stored: StoredEvent, sql: Sql) {
+      const e = upcast(YrkesfagFrame, stored);
+      await sql.query(
+        `INSERT INTO yfp_counties (county, version) VALUES ($1, $2) ON CONFLICT (county) DO UPDATE SET version = EXCLUDED.version`,
+        [e.data.county, stored.streamVersion],
+      );
+      await applyForum(e, sql);
+    },
   },
-};
+  PLAN_ORG_NAMES,
+);

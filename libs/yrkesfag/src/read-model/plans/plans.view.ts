@@ -4,6 +4,8 @@ import { FORUM_CATEGORIES, NEED_SOURCES, PROVIDER_KINDS, type Participants } fro
 export interface NeedView {
   needId: string;
   fromOrg: string;
+  /** The organisation's name as its events told it (then, with `asOf`). */
+  fromOrgName: string | null;
   source: string;
   targetGroups: string[];
   programmeAreas: string[];
@@ -82,6 +84,7 @@ export class ProviderViewDto {
 export class NeedViewDto implements NeedView {
   @ApiProperty() needId: string;
   @ApiProperty() fromOrg: string;
+  @ApiProperty({ nullable: true, type: String }) fromOrgName: string | null;
   @ApiProperty({ enum: NEED_SOURCES }) source: string;
   @ApiProperty({ type: [String] }) targetGroups: string[];
   @ApiProperty({ type: [String] }) programmeAreas: string[];
