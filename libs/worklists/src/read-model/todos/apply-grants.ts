@@ -52,35 +52,41 @@ async function letter(sql: Sql, grantId: string, kind: string, date: string): Pr
   );
 }
 
+type GrantHead = { grantId: string; office: string; scheme: string; recipientOrg: string };
+
+/** One report row per line (a year's deadline moved by an amendment), in one statement. */
+async function putReports(sql: Sql, d: GrantHead, lines: DecidedLine[]) {
+  await sql.query(
+    `INSERT INTO wl_reports (report_id, source, grant_id, scheme, year, recipient_org, office, deadline)
+     SELECT id, 'grant', $1, $2, y, $3, $4, deadline FROM unnest($5::text[], $6::int[], $7::date[]) AS l(id, y, deadline)
+     ON CONFLICT (report_id) DO UPDATE SET deadline = EXCLUDED.deadline`,
+    [
+      ...[d.grantId, d.scheme, d.recipientOrg, d.office],
+      ...[lines.map((l) => grantReportIdOf(d.grantId, l.year)), lines.map((l) => l.year), lines.map((l) => l.reportDeadline)],
+    ],
+  );
+}
+
+const requiredOf = (lines: DecidedLine[]) => lines.reduce((s, l) => s + l.coFinancingRequired, 0);
+
 /** The grant's report rows follow its lines: a year dropped by an amendment goes, unless already reported. */
-async function putLines(sql: Sql, d: { grantId: string; office: string; scheme: string; recipientOrg: string }, lines: DecidedLine[]) {
+async function amendLines(sql: Sql, d: GrantHead, lines: DecidedLine[]) {
   await sql.query(`DELETE FROM wl_reports WHERE grant_id = $1 AND NOT submitted AND NOT (year = ANY($2::int[]))`, [
     d.grantId,
     lines.map((l) => l.year),
   ]);
-  for (const l of lines)
-    await sql.query(
-      `INSERT INTO wl_reports (report_id, source, grant_id, scheme, year, recipient_org, office, deadline)
-       VALUES ($1, 'grant', $2, $3, $4, $5, $6, $7) ON CONFLICT (report_id) DO UPDATE SET deadline = EXCLUDED.deadline`,
-      [grantReportIdOf(d.grantId, l.year), d.grantId, d.scheme, l.year, d.recipientOrg, d.office, l.reportDeadline],
-    );
-  const required = lines.reduce((s, l) => s + l.coFinancingRequired, 0);
-  await sql.query(`UPDATE wl_grants SET co_financing_required = $2 WHERE grant_id = $1`, [d.grantId, required]);
+  await putReports(sql, d, lines);
+  await sql.query(`UPDATE wl_grants SET co_financing_required = $2 WHERE grant_id = $1`, [d.grantId, requiredOf(lines)]);
 }
 
+/** A decision: the grant (its letter 1), its reports and the letter (R22). */
 async function decided(sql: Sql, d: AllocationDecidedData): Promise<void> {
-  await sql.query(`INSERT INTO wl_grants VALUES ($1, $2, $3, $4, $5, $6, $7, true, false, 0, $8, 0)`, [
-    d.grantId,
-    d.office,
-    d.scheme,
-    d.callId,
-    d.measureId,
-    d.recipientOrg,
-    d.recipientKind,
-    d.decidedOn,
+  await sql.query(`INSERT INTO wl_grants VALUES ($1, $2, $3, $4, $5, $6, $7, true, false, $8, $9, 1)`, [
+    ...[d.grantId, d.office, d.scheme, d.callId, d.measureId, d.recipientOrg, d.recipientKind],
+    ...[requiredOf(d.lines), d.decidedOn],
   ]);
-  await putLines(sql, d, d.lines);
-  await letter(sql, d.grantId, 'decision', d.decidedOn);
+  await putReports(sql, d, d.lines);
+  await sql.query(`INSERT INTO wl_letters VALUES ($1, 1, 'decision', $2)`, [d.grantId, d.decidedOn]);
 }
 
 async function applyLedger(stored: StoredEvent, sql: Sql): Promise<void> {
@@ -100,7 +106,7 @@ async function applyLedger(stored: StoredEvent, sql: Sql): Promise<void> {
       ).rows[0];
       if (!g) return;
       const lines = e.data.lines.map((l) => withMinimum({ scheme: e.data.scheme, recipientKind: g.recipient_kind }, l));
-      await putLines(sql, { ...e.data, recipientOrg: g.recipient_org }, lines);
+      await amendLines(sql, { ...e.data, recipientOrg: g.recipient_org }, lines);
       await letter(sql, e.data.grantId, 'amendment', e.data.amendedOn);
       return;
     }

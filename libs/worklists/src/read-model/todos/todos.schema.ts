@@ -42,6 +42,7 @@ export const TODOS_SCHEMA = `
   );
   CREATE INDEX wl_reports_by_recipient ON wl_reports (recipient_org);
   CREATE INDEX wl_reports_by_office ON wl_reports (office);
+  CREATE INDEX wl_reports_by_grant ON wl_reports (grant_id);
   CREATE TABLE wl_letters (
     grant_id text NOT NULL, n integer NOT NULL, kind text NOT NULL, date date NOT NULL, PRIMARY KEY (grant_id, n)
   );
