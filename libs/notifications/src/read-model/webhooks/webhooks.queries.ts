@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SqlClient } from '#libs/db';
 import { NotFoundError, type Actor } from '#libs/kernel';
+import { Page, queryPage, type PageRequest } from '#libs/http';
 import { SQL_CLIENT, Versioned } from '#libs/platform';
 import { iso, isoOrNull, json } from './sql-values.js';
 import type { DeliveryAttemptView, DeliveryView, DeliveryWithAttemptsView, WebhookView } from './webhooks.view.js';
@@ -49,12 +50,17 @@ const toDelivery = (r: DeliveryView): DeliveryView => ({
 export class WebhookQueries {
   constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
 
-  async list(actor: Actor): Promise<WebhookView[]> {
-    const r = await this.sql.query<SubscriptionRow>(`${SUBSCRIPTION} WHERE ${OWN} ORDER BY created_at, subscription_id`, [
-      actor.org,
-      actor.role,
-    ]);
-    return r.rows.map(toView);
+  /** The actor's subscriptions, oldest first. */
+  async list(actor: Actor, page: PageRequest): Promise<Page<WebhookView>> {
+    const rows = await queryPage<SubscriptionRow>(this.sql, page, {
+      select: `${SUBSCRIPTION} WHERE ${OWN}`,
+      params: [actor.org, actor.role],
+      key: [
+        { expr: '"createdAt"', type: 'timestamptz' },
+        { expr: '"subscriptionId"', type: 'text' },
+      ],
+    });
+    return rows.map(toView);
   }
 
   /** One of the actor's subscriptions; another subscriber's is not found (404), so ids do not leak. */
@@ -66,13 +72,18 @@ export class WebhookQueries {
     return new Versioned(toView(row), row.version);
   }
 
-  async deliveries(actor: Actor, id: string, status?: string, limit = 200): Promise<DeliveryView[]> {
+  /** A subscription's deliveries, newest first (by position, then delivery id). */
+  async deliveries(actor: Actor, id: string, status: string | undefined, page: PageRequest): Promise<Page<DeliveryView>> {
     await this.get(actor, id);
-    const r = await this.sql.query<DeliveryView>(
-      `${DELIVERY} WHERE subscription_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY position DESC LIMIT $3`,
-      [id, status ?? null, limit],
-    );
-    return r.rows.map(toDelivery);
+    const rows = await queryPage<DeliveryView>(this.sql, page, {
+      select: `${DELIVERY} WHERE subscription_id = $1 AND ($2::text IS NULL OR status = $2)`,
+      params: [id, status ?? null],
+      key: [
+        { expr: 'position', type: 'bigint', desc: true },
+        { expr: '"deliveryId"', type: 'text', desc: true },
+      ],
+    });
+    return rows.map(toDelivery);
   }
 
   async delivery(actor: Actor, id: string, deliveryId: string): Promise<DeliveryWithAttemptsView> {

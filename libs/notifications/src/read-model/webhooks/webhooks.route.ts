@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '#libs/auth';
-import { ApiRead } from '#libs/http';
+import { ApiPage, ApiRead, pageOf, PageQueryDto } from '#libs/http';
 import type { Actor } from '#libs/kernel';
 import { KIND_INFO } from '../../kinds.js';
 import { WebhookQueries } from './webhooks.queries.js';
@@ -22,10 +22,10 @@ export class WebhooksRoute {
 
   @Get()
   @ApiOperation({ summary: 'Your subscriptions (a subscriber sees only its own; never the secret)' })
-  @ApiOkResponse({ type: [WebhookView] })
+  @ApiPage(WebhookView)
   @ApiRead({ asOf: false })
-  list(@CurrentActor() actor: Actor) {
-    return this.queries.list(actor);
+  list(@CurrentActor() actor: Actor, @Query() page: PageQueryDto) {
+    return this.queries.list(actor, pageOf(page));
   }
 
   @Get(':id')
@@ -38,10 +38,10 @@ export class WebhooksRoute {
 
   @Get(':id/deliveries')
   @ApiOperation({ summary: "Your subscription's latest deliveries (newest first), by status" })
-  @ApiOkResponse({ type: [DeliveryView] })
+  @ApiPage(DeliveryView)
   @ApiRead({ asOf: false })
   deliveries(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: DeliveryListQueryDto) {
-    return this.queries.deliveries(actor, id, query.status);
+    return this.queries.deliveries(actor, id, query.status, pageOf(query));
   }
 
   @Get(':id/deliveries/:deliveryId')
@@ -54,9 +54,9 @@ export class WebhooksRoute {
 
   @Get(':id/dead-letters')
   @ApiOperation({ summary: 'Deliveries that failed every attempt: replay them when your receiver is fixed' })
-  @ApiOkResponse({ type: [DeliveryView] })
+  @ApiPage(DeliveryView)
   @ApiRead({ asOf: false })
-  deadLetters(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.queries.deliveries(actor, id, 'dead');
+  deadLetters(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() page: PageQueryDto) {
+    return this.queries.deliveries(actor, id, 'dead', pageOf(page));
   }
 }

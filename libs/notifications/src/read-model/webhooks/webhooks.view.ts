@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { ReadParamsDto } from '#libs/http';
+import { PageQueryDto } from '#libs/http';
 import { WEBHOOK_KINDS } from '../../kinds.js';
 
 export class WebhookSubscriberDto {
@@ -52,7 +52,7 @@ export class DeliveryWithAttemptsView extends DeliveryView {
   @ApiProperty({ type: [DeliveryAttemptView] }) attemptLog: DeliveryAttemptView[];
 }
 
-export class DeliveryListQueryDto extends ReadParamsDto {
+export class DeliveryListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['pending', 'delivered', 'dead'] }) @IsOptional() @IsIn(['pending', 'delivered', 'dead']) status?: string;
 }
 
