@@ -31,6 +31,8 @@ export interface TestApi {
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
   get<T = any>(path: string, token?: string): Promise<ApiResponse<T>>;
   post<T = any>(path: string, token: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
+  /** Every page of a paged list, following `Link: <…>; rel="next"` from `path`: the rows in order and the pages' count. */
+  getAllPages<T = any>(path: string, token?: string): Promise<{ rows: T[]; pages: number }>;
   /** The service's one clock: `api.clock.fix('2029-01-20')` makes that "today" (R14, R15, R26). */
   clock: ServiceClock;
   /** The event store behind the service. */
@@ -129,12 +131,29 @@ export async function startTestApi(backend: BackendName, env: Record<string, str
     request,
     get: (path, token) => request('GET', path, { token }),
     post: (path, token, body, headers) => request('POST', path, { token, body: body ?? {}, headers }),
+    getAllPages: async <T>(path: string, token?: string) => {
+      const rows: T[] = [];
+      let pages = 0;
+      for (let next: string | undefined = path; next !== undefined; pages++) {
+        const page: ApiResponse<T[]> = await request<T[]>('GET', next, { token });
+        if (page.status !== 200 || !Array.isArray(page.body)) throw new Error(`GET ${next}: ${page.status} ${JSON.stringify(page.body)}`);
+        rows.push(...page.body);
+        next = nextPageOf(page.headers);
+      }
+      return { rows, pages };
+    },
     close: async () => {
       await app.close();
       if (!options.keep) rmSync(dataDir, { recursive: true, force: true });
     },
     handle,
   };
+}
+
+/** The target of a response's `Link: <…>; rel="next"` (RFC 8288), if any. */
+export function nextPageOf(headers: Headers): string | undefined {
+  const link = headers.get('link');
+  return link ? /<([^>]+)>\s*;\s*rel="next"/.exec(link)?.[1] : undefined;
 }
 
 /** A fresh database and data directory, or a new connection pool on those of an earlier app. */
