@@ -154,12 +154,14 @@ async function main(): Promise<void> {
   if (barStarted) bar.stop();
   const p = result.plan;
   const late = p.assessments.filter((a) => a.submission === 'late').length;
+  const yf = p.yrkesfag.flatMap((c) => c.years);
   console.log(
     [
       `Seeded in ${result.seconds.toFixed(1)} s: ${result.steps} commands (${result.replayed} replayed from an earlier run, ${result.existed} existed already), last position ${result.lastPosition}${events !== null ? `, ${events} events in the store` : ''}.`,
       `  years ${p.years.join(', ')}; ${p.options.offices.length} offices; ${p.organisations.length} organisations; ${p.calls.length} calls; ${p.forums.length} forums`,
       `  ${p.assessments.length} needs assessments (${late} late, ${p.assessments.filter((a) => a.coOwners.length).length} networks, ${p.assessments.filter((a) => a.amendment).length} amended, ${p.assessments.filter((a) => a.withdrawal).length} withdrawn, ${p.assessments.filter((a) => a.submission === 'draft').length} drafts), ${p.assessments.reduce((n, a) => n + a.measures.length, 0)} measures`,
       `  ${p.recommendations.length} recommendations; ${p.grants.length} grants (${p.grants.filter((g) => g.decided.length > 1).length} multi-year, ${p.grants.reduce((n, g) => n + g.payments.length, 0)} payments, ${p.grants.filter((g) => g.report).length} reports, ${p.grants.reduce((n, g) => n + g.claims.length, 0)} repayment claims)`,
+      `  YRKESFAG: ${p.yrkesfag.length} county municipalities, ${yf.length} county years, ${yf.reduce((n, y) => n + y.measures.length, 0)} measures, ${yf.filter((y) => y.report).length} reports, ${yf.filter((y) => y.claim).length} repayment claims`,
       `Look at it in /docs, e.g. GET /governor/overview?scheme=DEKOMP&year=${p.years[0]} with: npm run -s token -- --role governor --office ${p.options.offices[0]}`,
     ].join('\n'),
   );
