@@ -132,6 +132,7 @@ describe.each(backends)('to-do lists through a year on %s', (backend: BackendNam
           measureTitle: 'Lesing i alle fag',
           assessmentId: ids.assessment,
           leadOwner: STAVANGER,
+          leadOwnerName: 'Stavanger kommune',
           callId: CALL,
         },
         due: null,
@@ -214,6 +215,7 @@ describe.each(backends)('to-do lists through a year on %s', (backend: BackendNam
       scheme: 'DEKOMP',
       year: Y,
       recipientOrg: SANDNES,
+      recipientName: 'Sandnes kommune',
       grantId: ids.grant,
       measureTitle: 'Lesing i alle fag',
     },
@@ -234,7 +236,7 @@ describe.each(backends)('to-do lists through a year on %s', (backend: BackendNam
     expect(ministry.filter((i) => i.kind !== 'set_frame')).toEqual([
       {
         kind: 'office_reports_overdue',
-        about: { office: 'ROGALAND', reports: 1, reportIds: [`${ids.grant}.${Y}`] },
+        about: { office: 'ROGALAND', officeName: 'Statsforvalteren i Rogaland', reports: 1, reportIds: [`${ids.grant}.${Y}`] },
         due: `${Y + 1}-01-15`,
         overdue: true,
         link: '/governor/overview?office=ROGALAND',

@@ -106,6 +106,19 @@ const reported = (missing: number | null) =>
     warnings: [],
   });
 
+const registered: GivenEvent = {
+  type: 'OrganisationRegistered',
+  streamId: `Organisation-${STAVANGER}`,
+  data: {
+    orgNumber: STAVANGER,
+    name: 'Stavanger kommune',
+    kind: 'municipality',
+    municipalityNumber: '1103',
+    countyNumber: '11',
+    office: 'ROGALAND',
+  },
+};
+
 const owner = (org: string, today: string): ListContext => ({ org, office: null, today, leadDays: 14 });
 const governor = (today: string): ListContext => ({ org: '974763230', office: 'ROGALAND', today, leadDays: 14 });
 const kinds = (items: TodoItem[]) => items.map((i) => i.kind);
@@ -158,7 +171,14 @@ describe.each(backends)('to-dos read model on %s', (backend: BackendName) => {
     expect(await listAfter(requested, 'university', owner(UIS, '2028-01-10'))).toEqual([
       {
         kind: 'answer_partnership',
-        about: { measureId: 'm-1', measureTitle: 'Lesing i alle fag', assessmentId: 'a-1', leadOwner: STAVANGER, callId: CALL },
+        about: {
+          measureId: 'm-1',
+          measureTitle: 'Lesing i alle fag',
+          assessmentId: 'a-1',
+          leadOwner: STAVANGER,
+          leadOwnerName: null,
+          callId: CALL,
+        },
         due: null,
         overdue: false,
         link: '/partnerships/m-1',
@@ -211,12 +231,15 @@ describe.each(backends)('to-dos read model on %s', (backend: BackendName) => {
   });
 
   it('R15, R26: Given an accepted grant, Then the report shows 14 days before its deadline, overdue after it (the governor and the ministry see it overdue); submitted, gone', async () => {
-    const events = [callOpened, decided, accepted];
+    const events = [registered, callOpened, decided, accepted];
     expect(kinds(await listAfter(events, 'school_owner', owner(STAVANGER, '2028-12-31')))).toEqual([]);
     expect(await listAfter(events, 'school_owner', owner(STAVANGER, '2029-01-01'))).toEqual([
       {
         kind: 'submit_report',
-        about: { reportId: `${GRANT}.2028`, scheme: 'DEKOMP', year: 2028, recipientOrg: STAVANGER, grantId: GRANT, measureTitle: null },
+        about: {
+          ...{ reportId: `${GRANT}.2028`, scheme: 'DEKOMP', year: 2028, recipientOrg: STAVANGER, recipientName: 'Stavanger kommune' },
+          ...{ grantId: GRANT, measureTitle: null },
+        },
         due: '2029-01-15',
         overdue: false,
         link: `/grants/${GRANT}/reports`,
@@ -232,7 +255,7 @@ describe.each(backends)('to-dos read model on %s', (backend: BackendName) => {
     expect(ministry.filter((i) => i.kind === 'office_reports_overdue')).toEqual([
       {
         kind: 'office_reports_overdue',
-        about: { office: 'ROGALAND', reports: 1, reportIds: [`${GRANT}.2028`] },
+        about: { office: 'ROGALAND', officeName: 'Statsforvalteren i Rogaland', reports: 1, reportIds: [`${GRANT}.2028`] },
         due: '2029-01-15',
         overdue: true,
         link: '/governor/overview?office=ROGALAND',
@@ -275,7 +298,7 @@ describe.each(backends)('to-dos read model on %s', (backend: BackendName) => {
     expect(await listAfter(events, 'governor', governor('2029-01-20'))).toEqual([
       {
         kind: 'co_financing_shortfall',
-        about: { grantId: GRANT, year: 2028, recipientOrg: STAVANGER, coFinancingMissing: 20_000 },
+        about: { grantId: GRANT, year: 2028, recipientOrg: STAVANGER, recipientName: null, coFinancingMissing: 20_000 },
         due: null,
         overdue: false,
         link: `/grants/${GRANT}/repayment-claims`,
@@ -364,7 +387,7 @@ describe.each(backends)('to-dos read model on %s', (backend: BackendName) => {
           scheme: 'YRKESFAG',
           year: 2028,
           recipientOrg: TROMS,
-          countyName: 'Troms fylkeskommune',
+          recipientName: 'Troms fylkeskommune',
         },
         due: '2029-03-01',
         overdue: true,

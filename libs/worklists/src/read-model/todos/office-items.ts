@@ -1,5 +1,6 @@
 import type { Sql } from '#libs/db';
-import { GOVERNOR_OFFICES } from '#libs/reference-data';
+import { GOVERNOR_OFFICES, officeByCode } from '#libs/reference-data';
+import { TODO_ORG_NAMES } from './todos.names.js';
 import { day, openReports, reportAbout, reportLink, rows, type Candidate, type ListContext } from './recipient-items.js';
 
 /** Measures of a call still waiting for a decision: the recommended ones if the forum recommended, else every submitted one. */
@@ -72,15 +73,22 @@ async function overdueReports(sql: Sql, where: string, params: unknown[]): Promi
 
 /** R7: a report documented less co-financing than the minimum: claim back, or approve. */
 async function shortfalls(sql: Sql, c: ListContext): Promise<Candidate[]> {
-  const found = await rows<{ grantId: string; year: number; recipientOrg: string; missing: number }>(
+  const found = await rows<{ grantId: string; year: number; recipientOrg: string; recipientName: string | null; missing: number }>(
     sql,
-    `SELECT grant_id AS "grantId", year, recipient_org AS "recipientOrg", shortfall::int AS missing
+    `SELECT grant_id AS "grantId", year, recipient_org AS "recipientOrg", ${TODO_ORG_NAMES.nameOf('recipient_org')} AS "recipientName",
+       shortfall::int AS missing
      FROM wl_reports WHERE office = $1 AND shortfall_open ORDER BY grant_id, year`,
     [c.office],
   );
   return found.map((r) => ({
     kind: 'co_financing_shortfall',
-    about: { grantId: r.grantId, year: r.year, recipientOrg: r.recipientOrg, coFinancingMissing: r.missing },
+    about: {
+      grantId: r.grantId,
+      year: r.year,
+      recipientOrg: r.recipientOrg,
+      recipientName: r.recipientName,
+      coFinancingMissing: r.missing,
+    },
     due: null,
     link: `/grants/${r.grantId}/repayment-claims`,
   }));
@@ -88,15 +96,27 @@ async function shortfalls(sql: Sql, c: ListContext): Promise<Candidate[]> {
 
 /** R23: appeals waiting for the governor (lodged) or, forwarded, for Udir. */
 async function appeals(sql: Sql, where: string, params: unknown[], forUdir: boolean): Promise<Candidate[]> {
-  const found = await rows<{ id: string; grantId: string; office: string; appellant: string; lodgedOn: string; late: boolean }>(
+  const found = await rows<{
+    id: string;
+    grantId: string;
+    office: string;
+    appellant: string;
+    name: string | null;
+    lodgedOn: string;
+    late: boolean;
+  }>(
     sql,
-    `SELECT appeal_id AS id, grant_id AS "grantId", office, appellant_org AS appellant, ${day('lodged_on')} AS "lodgedOn", late
+    `SELECT appeal_id AS id, grant_id AS "grantId", office, appellant_org AS appellant, ${TODO_ORG_NAMES.nameOf('appellant_org')} AS name,
+       ${day('lodged_on')} AS "lodgedOn", late
      FROM wl_appeals WHERE ${where} ORDER BY lodged_on, appeal_id`,
     params,
   );
   return found.map((a) => ({
     kind: forUdir ? 'decide_appeal' : 'reconsider_appeal',
-    about: { appealId: a.id, grantId: a.grantId, office: a.office, appellantOrg: a.appellant, lodgedOn: a.lodgedOn, late: a.late },
+    about: {
+      ...{ appealId: a.id, grantId: a.grantId, office: a.office },
+      ...{ appellantOrg: a.appellant, appellantName: a.name, lodgedOn: a.lodgedOn, late: a.late },
+    },
     due: null,
     link: `/appeals/${a.id}/${forUdir ? 'decision' : 'reconsideration'}`,
   }));
@@ -137,7 +157,7 @@ async function officeReports(sql: Sql, c: ListContext): Promise<Candidate[]> {
   for (const r of overdue) byOffice.set(r.office!, [...(byOffice.get(r.office!) ?? []), r]);
   return [...byOffice].map(([office, list]) => ({
     kind: 'office_reports_overdue',
-    about: { office, reports: list.length, reportIds: list.map((r) => r.reportId) },
+    about: { office, officeName: officeByCode(office)?.name ?? null, reports: list.length, reportIds: list.map((r) => r.reportId) },
     due: list[0].deadline,
     link: `/governor/overview?office=${office}`,
   }));

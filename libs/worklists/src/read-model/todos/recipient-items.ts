@@ -1,4 +1,5 @@
 import type { Sql } from '#libs/db';
+import { TODO_ORG_NAMES } from './todos.names.js';
 import type { About, TodoKind } from './todos.view.js';
 
 /** An item before the day decides whether it is overdue. */
@@ -39,9 +40,17 @@ async function networkParts(sql: Sql, c: ListContext): Promise<Candidate[]> {
 
 /** R3: a measure that names this university as partner, not answered (and its assessment not withdrawn). */
 async function partnershipRequests(sql: Sql, c: ListContext): Promise<Candidate[]> {
-  const found = await rows<{ measureId: string; title: string; assessmentId: string; leadOwner: string; callId: string }>(
+  const found = await rows<{
+    measureId: string;
+    title: string;
+    assessmentId: string;
+    leadOwner: string;
+    leadOwnerName: string | null;
+    callId: string;
+  }>(
     sql,
-    `SELECT m.measure_id AS "measureId", m.title, a.assessment_id AS "assessmentId", a.lead_owner AS "leadOwner", a.call_id AS "callId"
+    `SELECT m.measure_id AS "measureId", m.title, a.assessment_id AS "assessmentId", a.lead_owner AS "leadOwner",
+       ${TODO_ORG_NAMES.nameOf('a.lead_owner')} AS "leadOwnerName", a.call_id AS "callId"
      FROM wl_measures m JOIN wl_assessments a USING (assessment_id)
      WHERE m.university_org = $1 AND a.status <> 'withdrawn'
        AND NOT EXISTS (SELECT 1 FROM wl_partnership_answers p WHERE p.measure_id = m.measure_id AND p.university_org = $1)`,
@@ -49,7 +58,10 @@ async function partnershipRequests(sql: Sql, c: ListContext): Promise<Candidate[
   );
   return found.map((r) => ({
     kind: 'answer_partnership',
-    about: { measureId: r.measureId, measureTitle: r.title, assessmentId: r.assessmentId, leadOwner: r.leadOwner, callId: r.callId },
+    about: {
+      ...{ measureId: r.measureId, measureTitle: r.title, assessmentId: r.assessmentId },
+      ...{ leadOwner: r.leadOwner, leadOwnerName: r.leadOwnerName, callId: r.callId },
+    },
     due: null,
     link: `/partnerships/${r.measureId}`,
   }));
@@ -95,7 +107,7 @@ export async function openReports(sql: Sql, where: string, params: unknown[]): P
   return rows<OpenReportRow>(
     sql,
     `SELECT r.report_id AS "reportId", r.source, r.grant_id AS "grantId", r.scheme, r.year, r.recipient_org AS "recipientOrg",
-       r.recipient_name AS "recipientName", r.office, ${day('r.deadline')} AS deadline, m.title AS "measureTitle"
+       COALESCE(r.recipient_name, ${TODO_ORG_NAMES.nameOf('r.recipient_org')}) AS "recipientName", r.office, ${day('r.deadline')} AS deadline, m.title AS "measureTitle"
      FROM wl_reports r LEFT JOIN wl_grants g ON g.grant_id = r.grant_id LEFT JOIN wl_measures m ON m.measure_id = g.measure_id
      WHERE NOT r.submitted AND (r.source = 'yrkesfag' OR (g.active AND g.accepted)) AND ${where}
      ORDER BY r.deadline, r.report_id`,
@@ -111,7 +123,8 @@ export const reportAbout = (r: OpenReportRow): About => ({
   scheme: r.scheme,
   year: r.year,
   recipientOrg: r.recipientOrg,
-  ...(r.grantId ? { grantId: r.grantId, measureTitle: r.measureTitle } : { countyName: r.recipientName }),
+  recipientName: r.recipientName,
+  ...(r.grantId ? { grantId: r.grantId, measureTitle: r.measureTitle } : {}),
 });
 
 /** R26: a recipient's reports from `leadDays` before their deadline on (and after it, overdue). */
