@@ -32,8 +32,6 @@ export interface NamesTable {
   apply(event: StoredEvent, sql: Sql): Promise<void>;
   /** SQL for the name of a key expression (null when unknown). */
   nameOf(keyExpr: string): string;
-  /** SQL for a jsonb array of `{ <keyField>: key, name }` from a jsonb array of keys. */
-  namesOf(keysJsonb: string, keyField: string): string;
   /** The names of these keys (for keys inside JSON documents); an unknown key is absent. */
   lookup(sql: Sql, keys: Iterable<string>): Promise<Map<string, string>>;
 }
@@ -60,9 +58,6 @@ export function namesTable(table: string, source: NameSource): NamesTable {
       return new Map(r.rows.map((n) => [n.key, n.name]));
     },
     nameOf: (keyExpr) => `(SELECT ${table}.name FROM ${table} WHERE ${table}.key = ${keyExpr})`,
-    namesOf: (keysJsonb, keyField) =>
-      `(SELECT COALESCE(jsonb_agg(jsonb_build_object('${keyField}', ${table}_k.key, 'name', ${table}.name) ORDER BY ${table}_k.ord), '[]'::jsonb)
-          FROM jsonb_array_elements_text(${keysJsonb}) WITH ORDINALITY AS ${table}_k(key, ord) LEFT JOIN ${table} ON ${table}.key = ${table}_k.key)`,
   };
 }
 
