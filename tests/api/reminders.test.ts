@@ -1,4 +1,5 @@
 import { testBackends, type BackendName } from '../support/backends.js';
+import { startTestApi, type TestApi } from '../support/api.js';
 import { STAVANGER, startSuite, type Suite } from './letters-appeals.fixture.js';
 import { WebhookReceiver } from './webhook-receiver.js';
 
@@ -18,12 +19,14 @@ const GRANT = `ROGALAND.DEKOMP.m-r.${STAVANGER}`;
 
 describe.each(backends)('report reminders on %s', (backend: BackendName) => {
   let s: Suite;
+  /** A second instance of the service on the same database (its own CLOCK and its own timer). */
+  let other: TestApi;
   const receiver = new WebhookReceiver();
   let county = '';
   let last = 0;
 
-  const run = async () => {
-    const r = await s.api.post('/reminders/runs', s.tokens.ministry);
+  const run = async (api: TestApi = s.api) => {
+    const r = await api.post('/reminders/runs', s.tokens.ministry);
     expect(r.status).toBe(200);
     return r.body as { today: string; reports: number; sent: Array<{ reportId: string; kind: string; deadline: string }> };
   };
@@ -72,8 +75,10 @@ describe.each(backends)('report reminders on %s', (backend: BackendName) => {
     await subscribe(s.tokens.agder, '/agder');
     await subscribe(s.tokens.ministry, '/ministry');
     await subscribe(county, '/county');
+    other = await startTestApi(backend, {}, { reuse: s.api.handle, keep: true });
   });
   afterAll(async () => {
+    await other?.close();
     s?.api.clock.fix(null);
     await s?.api.close();
     await receiver.close();
@@ -118,12 +123,13 @@ describe.each(backends)('report reminders on %s', (backend: BackendName) => {
     expect(kindsAt('/ministry').sort()).toEqual([`report.due ${GRANT}.2028`, `report.due YRKESFAG.${COUNTY}.2028`]);
   });
 
-  it('Given the day after the deadline, When the job runs twice at once, Then one report.overdue per report', async () => {
+  it('Given the day after the deadline, When the job runs in two service instances at once, Then one report.overdue per report', async () => {
     s.api.clock.fix('2029-01-16');
+    other.clock.fix('2029-01-16');
     const since = await s.api.head();
-    expect((await s.api.get(`/todos?minPosition=${last}`, s.tokens.ministry)).status).toBe(200);
-    const [a, b] = await Promise.all([run(), run()]);
-    expect([...a.sent, ...b.sent].map((r) => `${r.kind} ${r.reportId}`).sort()).toEqual([
+    for (const api of [s.api, other]) expect((await api.get(`/todos?minPosition=${last}`, s.tokens.ministry)).status).toBe(200);
+    const [a, b, c] = await Promise.all([run(), run(other), run(other)]);
+    expect([...a.sent, ...b.sent, ...c.sent].map((r) => `${r.kind} ${r.reportId}`).sort()).toEqual([
       `overdue ${GRANT}.2028`,
       `overdue YRKESFAG.${COUNTY}.2028`,
     ]);
