@@ -121,4 +121,33 @@ describe.each(backends)('partnerships read model on %s', (backend: BackendName) 
         ],
       );
   });
+
+  it('Given organisations registered and one amended, Then its own names table holds the latest name of each', async () => {
+    const org = (orgNumber: string, name: string, kind: string) => ({
+      orgNumber,
+      name,
+      kind,
+      municipalityNumber: null,
+      countyNumber: null,
+      office: 'ROGALAND',
+    });
+    await spec
+      .given([
+        { type: 'OrganisationRegistered', data: org('964965226', 'Stavanger kommune', 'municipality'), streamId: 'Organisation-964965226' },
+        { type: 'OrganisationRegistered', data: org(UIS, 'Universitetet i Stavanger', 'university'), streamId: `Organisation-${UIS}` },
+        {
+          type: 'OrganisationAmended',
+          data: { ...org('964965226', 'Stavanger bykommune', 'municipality'), reason: 'merger' },
+          streamId: 'Organisation-964965226',
+        },
+      ])
+      .then(
+        'SELECT key, name FROM pt_org_names ORDER BY key',
+        [],
+        [
+          { key: '964965226', name: 'Stavanger bykommune' },
+          { key: UIS, name: 'Universitetet i Stavanger' },
+        ],
+      );
+  });
 });

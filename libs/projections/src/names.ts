@@ -64,31 +64,19 @@ export function namesTable(table: string, source: NameSource): NamesTable {
 /**
  * The read model `p` with its names tables: their DDL added to its schema and their events applied to them (an
  * event both handle goes to both). Bump `p.version` when adding one, so the read model is rebuilt with its names.
+ * For row-oriented read models: one with a set-based `applyBatch` must keep its names in that batch itself.
  */
 export function withNames(p: Projection, ...tables: NamesTable[]): Projection {
-  const own = (type: string) => p.handles.includes(type);
-  const applyNames = async (events: StoredEvent[], sql: Sql) => {
-    for (const e of events) for (const t of tables) if (t.has(e.type)) await t.apply(e, sql);
-  };
-  const batch = p.applyBatch?.bind(p);
+  if (p.applyBatch) throw new Error(`withNames: read model ${p.name} applies in batches; apply its names there`);
   return {
     name: p.name,
     version: p.version,
     schema: [p.schema, ...tables.map((t) => t.schema)].join('\n'),
     handles: [...new Set([...p.handles, ...tables.flatMap((t) => t.handles)])],
     async apply(event, sql) {
-      await applyNames([event], sql);
-      if (own(event.type)) await p.apply(event, sql);
+      for (const t of tables) if (t.has(event.type)) await t.apply(event, sql);
+      if (p.handles.includes(event.type)) await p.apply(event, sql);
     },
-    ...(batch
-      ? {
-          async applyBatch(events: StoredEvent[], sql: Sql) {
-            await applyNames(events, sql);
-            const others = events.filter((e) => own(e.type));
-            if (others.length > 0) await batch(others, sql);
-          },
-        }
-      : {}),
   };
 }
 
