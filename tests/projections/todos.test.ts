@@ -164,6 +164,21 @@ describe.each(backends)('to-dos read model on %s', (backend: BackendName) => {
     });
     // The lead confirms by submitting: never on its own list.
     expect(await listAfter(changed, 'school_owner', owner(STAVANGER, '2028-01-10'))).toEqual([]);
+    // Submitted with every part confirmed, then changed for an amendment: confirm again; withdrawn: nothing.
+    const submitted = [
+      ...changed,
+      na('OwnerPartConfirmed', { org: SANDNES, revision: 3 }),
+      na('NeedsAssessmentSubmitted', { late: false }),
+    ];
+    expect(await listAfter(submitted, 'school_owner', owner(SANDNES, '2028-02-10'))).toEqual([]);
+    const revised = [
+      ...submitted,
+      na('MeasureRevised', { measureId: 'm-1', measure: { ...measure, title: 'Lesing' }, revision: 4, warnings: [] }),
+    ];
+    expect(kinds(await listAfter(revised, 'school_owner', owner(SANDNES, '2028-02-10')))).toEqual(['confirm_network_part']);
+    expect(
+      await listAfter([...revised, na('NeedsAssessmentWithdrawn', { reason: 'x' })], 'school_owner', owner(SANDNES, '2028-02-10')),
+    ).toEqual([]);
   });
 
   it('R3: Given a measure naming a university, Then it answers the request; answered (or the assessment withdrawn), gone', async () => {

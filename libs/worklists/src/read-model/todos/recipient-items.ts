@@ -21,13 +21,13 @@ export interface ListContext {
 export const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 export const rows = async <T>(sql: Sql, text: string, params: unknown[]) => (await sql.query<T>(text, params)).rows;
 
-/** R10: a network owner's own part of a draft's current revision, not confirmed yet (due by the call's deadline). */
+/** R10: a network owner's own part of the current revision (before submitting or amending), not confirmed yet; due by the call's deadline. */
 async function networkParts(sql: Sql, c: ListContext): Promise<Candidate[]> {
   const found = await rows<{ id: string; title: string; callId: string; revision: number; due: string | null }>(
     sql,
     `SELECT a.assessment_id AS id, a.title, a.call_id AS "callId", a.revision, ${day('k.deadline')} AS due
      FROM wl_network_owners n JOIN wl_assessments a USING (assessment_id) LEFT JOIN wl_calls k ON k.call_id = a.call_id
-     WHERE n.org = $1 AND a.status = 'draft' AND n.confirmed_revision IS DISTINCT FROM a.revision`,
+     WHERE n.org = $1 AND a.status <> 'withdrawn' AND n.confirmed_revision IS DISTINCT FROM a.revision`,
     [c.org],
   );
   return found.map((r) => ({
