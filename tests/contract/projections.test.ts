@@ -3,7 +3,7 @@ import { eventStoreMigrations, idempotencyMigrations, PostgresEventStore, type S
 import { projectionMigrations, ProjectionEngine, type Projection } from '#libs/projections';
 import { createTestDatabase, testBackends, type BackendName, type TestDatabase } from '../support/backends.js';
 import { newEvent } from './event-store.contract.js';
-import { defineAggregate, upcast, type DomainEvent } from '#libs/platform';
+import { defineAggregate, ReadModels, upcast, type DomainEvent } from '#libs/platform';
 
 type Paid = DomainEvent<'Paid', { id: string; paidOn: string }>;
 
@@ -145,6 +145,27 @@ describe.each(backends)('ProjectionEngine on %s', (backend: BackendName) => {
     engine.start();
     expect(await engine.waitFor(r.lastPosition, 5_000)).toBe(true);
     expect(await rows(db.client)).toEqual([{ stream_id: 'S-w', events: 1, total: 7 }]);
+    await engine.stop();
+  });
+
+  it('Given events no read model it reads handles, When a command looks facts up (caughtUp), Then it does not wait for them; a newer event it reads is waited for', async () => {
+    const engine = new ProjectionEngine(db.client, store, [counts, payments()]);
+    await engine.ensure();
+    const readModels = new ReadModels(db.client, store, engine);
+    const total = () =>
+      readModels.caughtUp(
+        ['test_counts'],
+        async (sql) => (await sql.query(`SELECT stream_id, events, total FROM rm_test_counts.stream_counts`)).rows,
+        300,
+      );
+    await store.append('S-c', [newEvent('Added', { amount: 2 })], 'no_stream');
+    await engine.catchUp();
+    await store.append('P-1', [newEvent('Paid', { id: 'p1', paidOn: '2027-01-01' })], 'no_stream'); // not read by test_counts
+    expect(await total()).toEqual([{ stream_id: 'S-c', events: 1, total: 2 }]); // the engine is not running: no wait
+    await store.append('S-c', [newEvent('Added', { amount: 3 })], 1);
+    await expect(total()).rejects.toThrow('did not reach position');
+    engine.start();
+    expect(await total()).toEqual([{ stream_id: 'S-c', events: 2, total: 5 }]);
     await engine.stop();
   });
 

@@ -231,6 +231,17 @@ export class PostgresEventStore implements EventStore {
     return Number(r.rows[0]?.head ?? 0);
   }
 
+  /** One index probe per type (`events_by_type`). */
+  async lastPositionOf(types: readonly string[]): Promise<number> {
+    if (types.length === 0) return 0;
+    const r = await this.sql.query<{ head: string | null }>(
+      `SELECT max(l.global_position) AS head FROM unnest($1::text[]) AS t(type)
+         CROSS JOIN LATERAL (SELECT global_position FROM events e WHERE e.type = t.type ORDER BY global_position DESC LIMIT 1) l`,
+      [types],
+    );
+    return Number(r.rows[0]?.head ?? 0);
+  }
+
   async positionAt(time: Date): Promise<number> {
     const r = await this.sql.query<{ head: string | null }>(`SELECT max(global_position) AS head FROM events WHERE recorded_at <= $1`, [
       time,

@@ -93,4 +93,11 @@ export const eventStoreMigrations: Migration[] = [
       `);
     },
   },
+  {
+    // The last event of given types, for a command that waits only for the read models it reads (lastPositionOf).
+    name: '0003-events-by-type',
+    async up(sql) {
+      await sql.exec(`CREATE INDEX events_by_type ON events (type, global_position);`);
+    },
+  },
 ];

@@ -31,13 +31,19 @@ export class ReadModels {
   }
 
   /**
-   * For command handlers that look facts up in a read model: first waits (bounded) until the named read
-   * models have passed everything committed before this call, so the lookup sees the latest writes.
+   * For command handlers that look facts up in a read model: first waits (bounded) until the named read models
+   * have passed the last event committed before this call that one of them reads, so the lookup sees the latest
+   * writes, and a backlog of events they do not read (other capabilities' traffic) does not hold the command.
    */
   async caughtUp<T>(names: string[], fn: (sql: Sql) => Promise<T>, timeoutMs = 10_000): Promise<T> {
-    const head = await this.store.headPosition();
-    if (head > 0 && !(await this.engine.waitFor(head, timeoutMs, names))) {
-      throw new Error(`read models ${names.join(', ')} did not reach position ${head} within ${timeoutMs} ms`);
+    const handled = names.map((n) => this.engine.projections.find((p) => p.name === n)?.handles);
+    const types = [...new Set(handled.flatMap((h) => h ?? []))];
+    const target =
+      this.store.lastPositionOf && handled.every((h) => h !== undefined)
+        ? await this.store.lastPositionOf(types)
+        : await this.store.headPosition();
+    if (target > 0 && !(await this.engine.waitFor(target, timeoutMs, names))) {
+      throw new Error(`read models ${names.join(', ')} did not reach position ${target} within ${timeoutMs} ms`);
     }
     return fn(this.sql);
   }
