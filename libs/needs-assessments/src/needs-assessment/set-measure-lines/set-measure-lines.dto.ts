@@ -12,7 +12,8 @@ export class BudgetLineDto {
   @ApiPropertyOptional({ description: 'R5: individual lines are refused' }) @IsOptional() @IsBoolean() individual?: boolean;
 }
 
-export class CoFinancingLineDto {
+/** A planned co-financing line of a measure (its own schema name: the grants capability has a CoFinancingLineDto of its own). */
+export class PlannedCoFinancingLineDto {
   @ApiProperty({ example: 2027 }) @IsInt() year: number;
   @ApiProperty({ description: 'Whole kroner' }) @IsInt() @Min(0) amount: number;
   @ApiProperty({ enum: CO_FINANCING_FORMS }) @IsString() form: string;
@@ -25,10 +26,10 @@ export class MeasureLinesDto {
   @ValidateNested({ each: true })
   @Type(() => BudgetLineDto)
   budget: BudgetLineDto[];
-  @ApiProperty({ type: [CoFinancingLineDto], description: 'R7: planned co-financing (owners only)' })
+  @ApiProperty({ type: [PlannedCoFinancingLineDto], description: 'R7: planned co-financing (owners only)' })
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
-  @Type(() => CoFinancingLineDto)
-  coFinancing: CoFinancingLineDto[];
+  @Type(() => PlannedCoFinancingLineDto)
+  coFinancing: PlannedCoFinancingLineDto[];
 }

@@ -12,7 +12,8 @@ const Count = () => (target: object, key: string) => {
   Max(1_000_000)(target, key);
 };
 
-export class ParticipantsDto implements Participants {
+/** Participants reached (its own schema name: needs assessments have a ParticipantsDto of their own). */
+export class ReachedParticipantsDto implements Participants {
   @Count() vocational_teachers: number;
   @Count() instructors: number;
   @Count() professional_leaders: number;
@@ -23,8 +24,8 @@ export class RecordSpendingDto {
   @ApiProperty({ example: 'M1' }) @IsString() @IsNotEmpty() measureId: string;
   @Kroner('Spent on the measure') amount: number;
   @ApiProperty({ example: '2027-10-31' }) @IsCalendarDate() spentOn: string;
-  @ApiProperty({ type: ParticipantsDto, description: 'Participants reached per target group (R24)' })
+  @ApiProperty({ type: ReachedParticipantsDto, description: 'Participants reached per target group (R24)' })
   @ValidateNested()
-  @Type(() => ParticipantsDto)
-  participants: ParticipantsDto;
+  @Type(() => ReachedParticipantsDto)
+  participants: ReachedParticipantsDto;
 }
