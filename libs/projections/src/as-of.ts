@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Sql, SqlClient } from '#libs/db';
+import { withoutQueryLimit, type Sql, type SqlClient } from '#libs/db';
 import { START, type EventStore } from '#libs/event-store';
 import { applyTo, createSchema } from './apply.js';
 import { schemaOf, type Projection } from './projection.js';
@@ -46,6 +46,7 @@ export async function readModelsAsOf<T>(
       return fn(tx);
     });
   } finally {
-    await sql.exec(targets.map((t) => `DROP SCHEMA IF EXISTS ${t.schema} CASCADE;`).join('\n'));
+    // Also after the request's time limit ran out (or its client went away): the scratch schemas must go.
+    await withoutQueryLimit(() => sql.exec(targets.map((t) => `DROP SCHEMA IF EXISTS ${t.schema} CASCADE;`).join('\n')));
   }
 }
