@@ -33,7 +33,10 @@ export class PageInterceptor implements NestInterceptor {
         const page = value as Page<unknown>;
         if (page.next !== null) {
           const req = context.switchToHttp().getRequest<Request>();
-          context.switchToHttp().getResponse<Response>().setHeader('Link', `<${nextLink(req.originalUrl, page.next)}>; rel="next"`);
+          context
+            .switchToHttp()
+            .getResponse<Response>()
+            .setHeader('Link', `<${nextLink(req.originalUrl, page.next)}>; rel="next"`);
         }
         return page.items;
       }),
