@@ -5,8 +5,8 @@ import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { DevTokenIssuer } from '#libs/auth';
-import { ConfigError, loadConfig } from '#libs/config';
-import { DataDirLockedError, migrate, openDatabase } from '#libs/db';
+import { ConfigError, loadConfig, type DekompConfig } from '#libs/config';
+import { DataDirLockedError, migrate, openDatabase, type OpenDatabase } from '#libs/db';
 import { eventStoreMigrations, idempotencyMigrations, PostgresEventStore } from '#libs/event-store';
 import {
   countRows,
@@ -56,8 +56,17 @@ function layoutOf(format: ExportFormat, dialect: string | undefined, labels: str
   return { dialect: dialect as CsvDialect | undefined, labels: labels as LabelSet | undefined };
 }
 
-/** npm run export -- --year 2027 --format xlsx --out evaluation-2027.xlsx */
-async function main(): Promise<void> {
+interface ExportOptions {
+  filter: ExportFilter;
+  format: ExportFormat;
+  layout: ExportLayout;
+  out: string;
+  asOf?: string;
+  url?: string;
+}
+
+/** The command line, checked (a bad option exits 2 with the usage); null after --help. */
+function readOptions(): ExportOptions | null {
   const { values } = parseArgs({
     options: {
       year: { type: 'string' },
@@ -74,7 +83,7 @@ async function main(): Promise<void> {
   });
   if (values.help) {
     console.log(USAGE);
-    return;
+    return null;
   }
   if (!values.out) fail('--out <file> is required');
   const format = (values.format ?? 'csv') as ExportFormat;
@@ -83,79 +92,92 @@ async function main(): Promise<void> {
   if (values.scheme !== undefined && !(SCHEMES as readonly string[]).includes(values.scheme))
     fail(`--scheme must be one of ${SCHEMES.join(', ')}`);
   if (values.office !== undefined && !isKnownOfficeCode(values.office)) fail(`--office ${values.office} is not a governor office code`);
-  const layout = layoutOf(format, values.dialect, values.labels);
   const filter: ExportFilter = {
     year: values.year === undefined ? undefined : Number(values.year),
     scheme: values.scheme,
     office: values.office,
   };
+  return {
+    filter,
+    format,
+    layout: layoutOf(format, values.dialect, values.labels),
+    out: values.out,
+    asOf: values['as-of'],
+    url: values.url,
+  };
+}
+
+/** npm run export -- --year 2027 --format xlsx --out evaluation-2027.xlsx */
+async function main(): Promise<void> {
+  const options = readOptions();
+  if (!options) return;
   const config = loadConfig();
   const started = Date.now();
-
   let db;
   try {
     db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 4 });
   } catch (error) {
     if (!(error instanceof DataDirLockedError)) throw error;
-    await viaService(values.url ?? `http://127.0.0.1:${config.PORT}`, config.DATA_DIR, filter, format, layout, values['as-of'], values.out);
-    console.log(`${values.out} written in ${((Date.now() - started) / 1000).toFixed(1)} s (through the service)`);
+    await viaService(options.url ?? `http://127.0.0.1:${config.PORT}`, config.DATA_DIR, options);
+    console.log(`${options.out} written in ${((Date.now() - started) / 1000).toFixed(1)} s (through the service)`);
     return;
   }
   try {
-    const factory = eventStoreFactoryFor(config);
-    await migrate(db.client, [...idempotencyMigrations, ...(factory ? [] : eventStoreMigrations), ...projectionMigrations]);
-    const store = factory ? await factory(db, config) : new PostgresEventStore(db.client);
-    // Only the export's read model: brought up to date with the log before reading.
-    const engine = new ProjectionEngine(db.client, store, [evaluationExportProjection], { batchSize: config.PROJECTION_BATCH_SIZE });
-    await db.client.setSearchPath(engine.schemas);
-    const rebuilding: Promise<void>[] = [];
-    await engine.ensure((_, done) => rebuilding.push(done));
-    await Promise.all(rebuilding);
-    await engine.catchUp();
-    let asOf: number | undefined;
-    if (values['as-of'] !== undefined) {
-      const v = values['as-of'];
-      asOf = /^\d+$/.test(v)
-        ? Number(v)
-        : Number.isNaN(Date.parse(v))
-          ? fail('--as-of is an ISO 8601 time or a global position')
-          : await store.positionAt(new Date(v));
-    }
-    const bar = new cliProgress.SingleBar(
-      {
-        hideCursor: true,
-        noTTYOutput: true,
-        notTTYSchedule: 1000,
-        format: ` export |{bar}| {percentage}% {value}/{total} ${format === '360giving' ? 'rows read' : 'rows'}`,
-      },
-      cliProgress.Presets.shades_classic,
-    );
-    const out = createWriteStream(values.out);
-    const run = async (sql: Parameters<typeof countRows>[0]) => {
-      bar.start(Math.max(await countRows(sql, filter), 1), 0);
-      return writeEvaluationExport(sql, filter, format, out, (n) => bar.update(n), layout);
-    };
-    const n = asOf === undefined ? await run(db.client) : await engine.asOf(asOf, [EVALUATION_EXPORT], run);
-    bar.update(bar.getTotal());
-    bar.stop();
-    console.log(
-      `${values.out}: ${n} ${format === '360giving' ? 'grants' : 'rows'} in ${((Date.now() - started) / 1000).toFixed(1)} s${asOf === undefined ? '' : ` (as of position ${asOf})`}`,
-    );
-    await store.close();
+    await fromStore(db, config, options, started);
   } finally {
     await db.close();
   }
 }
 
-async function viaService(
-  url: string,
-  dataDir: string,
-  filter: ExportFilter,
-  format: ExportFormat,
-  layout: ExportLayout,
-  asOf: string | undefined,
-  outPath: string,
-): Promise<void> {
+/** Reads the store itself: the export's read model brought up to date with the log, then written (as of a past position). */
+async function fromStore(
+  db: OpenDatabase,
+  config: DekompConfig,
+  { filter, format, layout, out: outPath, asOf: asOfText }: ExportOptions,
+  started: number,
+) {
+  const factory = eventStoreFactoryFor(config);
+  await migrate(db.client, [...idempotencyMigrations, ...(factory ? [] : eventStoreMigrations), ...projectionMigrations]);
+  const store = factory ? await factory(db, config) : new PostgresEventStore(db.client);
+  // Only the export's read model: brought up to date with the log before reading.
+  const engine = new ProjectionEngine(db.client, store, [evaluationExportProjection], { batchSize: config.PROJECTION_BATCH_SIZE });
+  await db.client.setSearchPath(engine.schemas);
+  const rebuilding: Promise<void>[] = [];
+  await engine.ensure((_, done) => rebuilding.push(done));
+  await Promise.all(rebuilding);
+  await engine.catchUp();
+  let asOf: number | undefined;
+  if (asOfText !== undefined) {
+    asOf = /^\d+$/.test(asOfText)
+      ? Number(asOfText)
+      : Number.isNaN(Date.parse(asOfText))
+        ? fail('--as-of is an ISO 8601 time or a global position')
+        : await store.positionAt(new Date(asOfText));
+  }
+  const bar = new cliProgress.SingleBar(
+    {
+      hideCursor: true,
+      noTTYOutput: true,
+      notTTYSchedule: 1000,
+      format: ` export |{bar}| {percentage}% {value}/{total} ${format === '360giving' ? 'rows read' : 'rows'}`,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  const out = createWriteStream(outPath);
+  const run = async (sql: Parameters<typeof countRows>[0]) => {
+    bar.start(Math.max(await countRows(sql, filter), 1), 0);
+    return writeEvaluationExport(sql, filter, format, out, (n) => bar.update(n), layout);
+  };
+  const n = asOf === undefined ? await run(db.client) : await engine.asOf(asOf, [EVALUATION_EXPORT], run);
+  bar.update(bar.getTotal());
+  bar.stop();
+  console.log(
+    `${outPath}: ${n} ${format === '360giving' ? 'grants' : 'rows'} in ${((Date.now() - started) / 1000).toFixed(1)} s${asOf === undefined ? '' : ` (as of position ${asOf})`}`,
+  );
+  await store.close();
+}
+
+async function viaService(url: string, dataDir: string, { filter, format, layout, asOf, out: outPath }: ExportOptions): Promise<void> {
   console.log(`The service holds ${dataDir}; exporting through it at ${url}.`);
   const token = await new DevTokenIssuer(dataDir).issue({ role: 'ministry', org: '972417750', subject: 'cli:export', ttl: '1h' });
   const q = new URLSearchParams({ format });
