@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '#libs/config';
@@ -14,6 +13,7 @@ import {
   type StoredEvent,
 } from '#libs/event-store';
 import { createKurrentDbEventStore } from '#libs/event-store-kurrentdb';
+import { parseCliArgs, runCli, usageFailure, UsageError } from './cli-args.js';
 
 /**
  * npm run events:copy -- --from postgres --to kurrentdb   (or --from kurrentdb --to postgres)
@@ -145,14 +145,11 @@ const USAGE = `usage: npm run events:copy -- --from postgres|kurrentdb --to kurr
   KurrentDB:  KURRENTDB_URL, e.g. kurrentdb://127.0.0.1:2113?tls=false`;
 
 export function parseCopyArgs(argv: string[]): Args {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      from: { type: 'string' },
-      to: { type: 'string' },
-      'batch-size': { type: 'string', default: '500' },
-      resume: { type: 'boolean', default: false },
-    },
+  const { values } = parseCliArgs(argv, {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    'batch-size': { type: 'string', default: '500' },
+    resume: { type: 'boolean', default: false },
   });
   const kinds: StoreKind[] = ['postgres', 'kurrentdb'];
   const from = values.from as StoreKind;
@@ -164,8 +161,6 @@ export function parseCopyArgs(argv: string[]): Args {
   return { from, to, batchSize, resume: values.resume ?? false };
 }
 
-class UsageError extends Error {}
-
 function describeError(error: unknown): string {
   const type = typeof error === 'object' && error !== null ? (error as { type?: unknown; code?: unknown }) : {};
   if (type.type === 'unavailable' || type.code === 14) {
@@ -175,19 +170,12 @@ function describeError(error: unknown): string {
   return String(error);
 }
 
-async function main(): Promise<number> {
-  let args: Args;
-  try {
-    args = parseCopyArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+const CLI = { name: 'events:copy', usage: USAGE };
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseCopyArgs(argv);
   const config = loadConfig();
-  if (!config.KURRENTDB_URL) {
-    console.error(`KURRENTDB_URL is not set.\n${USAGE}`);
-    return 2;
-  }
+  if (!config.KURRENTDB_URL) usageFailure(CLI, 'KURRENTDB_URL is not set');
   const db: OpenDatabase = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 4 });
   const stores: EventStore[] = [];
   try {
@@ -246,8 +234,8 @@ async function main(): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().then(
-    (code) => process.exit(code),
+  runCli(CLI, main).then(
+    () => process.exit(),
     (error: unknown) => {
       console.error(describeError(error));
       process.exit(1);

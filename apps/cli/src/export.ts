@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { Readable } from 'node:stream';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { DevTokenIssuer } from '#libs/auth';
 import { ConfigError, loadConfig, type DekompConfig } from '#libs/config';
@@ -24,8 +23,8 @@ import {
 import { CSV_DIALECTS, type CsvDialect } from '#libs/http';
 import { SCHEMES } from '#libs/kernel';
 import { projectionMigrations, ProjectionEngine } from '#libs/projections';
-import { isKnownOfficeCode } from '#libs/reference-data';
 import { eventStoreFactoryFor } from '../../api/src/event-store-factory.js';
+import { officeCode, parseCliArgs, runCli } from './cli-args.js';
 
 const USAGE = `usage: npm run export -- --year <y> [--scheme DEKOMP] [--office ROGALAND] --format ${EXPORT_FORMATS.join('|')} --out <file>
          [--dialect ${CSV_DIALECTS.join('|')}] [--labels ${LABEL_SETS.join('|')}] [--as-of <ISO time|position>] [--url http://127.0.0.1:3000]
@@ -67,31 +66,24 @@ interface ExportOptions {
 
 /** The command line, checked (a bad option exits 2 with the usage); null after --help. */
 function readOptions(): ExportOptions | null {
-  const { values } = parseArgs({
-    options: {
-      year: { type: 'string' },
-      scheme: { type: 'string' },
-      office: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      'as-of': { type: 'string' },
-      dialect: { type: 'string' },
-      labels: { type: 'string' },
-      url: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values } = parseCliArgs(process.argv.slice(2), {
+    year: { type: 'string' },
+    scheme: { type: 'string' },
+    office: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    'as-of': { type: 'string' },
+    dialect: { type: 'string' },
+    labels: { type: 'string' },
+    url: { type: 'string' },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return null;
-  }
   if (!values.out) fail('--out <file> is required');
   const format = (values.format ?? 'csv') as ExportFormat;
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) fail(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
   if (values.year !== undefined && !/^\d{4}$/.test(values.year)) fail('--year is a year, like 2027');
   if (values.scheme !== undefined && !(SCHEMES as readonly string[]).includes(values.scheme))
     fail(`--scheme must be one of ${SCHEMES.join(', ')}`);
-  if (values.office !== undefined && !isKnownOfficeCode(values.office)) fail(`--office ${values.office} is not a governor office code`);
+  if (values.office !== undefined) officeCode(values.office); // upper case, one of the codes, as for npm run token
   const filter: ExportFilter = {
     year: values.year === undefined ? undefined : Number(values.year),
     scheme: values.scheme,
@@ -207,7 +199,7 @@ async function viaService(url: string, dataDir: string, { filter, format, layout
   bar.stop();
 }
 
-main().catch((error: unknown) => {
+runCli({ name: 'export', usage: USAGE }, main).catch((error: unknown) => {
   console.error(error instanceof ConfigError ? error.message : `export failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

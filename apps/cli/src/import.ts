@@ -11,13 +11,12 @@
  * with its lines in the file and nothing is written; a re-run of the same file writes nothing new.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { parse } from 'csv-parse/sync';
 import { DevTokenIssuer } from '#libs/auth';
 import { loadConfig } from '#libs/config';
 import { SCHEMES } from '#libs/kernel';
-import { isKnownOfficeCode } from '#libs/reference-data';
+import { officeCode, parseCliArgs, runCli, usageFailure, UsageError } from './cli-args.js';
 
 const USAGE = `usage: npm run import -- --office <code> --file <commitments.csv> [--scheme DEKOMP] [--url http://127.0.0.1:3000] [--data-dir ./data]`;
 const COLUMNS = ['recipientOrg', 'measureTitle', 'caseNumber', 'decisionDate', 'year', 'amount'] as const;
@@ -32,10 +31,7 @@ interface Row {
   lines: number[];
 }
 
-function fail(message: string, code = 2): never {
-  console.error(`import: ${message}\n\n${USAGE}`);
-  process.exit(code);
-}
+const CLI = { name: 'import', usage: USAGE };
 
 /** The file's lines grouped into grants, with a progress bar over the lines. */
 function readRows(file: string): Row[] {
@@ -48,7 +44,7 @@ function readRows(file: string): Row[] {
     info: true,
   });
   const missing = COLUMNS.filter((c) => records.length > 0 && !(c in records[0].record));
-  if (missing.length) fail(`${file} lacks the columns ${missing.join(', ')}`);
+  if (missing.length) usageFailure(CLI, `${file} lacks the columns ${missing.join(', ')}`);
   const bar = new cliProgress.SingleBar({ format: 'reading   [{bar}] {value}/{total} lines' }, cliProgress.Presets.shades_classic);
   bar.start(records.length, 0);
   const grants = new Map<string, Row>();
@@ -71,35 +67,31 @@ function readRows(file: string): Row[] {
   return [...grants.values()];
 }
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      office: { type: 'string' },
-      file: { type: 'string' },
-      scheme: { type: 'string' },
-      url: { type: 'string' },
-      'data-dir': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseCliArgs(argv, {
+    office: { type: 'string' },
+    file: { type: 'string' },
+    scheme: { type: 'string' },
+    url: { type: 'string' },
+    'data-dir': { type: 'string' },
   });
-  if (values.help) return (console.log(USAGE), 0);
-  if (!values.office || !isKnownOfficeCode(values.office)) fail('--office <governor office code> is required');
-  if (!values.file) fail('--file <commitments.csv> is required');
+  const office = officeCode(values.office);
+  if (!values.file) throw new UsageError('--file <commitments.csv> is required');
   const scheme = values.scheme ?? 'DEKOMP';
-  if (!(SCHEMES as readonly string[]).includes(scheme)) fail(`--scheme must be one of ${SCHEMES.join(', ')}`);
+  if (!(SCHEMES as readonly string[]).includes(scheme)) throw new UsageError(`--scheme must be one of ${SCHEMES.join(', ')}`);
   const config = loadConfig(values['data-dir'] ? { ...process.env, DATA_DIR: values['data-dir'] } : process.env);
   const url = values.url ?? `http://127.0.0.1:${config.PORT}`;
   const rows = readRows(values.file);
   const token = await new DevTokenIssuer(config.DATA_DIR).issue({
     role: 'governor',
-    office: values.office,
+    office,
     subject: 'cli:import',
     ttl: '1h',
   });
   const bar = new cliProgress.SingleBar({ format: 'importing [{bar}] {value}/{total} grants' }, cliProgress.Presets.shades_classic);
   bar.start(rows.length, 0);
   const body = { rows: rows.map(({ lines: _, ...r }) => r) };
-  const res = await fetch(`${url}/frames/${values.office}/${scheme}/commitment-imports`, {
+  const res = await fetch(`${url}/frames/${office}/${scheme}/commitment-imports`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -126,4 +118,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+await runCli(CLI, main);

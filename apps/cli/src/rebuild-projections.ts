@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { DevTokenIssuer } from '#libs/auth';
 import { ConfigError, loadConfig } from '#libs/config';
@@ -8,30 +7,21 @@ import { eventStoreMigrations, idempotencyMigrations, PostgresEventStore } from 
 import { projectionMigrations, ProjectionEngine } from '#libs/projections';
 import { PROJECTIONS } from '../../api/src/capabilities.js';
 import { eventStoreFactoryFor } from '../../api/src/event-store-factory.js';
+import { parseCliArgs, runCli, UsageError } from './cli-args.js';
 
 /**
  * npm run projections:rebuild [-- <name> ...] — rebuilds read models from position 0, blue/green.
  * It opens the store itself when it may; when the embedded service holds the data directory, it asks the
  * running service (POST /admin/projections/:name/rebuild) and follows its progress instead.
  */
-async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: { url: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
-    console.log(
-      `usage: npm run projections:rebuild [-- <name> ...] [--url http://localhost:3000]\nread models: ${PROJECTIONS.map((p) => p.name).join(', ')}`,
-    );
-    return;
-  }
-  const config = loadConfig();
-  const known = PROJECTIONS.map((p) => p.name);
+const known = PROJECTIONS.map((p) => p.name);
+const USAGE = `usage: npm run projections:rebuild [-- <name> ...] [--url http://localhost:3000]\nread models: ${known.join(', ')}`;
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseCliArgs(argv, { url: { type: 'string' } }, true);
   const unknown = positionals.filter((n) => !known.includes(n));
-  if (unknown.length) {
-    console.error(`unknown read model(s): ${unknown.join(', ')}; known: ${known.join(', ')}`);
-    process.exit(2);
-  }
+  if (unknown.length) throw new UsageError(`unknown read model(s): ${unknown.join(', ')}; known: ${known.join(', ')}`);
+  const config = loadConfig();
   const names = positionals.length ? positionals : known;
   const bar = new cliProgress.MultiBar(
     { hideCursor: true, clearOnComplete: false, noTTYOutput: true, notTTYSchedule: 1000 },
@@ -105,7 +95,7 @@ async function viaService(url: string, dataDir: string, names: string[], bar: cl
   bar.stop();
 }
 
-main().catch((error: unknown) => {
+runCli({ name: 'projections:rebuild', usage: USAGE }, main).catch((error: unknown) => {
   console.error(error instanceof ConfigError ? error.message : `rebuild failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -6,10 +6,10 @@
  *   npm run --silent token -- --role governor --office OBOA [--org 974761319] [--sub kari] [--ttl 8h]
  *   npm run --silent token -- --role school_owner --org 964338531
  */
-import { parseArgs } from 'node:util';
 import { DEFAULT_DEV_TTL, DevTokenIssuer, InvalidTokenRequestError } from '#libs/auth';
 import { ROLES } from '#libs/kernel';
 import { GOVERNOR_OFFICES } from '#libs/reference-data';
+import { EXIT_USAGE, parseCliArgs, runCli } from './cli-args.js';
 
 const USAGE = `Usage: npm run --silent token -- --role <role> [--org <org number>] [--office <code>] [--sub <name>] [--ttl <ttl>] [--data-dir <dir>]
 
@@ -24,34 +24,16 @@ ${GOVERNOR_OFFICES.map((o) => `                ${o.code.padEnd(18)} ${o.name} ($
 Prints only the token. Use it as: curl -H "Authorization: Bearer $(npm run --silent token -- ...)" ...
 The service must run in dev auth mode (AUTH_MODE unset or dev) on the same data directory.`;
 
-const EXIT_USAGE = 2;
-
 export async function main(argv: string[]): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        role: { type: 'string' },
-        org: { type: 'string' },
-        office: { type: 'string' },
-        sub: { type: 'string' },
-        ttl: { type: 'string' },
-        'data-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    process.stderr.write(`token: ${(error as Error).message}\n\n${USAGE}\n`);
-    return EXIT_USAGE;
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const role = values.role as string | undefined;
+  const { values } = parseCliArgs(argv, {
+    role: { type: 'string' },
+    org: { type: 'string' },
+    office: { type: 'string' },
+    sub: { type: 'string' },
+    ttl: { type: 'string' },
+    'data-dir': { type: 'string' },
+  });
+  const role = values.role;
   if (!role) {
     process.stderr.write(`token: --role is required\n\n${USAGE}\n`);
     return EXIT_USAGE;
@@ -64,14 +46,14 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`token: --org is required for role ${role}\n`);
     return EXIT_USAGE;
   }
-  const dataDir = (values['data-dir'] as string | undefined) || process.env.DATA_DIR || './data';
+  const dataDir = values['data-dir'] || process.env.DATA_DIR || './data';
   try {
     const token = await new DevTokenIssuer(dataDir).issue({
       role: role as (typeof ROLES)[number],
-      org: values.org as string | undefined,
-      office: values.office as string | undefined,
-      subject: values.sub as string | undefined,
-      ttl: values.ttl as string | undefined,
+      org: values.org,
+      office: values.office,
+      subject: values.sub,
+      ttl: values.ttl,
     });
     process.stdout.write(`${token}\n`);
     return 0;
@@ -85,4 +67,4 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+await runCli({ name: 'token', usage: USAGE }, main);
