@@ -5,7 +5,9 @@ import { RequestValidationError } from './problem.filter.js';
 
 function flatten(errors: ValidationError[], parent = ''): RuleViolation[] {
   return errors.flatMap((e) => {
-    const field = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
+    // An empty key ({"": 1}) is named "" so the problem still names a field.
+    const name = e.property === '' ? '""' : e.property;
+    const field = parent ? (/^\d+$/.test(name) ? `${parent}[${name}]` : `${parent}.${name}`) : name;
     const constraints = Object.entries(e.constraints ?? {});
     // A missing field is told as missing, not as every constraint its absent value breaks.
     const missing = e.value === undefined && constraints.length > 0 && !constraints.some(([rule]) => rule === 'whitelistValidation');
