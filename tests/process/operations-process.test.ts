@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DevTokenIssuer } from '#libs/auth';
 import { WebhookReceiver } from '../api/webhook-receiver.js';
-import { startBuiltService, type BuiltService } from './built-service.js';
+import { MAIN, startBuiltService, type BuiltService } from './built-service.js';
 import { OtlpReceiver, type ReceivedSpan } from './otlp-receiver.js';
 
 const ALLOWED = 'https://dekomp.example.no';
@@ -157,5 +158,20 @@ describe('operations of the built service', () => {
     expect(spans.some((s) => s.name === 'GET /metrics' || s.name === 'GET /health')).toBe(false);
     const requests = new Set(spans.filter((s) => s.scope === '@opentelemetry/instrumentation-http').map((s) => s.traceId));
     expect(spans.filter((s) => s.scope === '@opentelemetry/instrumentation-pg').every((s) => requests.has(s.traceId))).toBe(true);
+  });
+});
+
+describe('a bad OpenTelemetry setting stops the start with one line naming it (exit 78)', () => {
+  it.each([
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, /^OTEL_EXPORTER_OTLP_ENDPOINT: must be the http\(s\) URL of an OTLP collector/],
+    [{ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'ftp://x/v1/traces' }, /^OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: must be the http\(s\) URL/],
+    [
+      { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_EXPORTER_OTLP_PROTOCOL: 'json' },
+      /^OTEL_EXPORTER_OTLP_PROTOCOL: must be one of http\/protobuf, http\/json, grpc; got 'json'/,
+    ],
+  ])('%o', (env, message) => {
+    const r = spawnSync(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(78);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(message)]);
   });
 });

@@ -22,13 +22,34 @@ interface Sdk {
 }
 let running: Sdk | undefined;
 
+/** A bad OTEL_* setting: the message names it (main.ts prints it as the one line of a failed start). */
+export class TracingSettingError extends Error {}
+
+const PROTOCOLS = ['http/protobuf', 'http/json', 'grpc'];
+
+/** The endpoints must be http(s) URLs and the protocol one OpenTelemetry knows; else TracingSettingError. */
+function checkSettings(env: NodeJS.ProcessEnv): void {
+  for (const name of ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT']) {
+    const value = env[name];
+    if (!value) continue;
+    if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol))
+      throw new TracingSettingError(`${name}: must be the http(s) URL of an OTLP collector, like http://127.0.0.1:4318; got '${value}'`);
+  }
+  for (const name of ['OTEL_EXPORTER_OTLP_PROTOCOL', 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL']) {
+    const value = env[name];
+    if (value && !PROTOCOLS.includes(value))
+      throw new TracingSettingError(`${name}: must be one of ${PROTOCOLS.join(', ')}; got '${value}'`);
+  }
+}
+
 export function tracingConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
   return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
 }
 
-/** Starts the OpenTelemetry SDK when an endpoint is configured; returns whether it did. */
+/** Starts the OpenTelemetry SDK when an endpoint is configured; returns whether it did. Throws TracingSettingError. */
 export async function startTracing(env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   if (running || !tracingConfigured(env)) return Boolean(running);
+  checkSettings(env);
   // Nest, Express and pg reach the service through ESM imports, which only the import-in-the-middle loader
   // hook lets the instrumentations patch (require-in-the-middle sees require() alone). Only the modules they patch
   // go through it (Nest's by file, for its router internals): wrapping every module would slow the start.
