@@ -113,11 +113,9 @@ export class CommandRunner {
     meta: CommandMeta,
     options: RunOptions<S, E>,
   ): Promise<CommandOutcome> {
+    // No lookup of the key first: a retry whose key is used fails to append (the key is written with the events)
+    // or fails to decide, and then answers the first answer; one round trip less for every first request.
     const idem = meta.idempotency;
-    if (idem) {
-      const replay = await this.replay(idem.key, idem.requestHash);
-      if (replay) return replay;
-    }
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.attempt(aggregate, id, command, meta, options);
@@ -150,7 +148,9 @@ export class CommandRunner {
     const events = decider.decide(built, state);
     const resourceId = o.resourceId ?? id;
     if (events.length === 0) {
-      return { id: resourceId, version: current, position: 0, events: [], warnings: [], created: false, extra: {} };
+      // Nothing to write: a retry of a request that wrote already (its key is used) answers the first answer.
+      const replay = meta.idempotency && (await this.replay(meta.idempotency.key, meta.idempotency.requestHash));
+      return replay || { id: resourceId, version: current, position: 0, events: [], warnings: [], created: false, extra: {} };
     }
     const newState = events.reduce((s, e) => decider.evolve(s, e), state);
     const warnings = events.flatMap((e) => (e.data as { warnings?: Warning[] }).warnings ?? []);
