@@ -38,6 +38,8 @@ const CALL = `rogaland-dekomp-${Y}`;
 const FORUM = 'rogaland-11';
 const REC = `${FORUM}--${CALL}`;
 const grantOf = (measureId: string, org: string) => `ROGALAND.DEKOMP.${measureId}.${org}`;
+/** The measures' titles as their owners send them (step 2), which the grants' views show beside the measure ids. */
+const TITLES = { m1: 'Lesing i alle fag', m2: 'Matematikk på barnetrinnet', m3: 'Vurdering for læring' } as const;
 /** The service lists by decision year, recipient and measure; the book by grant id: compare in one order. */
 const byGrant = <T extends { grantId: string; year: number }>(xs: T[]) =>
   [...xs].sort((a, b) => a.grantId.localeCompare(b.grantId) || a.year - b.year);
@@ -152,7 +154,7 @@ describe.each(backends)('one full DEKOMP year for Rogaland on %s', (backend: Bac
     const a3 = await ok(post('/needs-assessments', t.friskole, { callId: CALL, title: 'Behovsmelding Rogaland friskole' }), 201);
     ids.a3 = a3.body.id;
     await ok(put(`/needs-assessments/${ids.a3}/content`, t.friskole, content('Behovsmelding Rogaland friskole')));
-    ids.m3 = (await ok(post(`/needs-assessments/${ids.a3}/measures`, t.friskole, measure('Vurdering for læring', UIS, 1)))).body.measureId;
+    ids.m3 = (await ok(post(`/needs-assessments/${ids.a3}/measures`, t.friskole, measure(TITLES.m3, UIS, 1)))).body.measureId;
     await ok(
       put(`/needs-assessments/${ids.a3}/measures/${ids.m3}/lines/${FRISKOLE}`, t.friskole, {
         budget: [{ year: Y, category: 'implementation', amount: 120_000 }],
@@ -172,7 +174,7 @@ describe.each(backends)('one full DEKOMP year for Rogaland on %s', (backend: Bac
     ids.a1 = (await ok(post('/needs-assessments', t.stavanger, { callId: CALL, title: 'Behovsmelding Jæren-nettverket' }), 201)).body.id;
     await ok(put(`/needs-assessments/${ids.a1}/content`, t.stavanger, content('Behovsmelding Jæren-nettverket')));
     await ok(post(`/needs-assessments/${ids.a1}/network-owners`, t.stavanger, { orgNumber: SANDNES }));
-    ids.m1 = (await ok(post(`/needs-assessments/${ids.a1}/measures`, t.stavanger, measure('Lesing i alle fag', UIS, 3)))).body.measureId;
+    ids.m1 = (await ok(post(`/needs-assessments/${ids.a1}/measures`, t.stavanger, measure(TITLES.m1, UIS, 3)))).body.measureId;
     const stavangerLines = {
       budget: [Y, Y + 1, Y + 2].map((year) => ({ year, category: 'implementation', amount: RECOMMENDED.m1[STAVANGER][year] })),
       coFinancing: [Y, Y + 1, Y + 2].map((year) => ({
@@ -215,9 +217,7 @@ describe.each(backends)('one full DEKOMP year for Rogaland on %s', (backend: Bac
     // Sola: the local university declines; Sola names the University of Agder, outside the region (R3: a warning).
     ids.a2 = (await ok(post('/needs-assessments', t.sola, { callId: CALL, title: 'Behovsmelding Sola' }), 201)).body.id;
     await ok(put(`/needs-assessments/${ids.a2}/content`, t.sola, content('Behovsmelding Sola')));
-    ids.m2 = (
-      await ok(post(`/needs-assessments/${ids.a2}/measures`, t.sola, measure('Matematikk på barnetrinnet', UIS, 1)))
-    ).body.measureId;
+    ids.m2 = (await ok(post(`/needs-assessments/${ids.a2}/measures`, t.sola, measure(TITLES.m2, UIS, 1)))).body.measureId;
     await caughtUp();
     const requests = await get('/partnerships', t.uis);
     expect(requests.body.map((p: { measureId: string }) => p.measureId).sort()).toEqual([ids.m1, ids.m2, ids.m3].sort());
@@ -397,7 +397,15 @@ describe.each(backends)('one full DEKOMP year for Rogaland on %s', (backend: Bac
         201,
       );
       expect(r.body).toMatchObject({ id: grantOf(measureId, org), warnings: [] });
-      book.decide({ grantId: r.body.id, measureId, recipientOrg: org, decisionYear: Y, recommended: RECOMMENDED[m][org], amounts });
+      book.decide({
+        grantId: r.body.id,
+        measureId,
+        measureTitle: TITLES[m],
+        recipientOrg: org,
+        decisionYear: Y,
+        recommended: RECOMMENDED[m][org],
+        amounts,
+      });
       return r;
     };
     const asRecommended = (m: 'm1' | 'm2' | 'm3', org: string) =>
@@ -634,12 +642,19 @@ describe.each(backends)('one full DEKOMP year for Rogaland on %s', (backend: Bac
     });
     expect(book.frameView('ROGALAND', Y + 2)).toMatchObject({ committedFromEarlierYears: 200_000, free: 1_000_000, paid: 0 });
     expect(book.overdue('ROGALAND', today)).toEqual([
-      { grantId: grantOf(ids.m3, FRISKOLE), recipientOrg: FRISKOLE, year: Y, reportDeadline: `${Y + 1}-01-15` },
+      {
+        grantId: grantOf(ids.m3, FRISKOLE),
+        recipientOrg: FRISKOLE,
+        recipientName: 'Rogaland friskole AS',
+        year: Y,
+        reportDeadline: `${Y + 1}-01-15`,
+      },
     ]);
     expect(book.shortfall('ROGALAND', today)).toEqual([
       {
         grantId: grantOf(ids.m1, SANDNES),
         recipientOrg: SANDNES,
+        recipientName: 'Sandnes kommune',
         year: Y,
         coFinancingRequired: 55_001,
         coFinancingDocumented: 50_000,

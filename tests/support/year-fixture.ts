@@ -1,4 +1,4 @@
-import { orgNumberWithCheckDigit } from '#libs/reference-data';
+import { officeByCode, orgNumberWithCheckDigit } from '#libs/reference-data';
 
 /**
  * The cast and the bookkeeping of the full-year API test (tests/api/full-year.test.ts): the organisations of one
@@ -33,6 +33,7 @@ export const ORGANISATIONS: Array<{
 ];
 
 export const kindOf = (org: string): RecipientKind => ORGANISATIONS.find((o) => o.orgNumber === org)!.kind;
+export const nameOf = (org: string): string => ORGANISATIONS.find((o) => o.orgNumber === org)!.name;
 
 /** A date in Norway (R14 deadlines are Norwegian calendar dates), `days` from now. */
 export function osloDate(days = 0): string {
@@ -62,6 +63,7 @@ interface Report {
 interface GrantRecord {
   grantId: string;
   measureId: string;
+  measureTitle: string;
   recipientOrg: string;
   decisionYear: number;
   recommended: Record<number, number>;
@@ -86,6 +88,7 @@ export class YearBook {
   decide(g: {
     grantId: string;
     measureId: string;
+    measureTitle: string;
     recipientOrg: string;
     decisionYear: number;
     recommended: Record<number, number>;
@@ -183,6 +186,7 @@ export class YearBook {
     const claims = all.flatMap((g) => g.claims.filter((c) => c.year === year));
     return {
       office,
+      officeName: officeByCode(office)!.name,
       scheme: 'DEKOMP',
       year,
       frame,
@@ -207,7 +211,9 @@ export class YearBook {
     return {
       grantId,
       measureId: g.measureId,
+      measureTitle: g.measureTitle,
       recipientOrg: g.recipientOrg,
+      recipientName: nameOf(g.recipientOrg),
       recipientKind: kindOf(g.recipientOrg),
       decisionYear: g.decisionYear,
       status: 'active',
@@ -249,7 +255,13 @@ export class YearBook {
           .map((year) => this.line(g.grantId, year, today)),
       )
       .filter((l) => l.reportOverdue)
-      .map((l) => ({ grantId: l.grantId, recipientOrg: l.recipientOrg, year: l.year, reportDeadline: l.reportDeadline }))
+      .map((l) => ({
+        grantId: l.grantId,
+        recipientOrg: l.recipientOrg,
+        recipientName: l.recipientName,
+        year: l.year,
+        reportDeadline: l.reportDeadline,
+      }))
       .sort((a, b) => a.grantId.localeCompare(b.grantId) || a.year - b.year);
   }
 
@@ -266,6 +278,7 @@ export class YearBook {
       .map((l) => ({
         grantId: l.grantId,
         recipientOrg: l.recipientOrg,
+        recipientName: l.recipientName,
         year: l.year,
         coFinancingRequired: l.coFinancingRequired,
         coFinancingDocumented: l.coFinancingDocumented!,
