@@ -18,6 +18,7 @@ describe.each(backends)('names beside the numbers, as of the time asked for, on 
   let stavanger: string;
   let uis: string;
   let measureId: string;
+  let assessmentId: string;
   let grantId: string;
   /** The last position before the amendment of Stavanger's name, and the amendment's. */
   let beforeRename: number;
@@ -52,6 +53,7 @@ describe.each(backends)('names beside the numbers, as of the time asked for, on 
     });
     expect(added.status).toBe(200);
     measureId = added.body.measureId;
+    assessmentId = draft.body.id;
     // and the governor's decision for Stavanger's measure (the ledger's published fact)
     grantId = `ROGALAND.DEKOMP.${measureId}.${STAVANGER}`;
     const decision = decided(grantId, 'ROGALAND', STAVANGER);
@@ -111,6 +113,11 @@ describe.each(backends)('names beside the numbers, as of the time asked for, on 
     expect(assessments.body).toEqual([expect.objectContaining({ leadOwner: STAVANGER, leadOwnerName: NEW_NAME, officeName: OFFICE_NAME })]);
     expect((await read('/needs-assessments', stavanger, beforeRename)).body).toEqual([
       expect.objectContaining({ leadOwnerName: OLD_NAME }),
+    ]);
+    const detail = await read(`/needs-assessments/${assessmentId}`, stavanger);
+    expect(detail.body.members).toEqual([expect.objectContaining({ org: STAVANGER, name: NEW_NAME, role: 'lead' })]);
+    expect(detail.body.measures).toEqual([
+      expect.objectContaining({ measureId, title: TITLE, universityName: 'Universitetet i Stavanger' }),
     ]);
   });
 

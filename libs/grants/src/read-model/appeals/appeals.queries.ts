@@ -7,7 +7,7 @@ import { isKnownOfficeCode } from '#libs/reference-data';
 import { Appeal, parseAppealId, type AppealLodgedData, type AppealState } from '../../appeal/appeal.aggregate.js';
 import { appealLetterSteps } from '../../appeal/letters/appeal-letter.js';
 import { positioned } from '../../letters/grant-letters/grant-letters.service.js';
-import { appeals, appealsPage, RM, type AppealFilter } from './appeals.read.js';
+import { APPEAL_MEASURE_TITLES, APPEAL_ORG_NAMES, appeals, appealsPage, RM, type AppealFilter } from './appeals.read.js';
 import type { AppealListQueryDto, AppealRow, AppealView, OfficeAppealsView } from './appeals.view.js';
 
 export class ListAppeals {
@@ -84,7 +84,21 @@ export class GetAppealHandler implements IQueryHandler<GetAppeal, Versioned<Appe
       outcome: s.outcome,
       href: `/appeals/${appealId}/letters/${s.n}`,
     }));
-    const view: AppealView = { ...loaded.state.lodged, status: loaded.state.status!, steps, letters, version: loaded.version };
+    const { recipientOrg, appellantOrg, measureId } = loaded.state.lodged;
+    const names = await this.readModels.run(RM, asOf, async (sql) => ({
+      orgs: await APPEAL_ORG_NAMES.lookup(sql, [recipientOrg, appellantOrg]),
+      titles: await APPEAL_MEASURE_TITLES.lookup(sql, [measureId]),
+    }));
+    const view: AppealView = {
+      ...loaded.state.lodged,
+      recipientName: names.orgs.get(recipientOrg) ?? null,
+      appellantName: names.orgs.get(appellantOrg) ?? null,
+      measureTitle: names.titles.get(measureId) ?? null,
+      status: loaded.state.status!,
+      steps,
+      letters,
+      version: loaded.version,
+    };
     return new Versioned(view, loaded.version);
   }
 }

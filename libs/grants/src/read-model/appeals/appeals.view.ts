@@ -52,6 +52,10 @@ export interface OfficeAppealsView {
 
 /** One appeal as its stream holds it: the lodging, its status, every step with actor, time and reason, its letters. */
 export interface AppealView extends AppealLodgedData {
+  /** Names from the appeals read model's own tables (as of then, with `asOf`). */
+  recipientName: string | null;
+  appellantName: string | null;
+  measureTitle: string | null;
   status: AppealStatus;
   steps: HistoryEntry[];
   letters: Array<{ n: number; kind: string; date: string; outcome: string; href: string }>;

@@ -29,5 +29,10 @@ export async function loadDetail(sql: Sql, actor: Actor, assessmentId: string) {
       [assessmentId],
     )
   ).rows;
-  return { summary, state: parseJson(row.state), withdrawnReason: row.withdrawn_reason, members, versionList };
+  const state = parseJson(row.state);
+  const universities = await NA_ORG_NAMES.lookup(
+    sql,
+    state.measures.flatMap((m) => (m.university ? [m.university.org] : [])),
+  );
+  return { summary, state, withdrawnReason: row.withdrawn_reason, members, versionList, universities };
 }

@@ -72,7 +72,11 @@ export class AssessmentDetailDto extends AssessmentSummaryDto {
   @ApiProperty({ nullable: true, type: String }) withdrawnReason: string | null;
   @ApiProperty({ type: AssessmentContentDto }) content: AssessmentContentDto;
   @ApiProperty({ type: [MemberDto] }) members: MemberDto[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Measures with lines per organisation and partnership answers' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: "Measures with lines per organisation, the university partner's name and partnership answers",
+  })
   measures: object[];
   @ApiProperty({ type: [VersionEntryDto] }) versionList: VersionEntryDto[];
 }

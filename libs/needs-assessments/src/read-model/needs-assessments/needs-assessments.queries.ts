@@ -110,7 +110,11 @@ export class GetNeedsAssessmentHandler implements IQueryHandler<GetNeedsAssessme
       withdrawnReason: view.withdrawnReason,
       content: view.state.content,
       members: view.members.map((m) => ({ ...m, confirmedCurrent: m.role === 'lead' || m.confirmedRevision === view.state.revision })),
-      measures: view.state.measures.map((m) => ({ ...m, partnerships: answers.filter((p) => p.measureId === m.measureId) })),
+      measures: view.state.measures.map((m) => ({
+        ...m,
+        universityName: m.university ? (view.universities.get(m.university.org) ?? null) : null,
+        partnerships: answers.filter((p) => p.measureId === m.measureId),
+      })),
       versionList: view.versionList,
     };
     return new Versioned(body, view.summary.version);

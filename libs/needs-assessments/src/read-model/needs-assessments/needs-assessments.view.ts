@@ -30,7 +30,7 @@ export interface AssessmentDetailView extends AssessmentSummaryView {
   withdrawnReason: string | null;
   content: NeedsAssessmentState['content'];
   members: Array<{ org: string; name: string | null; role: string; confirmedRevision: number | null; confirmedCurrent: boolean }>;
-  measures: Array<NeedsAssessmentState['measures'][number] & { partnerships: PartnershipRow[] }>;
+  measures: Array<NeedsAssessmentState['measures'][number] & { universityName: string | null; partnerships: PartnershipRow[] }>;
   versionList: Array<{ versionNo: number; kind: string; late: boolean; submittedOn: string; reason: string | null; recordedAt: string }>;
 }
 
