@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { DevTokenIssuer } from '#libs/auth';
-import { createScratchDatabase } from '#libs/db';
+import { createScratchDatabase, EMBEDDED_DATABASE } from '#libs/db';
 import { TEST_POSTGRES_URL, testBackends, type BackendName } from '../support/backends.js';
-import { assertBuilt, embeddedPostmaster, startService, type ServiceProcess } from '../support/service-process.js';
+import { embeddedPostmaster, startService, type ServiceProcess } from '../support/service-process.js';
 import { operationsOf } from '../fuzz/openapi-operations.js';
 import { acknowledged, orgNumbers, send, WriteLoad, type Attempt } from './fault-load.js';
 
@@ -56,6 +56,18 @@ async function dropConnections(database: string): Promise<number> {
   }
 }
 
+/** Sessions of the service that LISTEN for other processes' appends (their last statement was the LISTEN). */
+async function listeners(url: string): Promise<number> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'`);
+    return r.rowCount ?? 0;
+  } finally {
+    await c.end();
+  }
+}
+
 describe.each(backends)('the service under faults on %s', (backend: BackendName) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'dekomp-faults-'));
   const env: Record<string, string> = { DATA_DIR: dataDir };
@@ -66,7 +78,6 @@ describe.each(backends)('the service under faults on %s', (backend: BackendName)
   const attempts: Attempt[] = [];
 
   beforeAll(async () => {
-    assertBuilt();
     if (backend === 'postgres') {
       const scratch = await createScratchDatabase(TEST_POSTGRES_URL, 'dekomp_fault');
       database = { ...scratch, name: /\/([^/?]+)(\?|$)/.exec(scratch.url)![1] };
@@ -138,6 +149,14 @@ describe.each(backends)('the service under faults on %s', (backend: BackendName)
     if (backend === 'embedded') expect(refused.length).toBeGreaterThan(0); // the restart of PostgreSQL takes a moment
     expect(recovered).toBeDefined();
     expect(recovered!.at - faultAt).toBeLessThan(SERVE_WITHIN_MS);
+    // LISTEN (other processes' appends) came back by itself too.
+    const pm = embeddedPostmaster(dataDir);
+    const url =
+      database?.url ??
+      `postgres://postgres:${encodeURIComponent(readFileSync(join(dataDir, 'pg-password'), 'utf8').trim())}@127.0.0.1:${pm!.port}/${EMBEDDED_DATABASE}`;
+    const until = Date.now() + 10_000;
+    while ((await listeners(url)) === 0 && Date.now() < until) await sleep(100);
+    expect(await listeners(url)).toBeGreaterThan(0);
   }, 60_000);
 
   it('Then every acknowledged write is there, every retry answers as the first answer did or performs it once, and the read models equal a rebuild', async () => {
