@@ -18,8 +18,8 @@ Fills the store with realistic years of the DEKOMP scheme through the API (the s
 the 10 governor offices and 15 counties, every municipality (real numbers), the universities with teacher
 education, networks, 40–250 needs assessments per office and year (times --scale), partnerships, forum
 recommendations, decisions with multi-year commitments, acceptances with co-financing, payments, reports, late
-submissions, declines, amendments and repayment claims. And YRKESFAG (R24) for every county municipality, whatever
---offices says: Udir's frame by county size, the county's forum, needs from its schools and training companies,
+submissions, declines, amendments and repayment claims. And YRKESFAG (R24) for the 14 county municipalities (Oslo
+kommune, which owns Oslo's upper secondary schools, is a municipality), whatever --offices says: Udir's frame by county size, the county's forum, needs from its schools and training companies,
 measures by universities, vocational colleges, trade bodies, companies and the county itself, the plan within the
 frame, payments in parts, spending, the report and repayment claims. Deterministic for a --seed (and date).
 

@@ -38,14 +38,7 @@ const SOURCE_TARGETS: Record<NeedSource, TargetGroup[]> = {
   school: ['vocational_teachers', 'examination_board_members'],
   training_company: ['instructors', 'professional_leaders'],
 };
-const KIND_TARGETS: Record<ProviderKind, TargetGroup[]> = {
-  university: ['vocational_teachers'],
-  vocational_college: ['instructors', 'professional_leaders'],
-  trade_body: ['examination_board_members', 'instructors'],
-  company: ['vocational_teachers', 'professional_leaders'],
-  county_municipality: ['professional_leaders', 'examination_board_members'],
-};
-const PROVIDER_KINDS = Object.keys(KIND_TARGETS) as ProviderKind[];
+const PROVIDER_KINDS = Object.keys(MEASURES) as ProviderKind[];
 const MIN_FRAME = 2_000_000;
 const MAX_FRAME = 12_000_000;
 
@@ -202,11 +195,12 @@ function planNeedsAndMeasures(
     const programmeAreas = [...new Set(needs.flatMap((n) => n.programmeAreas))];
     const amount =
       i < kinds.length - 1 ? round((total * weights[i]) / sum(weights), 10_000) : total - sum(plan.measures.map((m) => m.amount));
+    const { title, targets } = rng.pick<{ title: string; targets: TargetGroup[] }>(MEASURES[kind].titles);
     plan.measures.push({
       key: `${year}:T${i + 1}`,
-      title: fill(rng.pick(MEASURES[kind].titles), { area: AREAS[programmeAreas[0]], county }),
+      title: fill(title, { area: AREAS[programmeAreas[0]], county }),
       provider: kind === 'county_municipality' ? { kind } : { kind, ...providers[kind] },
-      targetGroups: rng.sample(KIND_TARGETS[kind], rng.int(1, 2)),
+      targetGroups: targets,
       programmeAreas,
       needKeys: needs.map((n) => n.key),
       amount,

@@ -1,3 +1,5 @@
+import type { ProviderKind, TargetGroup } from '#libs/yrkesfag';
+
 /**
  * Norwegian text for the YRKESFAG part of the seed (R24): the county's forum, needs from schools and training
  * companies, measures by provider kind, meetings, evaluations and reasons. Plain data; the plan picks from it
@@ -63,22 +65,41 @@ export const NEEDS = {
   ],
 } as const;
 
-/** Measures by provider kind: title and the provider's name. */
+/** Measures by provider kind: titles with the target groups they reach (R24), and the provider's names. */
 export const MEASURES = {
-  university: { titles: ['Yrkesdidaktikk i {area} for yrkesfaglærere', 'Profesjonsfellesskap på tvers av skole og bedrift ({area})'] },
+  university: {
+    titles: [
+      { title: 'Yrkesdidaktikk i {area} for yrkesfaglærere', targets: ['vocational_teachers'] },
+      { title: 'Profesjonsfellesskap på tvers av skole og bedrift ({area})', targets: ['vocational_teachers', 'instructors'] },
+    ],
+  },
   vocational_college: {
-    titles: ['Veilederkurs for instruktører i {area}', 'Oppdatering i ny teknologi for yrkesfaglærere i {area}'],
+    titles: [
+      { title: 'Veilederkurs for instruktører i {area}', targets: ['instructors'] },
+      { title: 'Oppdatering i ny teknologi for yrkesfaglærere i {area}', targets: ['vocational_teachers'] },
+    ],
     providers: ['Fagskolen i {county}'],
   },
   trade_body: {
-    titles: ['Kurs for prøvenemndsmedlemmer i {area}', 'Felles forståelse av fag- og svenneprøven i {area}'],
+    titles: [
+      { title: 'Kurs for prøvenemndsmedlemmer i {area}', targets: ['examination_board_members'] },
+      { title: 'Felles forståelse av fag- og svenneprøven i {area}', targets: ['examination_board_members', 'instructors'] },
+    ],
     providers: ['Norsk Industri, avdeling {county}', 'Elektroforeningen (EFO) {county}', 'Byggenæringens Landsforening {county}'],
   },
-  company: { titles: ['Hospitering og kompetansedeling i bedrift ({area})', 'Digital opplæring for faglige ledere ({area})'] },
-  county_municipality: {
-    titles: ['Nettverk for faglige ledere i lærebedrifter', 'Samling for prøvenemnder og instruktører i {area}'],
+  company: {
+    titles: [
+      { title: 'Hospitering og kompetansedeling i bedrift ({area})', targets: ['vocational_teachers'] },
+      { title: 'Digital opplæring for faglige ledere ({area})', targets: ['professional_leaders'] },
+    ],
   },
-} as const;
+  county_municipality: {
+    titles: [
+      { title: 'Nettverk for faglige ledere i lærebedrifter', targets: ['professional_leaders'] },
+      { title: 'Samling for prøvenemnder og instruktører i {area}', targets: ['examination_board_members', 'instructors'] },
+    ],
+  },
+} satisfies Record<ProviderKind, { titles: Array<{ title: string; targets: TargetGroup[] }>; providers?: string[] }>;
 
 /** Companies that provide courses (providers of kind company): `{stem}` from SCHOOL_STEMS. */
 export const COURSE_COMPANIES = ['{stem} Kompetanse AS', '{stem} Kurs og Utvikling AS', 'Fagkraft {stem} AS'];
