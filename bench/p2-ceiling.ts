@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createScratchDatabase } from '#libs/db';
 import { startServer } from './service.js';
+import { cpuSecondsOf } from './support.js';
 
 export interface MixRequest {
   method: string;
@@ -16,10 +17,13 @@ export interface LoadResult {
   p99: number;
   non2xx: number;
   total: number;
+  /** CPU milliseconds the server process spent per 2xx answer, when known. */
+  cpuMsPerOk?: number;
 }
 
 /** autocannon with `connections` connections for `seconds`, each request drawn from `mix`. */
-export async function load(url: string, connections: number, seconds: number, mix: () => MixRequest): Promise<LoadResult> {
+export async function load(url: string, connections: number, seconds: number, mix: () => MixRequest, pid?: number): Promise<LoadResult> {
+  const cpuBefore = cpuSecondsOf(pid);
   const result = await autocannon({
     url,
     connections,
@@ -34,7 +38,11 @@ export async function load(url: string, connections: number, seconds: number, mi
       },
     ],
   });
+  const cpuAfter = cpuSecondsOf(pid);
   return {
+    ...(cpuBefore !== undefined && cpuAfter !== undefined && result['2xx'] > 0
+      ? { cpuMsPerOk: Number((((cpuAfter - cpuBefore) * 1000) / result['2xx']).toFixed(2)) }
+      : {}),
     rate: result['2xx'] / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -54,7 +62,7 @@ export async function httpCeiling(serverUrl: string, connections: number, second
     DB_POOL_SIZE: String(connections),
   });
   try {
-    return await load(server.url, connections, seconds, mix);
+    return await load(server.url, connections, seconds, mix, server.child.pid);
   } finally {
     await server.stop();
     await scratch.drop();

@@ -44,7 +44,7 @@ export async function p2p4Http(backend: BenchBackend, seconds: number): Promise<
   });
   try {
     const state = await prepare(service.url, dataDir);
-    const r = await load(service.url, CONNECTIONS, seconds, mixOf(state));
+    const r = await load(service.url, CONNECTIONS, seconds, mixOf(state), service.child.pid);
     const ratio = r.rate / ceiling.rate;
     const figures: Figure[] = [
       {
@@ -56,7 +56,7 @@ export async function p2p4Http(backend: BenchBackend, seconds: number): Promise<
         beside: [beside(`node:http + pg ceiling (p99 ${ceiling.p99} ms)`, r.rate, ceiling.rate)],
         target: '≥ 0.5 × the ceiling, p99 < 50 ms',
         met: ratio >= 0.5 && r.p99 < 50,
-        note: `p50 ${r.p50} ms, p99 ${r.p99} ms; ${r.non2xx} non-2xx (409 on concurrent edits of one draft) of ${r.total}`,
+        note: `p50 ${r.p50} ms, p99 ${r.p99} ms; process CPU ${r.cpuMsPerOk ?? '?'} ms per command (ceiling ${ceiling.cpuMsPerOk ?? '?'} ms); ${r.non2xx} non-2xx (409 on concurrent edits of one draft) of ${r.total}`,
       },
     ];
     const waits = await readYourWrites(service.url, state, seconds);
