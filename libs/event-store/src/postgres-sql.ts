@@ -33,8 +33,8 @@ export const EVENT_COLUMNS = `global_position, transaction_id::text AS xid, even
 
 /**
  * Checks every append's expected version and inserts all their events in ONE statement, `append_events`
- * (distinct streams, see takeBatch; the function is in postgres-migrations.ts). An append whose version does not match inserts nothing and gets a ConcurrencyError; the
- * others go through.
+ * (distinct streams, see takeBatch; the function is in postgres-migrations.ts). An append whose version does
+ * not match inserts nothing and gets a ConcurrencyError; the others go through.
  */
 export async function appendBatch(sql: Sql, batch: PendingAppend[]): Promise<Array<AppendResult | ConcurrencyError>> {
   const input = batch.map((p, idx) => ({
