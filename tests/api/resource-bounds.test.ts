@@ -44,7 +44,9 @@ describe.each(backends)('resource bounds per request on %s', (backend: BackendNa
         const other = await fetch(`${api.url}/health`);
         expect(other.status).toBe(200);
         const [idleMs, slowMs] = await Promise.all([idleClosed, slowClosed]);
-        console.log(`[resource bounds ${backend}] idle connection cut off after ${idleMs} ms, byte-by-byte headers after ${slowMs} ms (${sent} bytes)`);
+        console.log(
+          `[resource bounds ${backend}] idle connection cut off after ${idleMs} ms, byte-by-byte headers after ${slowMs} ms (${sent} bytes)`,
+        );
         for (const ms of [idleMs, slowMs]) {
           expect(ms).toBeGreaterThanOrEqual(900);
           expect(ms).toBeLessThan(5_000); // Node's own sweep would take up to 30 s more

@@ -6,7 +6,13 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule } from '#libs/auth';
 import type { DekompConfig } from '#libs/config';
 import type { OpenDatabase } from '#libs/db';
-import { OutcomeInterceptor, ProblemFilter, QueryTimeLimitInterceptor, ReadYourWritesInterceptor, RequestShapeInterceptor } from '#libs/http';
+import {
+  OutcomeInterceptor,
+  ProblemFilter,
+  QueryTimeLimitInterceptor,
+  ReadYourWritesInterceptor,
+  RequestShapeInterceptor,
+} from '#libs/http';
 import { LoggerModule, ObservabilityModule } from '#libs/observability';
 import { PlatformModule } from '#libs/platform';
 import { CAPABILITY_MODULES, MIGRATIONS, PROJECTIONS } from './capabilities.js';
