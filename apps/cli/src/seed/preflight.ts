@@ -36,6 +36,11 @@ interface StoredAssessment {
   leadOwner: string;
   title: string;
 }
+interface StoredRecommendation {
+  callId: string;
+  revision: number;
+  measures: unknown[];
+}
 interface StoredCounty {
   county: string;
   years: Array<{ year: number; frame: number }>;
@@ -46,6 +51,7 @@ const count = <T>(xs: T[], key: (x: T) => string) => {
   for (const x of xs) m.set(key(x), (m.get(key(x)) ?? 0) + 1);
   return m;
 };
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const set = (amount: number, adjustTo?: number) => (adjustTo ? `${amount} (or ${adjustTo} adjusted)` : `${amount}`);
 
 /**
@@ -56,10 +62,11 @@ const set = (amount: number, adjustTo?: number) => (adjustTo ? `${amount} (or ${
  * refused before its first command, rather than failing halfway on an Idempotency-Key with a half-seeded store.
  */
 export async function checkStoreMatchesPlan(client: SeedClient, plan: SeedPlan): Promise<void> {
-  const [calls, frames, assessments, counties] = await Promise.all([
+  const [calls, frames, assessments, recommendations, counties] = await Promise.all([
     client.list<StoredCall>('/calls'),
     client.list<StoredFrame>(`/frames?scheme=${SCHEME}&limit=500`),
     client.list<StoredAssessment>('/needs-assessments'),
+    client.list<StoredRecommendation>('/recommendations'),
     client.list<StoredCounty>('/yrkesfag/counties'),
   ]);
   const problems: string[] = [];
@@ -87,6 +94,19 @@ export async function checkStoreMatchesPlan(client: SeedClient, plan: SeedPlan):
         problems.push(
           `call ${s.callId}: ${foreign} needs assessments in the store that this run would not make (another --seed or --scale)`,
         );
+      // Past the needs assessments (its recommendation is in), the earlier run made all of its own: as many as this one.
+      const rec = recommendations.find((r) => r.callId === s.callId);
+      const plannedRec = plan.recommendations.find((r) => r.callId === s.callId);
+      const made = sum([...theirs.values()]);
+      const making = sum([...mine.values()]);
+      if (rec && foreign === 0 && made !== making)
+        problems.push(`call ${s.callId}: ${made} needs assessments in the store, ${making} in this run (another --scale)`);
+      else if (
+        rec &&
+        plannedRec &&
+        rec.measures.length !== plannedRec.measures.length - (rec.revision === 1 && plannedRec.amendWithLast ? 1 : 0)
+      )
+        problems.push(`call ${s.callId}: its recommendation has ${rec.measures.length} measures in the store, another number in this run`);
     }
     for (const s of frames.filter((f) => f.office === office && f.scheme === SCHEME)) {
       const p = plan.frames.find((f) => f.office === office && f.year === s.year);
