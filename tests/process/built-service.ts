@@ -23,7 +23,7 @@ export function startBuiltService(env: Record<string, string>): Promise<BuiltSer
     let stdout = '';
     let stderr = '';
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-    const hung = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const hung = setTimeout(() => child.kill('SIGKILL'), 90_000); // under load (two cores shared) a start takes tens of seconds
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.on('data', (d: Buffer) => {
       stdout += d.toString();

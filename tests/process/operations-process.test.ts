@@ -11,7 +11,7 @@ const ALLOWED = 'https://dekomp.example.no';
 const LIMIT = 30;
 
 /** Polls `check` until it holds (the service works asynchronously: deliveries, projections). */
-async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, what: string, ms = 15_000): Promise<T> {
+async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, what: string, ms = 30_000): Promise<T> {
   for (const until = Date.now() + ms; ; await new Promise((r) => setTimeout(r, 100))) {
     const value = await check();
     if (value !== undefined) return value;
@@ -52,7 +52,7 @@ describe('operations of the built service', () => {
     });
     governor = await token({ role: 'governor', office: 'ROGALAND' });
     ministry = await token({ role: 'ministry', org: '972417750' });
-  });
+  }, 120_000); // a start under load (other suites on two cores) takes tens of seconds
   afterAll(async () => {
     if (service?.child.exitCode === null) await service.stop();
     await Promise.all([otlp.close(), hooks.close()]);
