@@ -36,6 +36,24 @@ describe.each(backends)('PostgresEventStore on %s', (backend: BackendName) => {
     await db.drop();
   });
 
+  it('tells another store on the same database of an append (NOTIFY), and its own readers once, not again by its own NOTIFY', async () => {
+    const db = await createTestDatabase(backend);
+    await migrate(db.client, [...idempotencyMigrations, ...eventStoreMigrations]);
+    const [writer, other] = [new PostgresEventStore(db.client), new PostgresEventStore(db.client)];
+    await writer.start();
+    await other.start();
+    const told = { writer: 0, other: 0 };
+    writer.onAppended(() => told.writer++);
+    other.onAppended(() => told.other++);
+    await writer.append('S-told', [newEvent('A')], 'no_stream');
+    for (let i = 0; i < 200 && told.other === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 100)); // time for a (wrong) second wake-up of the writer's readers
+    expect(told).toEqual({ writer: 1, other: 1 });
+    await writer.close();
+    await other.close();
+    await db.drop();
+  });
+
   it('refuses to update or delete an event (R21)', async () => {
     const db = await createTestDatabase(backend);
     await migrate(db.client, [...idempotencyMigrations, ...eventStoreMigrations]);

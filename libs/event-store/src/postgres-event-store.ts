@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { pgErrorCode, PgErrorCode, type SqlClient } from '#libs/db';
 import { ConcurrencyError, IdempotencyKeyUsedError } from './errors.js';
@@ -54,6 +55,8 @@ export class PostgresEventStore implements EventStore {
   private unlisten?: () => Promise<void>;
   private notifying = false;
   private notifyAgain = false;
+  /** Sent with this store's notifications, so it does not wake its own readers a second time. */
+  private readonly instance = randomUUID();
 
   constructor(
     private readonly sql: SqlClient,
@@ -72,10 +75,10 @@ export class PostgresEventStore implements EventStore {
     return () => this.emitter.off('flushed', listener);
   }
 
-  /** Subscribes to other processes' appends (every other process on the same database). */
+  /** Subscribes to other processes' appends (every other store on the same database; its own are told locally). */
   async start(): Promise<void> {
     if (this.sql.backend === 'postgres' && !this.unlisten) {
-      this.unlisten = await this.sql.listen(NOTIFY_CHANNEL, () => this.emitter.emit('appended'));
+      this.unlisten = await this.sql.listen(NOTIFY_CHANNEL, (from) => from !== this.instance && this.emitter.emit('appended'));
     }
   }
 
@@ -172,7 +175,7 @@ export class PostgresEventStore implements EventStore {
     }
     this.notifying = true;
     void this.sql
-      .query(`SELECT pg_notify('${NOTIFY_CHANNEL}', '')`)
+      .query(`SELECT pg_notify('${NOTIFY_CHANNEL}', $1)`, [this.instance])
       .catch(() => undefined) // readers poll as well; a lost wake-up only delays them
       .finally(() => {
         this.notifying = false;
