@@ -34,8 +34,7 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.LOG_LEVEL,
-            redact: ['req.headers.authorization'],
-            // One line per request with what an operator needs, not every header.
+            // One line per request with what an operator needs, not every header (so no token to redact).
             serializers: {
               req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),
               res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),

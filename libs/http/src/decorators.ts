@@ -55,13 +55,15 @@ export function commandMetaOf(req: Request & { actor?: Actor; id?: unknown }): C
       { field: 'If-Match', rule: 'etag', message: 'If-Match must be an ETag this service gave, like "3"' },
     ]);
   }
-  const requestHash = createHash('sha256')
-    .update(`${req.method} ${req.originalUrl.split('?')[0]} ${canonical(req.body ?? null)}`)
-    .digest('hex');
+  // The request's hash only tells a retry from a reuse of its key: without a key, nothing to hash.
+  const requestHash = () =>
+    createHash('sha256')
+      .update(`${req.method} ${req.originalUrl.split('?')[0]} ${canonical(req.body ?? null)}`)
+      .digest('hex');
   return {
     actor: req.actor,
     correlationId: typeof req.id === 'string' || typeof req.id === 'number' ? String(req.id) : '',
-    ...(key ? { idempotency: { key: `${req.actor.org}:${key}`, requestHash } } : {}),
+    ...(key ? { idempotency: { key: `${req.actor.org}:${key}`, requestHash: requestHash() } } : {}),
     ...(ifMatch !== undefined ? { ifMatch } : {}),
   };
 }

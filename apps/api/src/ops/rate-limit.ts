@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
+import { LRUCache } from 'lru-cache';
 import type { DekompConfig } from '#libs/config';
 import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE } from '#libs/http';
 
@@ -13,6 +14,13 @@ const OPERATIONS = /^\/(health|ready|metrics)(\/|$)/;
  */
 export function rateLimitMiddleware(config: DekompConfig): RequestHandler | null {
   if (config.RATE_LIMIT_PER_MINUTE === 0) return null;
+  // A token's hash once per token, not once per request.
+  const tokenKeys = new LRUCache<string, string>({ max: 10_000 });
+  const tokenKey = (auth: string): string => {
+    let key = tokenKeys.get(auth);
+    if (key === undefined) tokenKeys.set(auth, (key = `token:${createHash('sha256').update(auth).digest('hex').slice(0, 32)}`));
+    return key;
+  };
   return rateLimit({
     windowMs: 60_000,
     limit: config.RATE_LIMIT_PER_MINUTE,
@@ -21,7 +29,7 @@ export function rateLimitMiddleware(config: DekompConfig): RequestHandler | null
     skip: (req) => OPERATIONS.test(req.path),
     keyGenerator: (req) => {
       const auth = req.headers.authorization;
-      return auth ? `token:${createHash('sha256').update(auth).digest('hex').slice(0, 32)}` : `ip:${req.ip ?? 'unknown'}`;
+      return auth ? tokenKey(auth) : `ip:${req.ip ?? 'unknown'}`;
     },
     validate: { keyGeneratorIpFallback: false },
     handler: (req, res) => {
