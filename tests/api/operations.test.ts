@@ -58,6 +58,8 @@ describe.each(backends)('operations and interface conventions on %s', (backend: 
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
     const read = await fetch(`${api.url}/calls`, { headers: { Origin: ALLOWED, Authorization: `Bearer ${ministry}` } });
     expect(read.headers.get('access-control-expose-headers')).toMatch(/ETag/);
+    // A browser client follows pages by the Link header, so it must be exposed too.
+    expect(read.headers.get('access-control-expose-headers')).toMatch(/\bLink\b/);
   });
 
   it('refuses a body over the limit with 413 problem+json naming the limit', async () => {

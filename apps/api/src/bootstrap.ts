@@ -35,7 +35,7 @@ export async function createApp(config: DekompConfig, overrides: AppOverrides = 
     origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Request-Id', 'Dekomp-Min-Position'],
-    exposedHeaders: ['ETag', 'Location', 'Dekomp-Position', 'Idempotent-Replayed', 'Retry-After', 'X-Request-Id'],
+    exposedHeaders: ['ETag', 'Location', 'Link', 'Dekomp-Position', 'Idempotent-Replayed', 'Retry-After', 'X-Request-Id'],
     maxAge: 600,
   });
   app.useLogger(app.get(AppLogger));
