@@ -26,10 +26,19 @@ export const CORPUS_VALUES: unknown[] = [
   {},
 ];
 
-function nested(depth: number): unknown {
-  let v: unknown = 1;
-  for (let i = 0; i < depth; i++) v = [v];
-  return v;
+/**
+ * A body sent as this raw text: JSON nested deeper than JSON.stringify can write (it overflows the stack near
+ * depth 10 000), so the service's parser and depth guard still meet it.
+ */
+export class RawJson {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return `RawJson(${this.text.slice(0, 20)}… ${this.text.length} characters)`;
+  }
+}
+
+function nested(depth: number): RawJson {
+  return new RawJson(`${'['.repeat(depth)}1${']'.repeat(depth)}`);
 }
 
 export const CORPUS_BODIES: unknown[] = [
