@@ -18,8 +18,8 @@ import { acknowledged, orgNumbers, send, WriteLoad, type Attempt } from './fault
 const KILLS = Number(process.env.FAULT_KILLS ?? 3);
 /**
  * Generous on purpose (speed targets live in the bench): the issue asks that the service "must serve within a few
- * seconds of the crash"; the measured figure is printed (7–18 s when this suite was written, on 2 cores shared with
- * other suites at a load average of 12–15).
+ * seconds of the crash"; the measured figure is printed (about 2 s on a quiet 2-core machine, 7–26 s while other
+ * suites kept it at a load average of 12–18).
  */
 const SERVE_WITHIN_MS = 30_000;
 const MINISTRY = '972417750';
@@ -136,8 +136,10 @@ describe.each(backends)('the service under faults on %s', (backend: BackendName)
     await load.stop();
     attempts.push(...load.attempts);
     const during = load.attempts.filter((a) => a.at >= faultAt);
-    const recovered = during.find(acknowledged);
     const refused = during.filter((a) => !acknowledged(a));
+    // Recovered: the first write acknowledged after the first refusal (or after the fault, when none was refused).
+    const since = refused[0]?.at ?? faultAt;
+    const recovered = during.find((a) => acknowledged(a) && a.at >= since);
     console.log(
       `[faults ${backend}] dropped connections: ${during.length} answers after the fault, ${refused.length} refused (503), recovered after ${recovered ? recovered.at - faultAt : '—'} ms`,
     );
