@@ -11,6 +11,17 @@ export type OrgKind = (typeof ORG_KINDS)[number];
 
 /** School owners (skoleeier): municipality, county municipality or private owner. */
 export const SCHOOL_OWNER_KINDS: readonly OrgKind[] = ['municipality', 'county_municipality', 'private_owner'];
+/** Oslo (municipality number 0301) is both a municipality and its own county: Oslo kommune has the county's duties. */
+export const OSLO_MUNICIPALITY_NUMBER = '0301';
+
+/**
+ * R24: the county municipality (fylkeskommune) of a county — a `county_municipality`, or Oslo kommune, which owns
+ * Oslo's upper secondary schools as the county municipality of Oslo.
+ */
+export function holdsCountyDuties(org: { kind: OrgKind; municipalityNumber?: string | null }): boolean {
+  return org.kind === 'county_municipality' || (org.kind === 'municipality' && org.municipalityNumber === OSLO_MUNICIPALITY_NUMBER);
+}
+
 /** R1: only school owners and universities receive grant money. */
 export const RECIPIENT_KINDS: readonly OrgKind[] = [...SCHOOL_OWNER_KINDS, 'university'];
 

@@ -41,7 +41,7 @@ export const realOrgNumbers = () =>
 
 /**
  * The organisations of the selected offices: every municipality (real number; a synthetic but valid org number, as
- * the reference data has none), a few private owners, every county municipality (all 14, for YRKESFAG), every university with teacher
+ * the reference data has none), a few private owners, every county municipality (all 15 with Oslo kommune, for YRKESFAG), every university with teacher
  * education (real org numbers) and three commercial providers (subcontractors only, R2). They do not depend on the
  * seed, so runs with different seeds share them.
  */
@@ -89,13 +89,28 @@ export function planOrganisations(offices: OfficeCode[]): OrgPlan[] {
   }
   // YRKESFAG (R24) goes to every county municipality, whatever --offices says: those of the other offices too.
   for (const office of GOVERNOR_OFFICES.filter((o) => !offices.includes(o.code)))
-    for (const c of office.countyNumbers) orgs.push(...countyMunicipality(c, office.code, taken));
+    for (const c of office.countyNumbers) orgs.push(...countyMunicipality(c, office.code, taken, true));
   return orgs;
 }
 
-/** The county municipality of a county (none for Oslo: Oslo kommune owns its upper secondary schools). */
-function countyMunicipality(countyNumber: string, office: OfficeCode, taken: Set<string>): OrgPlan[] {
-  if (countyNumber === '03') return [];
+/**
+ * The county municipality of a county. Oslo's is Oslo kommune, a municipality: registered with its office's
+ * municipalities when that office is seeded (`withOslo` false), else here on its own, with the same number.
+ */
+function countyMunicipality(countyNumber: string, office: OfficeCode, taken: Set<string>, withOslo = false): OrgPlan[] {
+  if (countyNumber === '03') {
+    if (!withOslo) return [];
+    const oslo = municipalitiesOfCounty('03')[0];
+    return [
+      {
+        orgNumber: synthOrg(`9${oslo.number}00`, taken),
+        name: `${shortName(oslo.name)} kommune`,
+        kind: 'municipality',
+        municipalityNumber: oslo.number,
+        office,
+      },
+    ];
+  }
   const county = COUNTIES.find((x) => x.number === countyNumber)!;
   return [
     {

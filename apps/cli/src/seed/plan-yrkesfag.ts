@@ -1,4 +1,5 @@
 import type { ForumCategory, NeedSource, ProgrammeArea, ProviderKind, TargetGroup } from '#libs/yrkesfag';
+import { holdsCountyDuties } from '#libs/kernel';
 import { officeOfCounty, UNIVERSITIES } from '#libs/reference-data';
 import { Prng } from './prng.js';
 import type { OrgPlan } from './plan.types.js';
@@ -52,22 +53,23 @@ interface Places {
 }
 
 /**
- * YRKESFAG for every county municipality in `organisations` (all 14: Oslo kommune, which owns Oslo's upper
- * secondary schools, is a municipality, and R24 gives frames to county municipalities only). Each county's part
+ * YRKESFAG for every county municipality in `organisations` (all 15: for Oslo, Oslo kommune, which owns Oslo's
+ * upper secondary schools and holds the county's duties, R24). Each county's part
  * depends only on the seed, the county and the year, so more years or other offices leave it as it was.
  * Synthetic org numbers are `8<county>…9`: a prefix no other synthetic number of the seed has.
  */
 export function planYrkesfag(root: Prng, years: number[], organisations: OrgPlan[]): YrkesfagCountyPlan[] {
   const taken = realOrgNumbers();
   return organisations
-    .filter((o) => o.kind === 'county_municipality')
-    .sort((a, b) => a.countyNumber!.localeCompare(b.countyNumber!))
+    .filter((o) => holdsCountyDuties(o))
+    .map((o) => ({ ...o, countyNumber: o.countyNumber ?? o.municipalityNumber!.slice(0, 2) }))
+    .sort((a, b) => a.countyNumber.localeCompare(b.countyNumber))
     .map((o) => planCounty(root.fork(`yrkesfag:${o.countyNumber}`), years, o, taken));
 }
 
 function planCounty(rng: Prng, years: number[], org: OrgPlan, taken: Set<string>): YrkesfagCountyPlan {
   const c = org.countyNumber!;
-  const county = org.name.replace(/ fylkeskommune$/, '');
+  const county = org.name.replace(/ (fylkeskommune|kommune)$/, '');
   const prng = rng.fork('places');
   const stems = prng.sample(SCHOOL_STEMS, 16);
   const org7 = (kind: number, n: number) => synthOrg(`8${c}${kind}${String(n).padStart(2, '0')}9`, taken);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { COUNTIES, isValidOrgNumber, MUNICIPALITIES, OFFICE_CODES, UNIVERSITIES } from '#libs/reference-data';
+import { holdsCountyDuties } from '#libs/kernel';
 import { buildPlan, minimumCoFinancing, type SeedOptions } from './plan.js';
 import { Prng } from './prng.js';
 import { FORUM_CATEGORIES } from '#libs/yrkesfag';
@@ -45,6 +46,7 @@ describe('seed plan', () => {
         .sort(),
     ).toEqual(MUNICIPALITIES.map((m) => m.number));
     expect(orgs.filter((o) => o.kind === 'county_municipality')).toHaveLength(14); // Oslo is its own county municipality
+    expect(orgs.filter((o) => holdsCountyDuties(o))).toHaveLength(15); // … so Oslo kommune holds the county's duties
     expect(orgs.filter((o) => o.kind === 'university').map((o) => o.orgNumber)).toEqual(UNIVERSITIES.map((u) => u.orgNumber));
     expect(plan.forums).toHaveLength(10);
     expect(plan.calls).toHaveLength(20);
@@ -109,10 +111,10 @@ describe('seed plan: YRKESFAG (R24)', () => {
   const plan = buildPlan(all);
   const counties = plan.yrkesfag;
 
-  it('covers every county municipality (Oslo kommune is a municipality) with valid, unused synthetic org numbers', () => {
-    const holders = plan.organisations.filter((o) => o.kind === 'county_municipality').map((o) => o.orgNumber);
+  it('covers all 15 county municipalities (for Oslo, Oslo kommune) with valid, unused synthetic org numbers', () => {
+    const holders = plan.organisations.filter((o) => holdsCountyDuties(o)).map((o) => o.orgNumber);
     expect(counties.map((c) => c.county).sort()).toEqual([...holders].sort());
-    expect(counties.map((c) => c.countyNumber)).toEqual(COUNTIES.filter((c) => c.number !== '03').map((c) => c.number));
+    expect(counties.map((c) => c.countyNumber)).toEqual(COUNTIES.map((c) => c.number));
     const registered = new Set(plan.organisations.map((o) => o.orgNumber));
     const named = counties.flatMap((c) => [
       ...c.members.flatMap((m) => (m.orgNumber ? [m.orgNumber] : [])),

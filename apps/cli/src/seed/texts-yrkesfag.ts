@@ -6,8 +6,9 @@ import type { ProviderKind, TargetGroup } from '#libs/yrkesfag';
  * with its seeded PRNG. `{county}` is the county's name, `{area}` a programme area's name.
  */
 
-/** Inhabitants (thousands, 1 January 2024, rounded): sizes the county's frame. Oslo is left out (see plan-yrkesfag.ts). */
+/** Inhabitants (thousands, 1 January 2024, rounded): sizes the county's frame. Oslo: Oslo kommune holds the county's duties. */
 export const COUNTY_INHABITANTS: Record<string, number> = {
+  '03': 717,
   '11': 500,
   '15': 270,
   '18': 243,

@@ -28,6 +28,19 @@ describe('set a YRKESFAG frame (R24, R26)', () => {
       .thenViolatesExactly([['R24', 'countyOrg']]);
   });
 
+  it('R24: Oslo kommune, a municipality with the county duties of Oslo, gets a frame; another municipality does not', () => {
+    const oslo = { ...ROGALAND_FK, name: 'Oslo kommune', kind: 'municipality' as const, municipalityNumber: '0301', countyNumber: '03' };
+    const [event] = spec
+      .given([])
+      .when(set({ organisation: oslo }))
+      .events();
+    expect(event).toMatchObject({ type: 'YrkesfagFrameSet', data: { county: oslo.orgNumber, countyName: 'Oslo kommune' } });
+    spec
+      .given([])
+      .when(set({ organisation: { ...oslo, name: 'Bærum kommune', municipalityNumber: '3201' } }))
+      .thenViolatesExactly([['R24', 'countyOrg']]);
+  });
+
   it('Given a frame for the year, When set again, Then a conflict; another year is a new frame in the same stream', () => {
     spec.given([frameSet()]).when(set()).thenThrows(ConflictError);
     expect(

@@ -1,4 +1,12 @@
-import { ConflictError, DomainError, isCalendarDate, ruleSetFor, type Organisation, type RuleViolation } from '#libs/kernel';
+import {
+  ConflictError,
+  DomainError,
+  holdsCountyDuties,
+  isCalendarDate,
+  ruleSetFor,
+  type Organisation,
+  type RuleViolation,
+} from '#libs/kernel';
 import type { YrkesfagEvent } from '../county-frame.events.js';
 import type { YrkesfagState } from '../county-frame.state.js';
 import { findFrameYear } from '../ledger.js';
@@ -13,14 +21,17 @@ export interface SetFrame {
   organisation: Organisation | null;
 }
 
-/** R24: Udir sets a yearly frame directly for a county municipality, the grant holder; R26: its report deadline. */
+/**
+ * R24: Udir sets a yearly frame directly for a county municipality (Oslo kommune for Oslo), the grant holder;
+ * R26: its report deadline.
+ */
 export function decideSetFrame(command: SetFrame, state: YrkesfagState): YrkesfagEvent[] {
   const org = command.organisation;
-  if (!org || org.kind !== 'county_municipality') {
+  if (!org || !holdsCountyDuties(org)) {
     throw DomainError.of(
       'R24',
       'countyOrg',
-      `YRKESFAG frames go to county municipalities only: ${command.county} is ${org ? `a ${org.kind}` : 'not a registered organisation'}`,
+      `YRKESFAG frames go to county municipalities (and Oslo kommune) only: ${command.county} is ${org ? `a ${org.kind}` : 'not a registered organisation'}`,
     );
   }
   if (findFrameYear(state, command.year))
