@@ -307,7 +307,7 @@ describe.each(backends)('decision day at an office scale on %s', (backend: Backe
 
     it('the recipients accept: Hå also its imported grant, whose 2022 report is overdue', async () => {
       // 217 decisions and the imports: more than one page, so every page is followed.
-      const list = (await api.getAllPages(`/grants?office=ROGALAND&scheme=DEKOMP&minPosition=${last}`, governor)).rows as any[];
+      const list = (await api.getAllPages(`/grants?office=ROGALAND&scheme=DEKOMP&minPosition=${last}`, governor)).rows;
       haaImported = list.find((g) => g.recipientOrg === HAA && g.callId === 'import').grantId;
       stavangerGrant = list.find((g) => g.recipientOrg === STAVANGER && g.callId !== 'import').grantId;
       haaGrant = list.find((g) => g.recipientOrg === HAA && g.callId !== 'import').grantId;
