@@ -1,7 +1,9 @@
 import { migrate } from '#libs/db';
 import { deliveryIdOf, notificationsMigrations, webhooksProjection } from '#libs/notifications';
 import { createTestDatabase, testBackends, type BackendName, type TestDatabase } from '../support/backends.js';
+import type { DomainEvent } from '#libs/platform';
 import { projectionSpec, storedEvents, type GivenEvent } from '../support/projection-spec.js';
+import { amended, claimed, decided, STAVANGER, UIS } from '../api/webhooks.fixture.js';
 
 const backends = await testBackends('webhooks projection');
 const S = 'WebhookSubscriptions-964965226';
@@ -31,6 +33,14 @@ const call = (office: string): GivenEvent => ({
     decisionDate: '2027-04-30',
     ruleSetVersion: 'dekomp-2021.1',
   },
+});
+
+const G = 'ROGALAND.DEKOMP.m1.964965226';
+const ledger = (e: DomainEvent): GivenEvent => ({ ...e, streamId: 'FrameLedger-ROGALAND.DEKOMP' });
+const appeal = (type: string, data: object): GivenEvent => ({
+  type,
+  streamId: `Appeal-${G}.1.${UIS}`,
+  data: { appealId: `${G}.1.${UIS}`, office: 'ROGALAND', ...data },
 });
 
 describe.each(backends)('webhooks read model on %s', (backend: BackendName) => {
@@ -133,6 +143,53 @@ describe.each(backends)('webhooks read model on %s', (backend: BackendName) => {
       expect(await rows()).toEqual(expected);
       await build('rm_webhooks_two', events);
       expect(await rows()).toEqual(expected);
+    });
+
+    it("R22: a grant event that made a letter is also letter.issued, under its own stable id, numbered as the grant's letters", async () => {
+      const events = [
+        subscribed('l', ['grant.decided', 'letter.issued', 'appeal.outcome']),
+        ledger(amended('ROGALAND.DEKOMP.m9.964965226', 'ROGALAND')), // a grant never decided: no letter (nor a recipient)
+        ledger(decided(G, 'ROGALAND', STAVANGER)),
+        ledger(amended(G, 'ROGALAND')),
+        { ...claimed(G, 'ROGALAND', STAVANGER), streamId: `Grant-${G}` },
+        appeal('AppealLodged', { grantId: G, recipientOrg: STAVANGER, appellantOrg: UIS }),
+        appeal('AppealReconsidered', { outcome: 'upheld' }),
+      ];
+      const rows = async () =>
+        (
+          await db.client.query<{ delivery_id: string; kind: string; event_type: string; position: string; data: Record<string, unknown> }>(
+            `SELECT delivery_id, kind, event_type, position, data FROM webhook_deliveries WHERE subscription_id = 'l' ORDER BY position, kind`,
+          )
+        ).rows;
+      await build('rm_webhooks_letters', events);
+      const first = await rows();
+      const stored = storedEvents(events);
+      const letter = (n: number, letterKind: string) => ({
+        grantId: G,
+        office: 'ROGALAND',
+        recipientOrg: STAVANGER,
+        n,
+        letterKind,
+        link: `/grants/${G}/letters/${n}`,
+      });
+      expect(first.map((r) => [r.position, r.kind, r.event_type])).toEqual([
+        ['3', 'grant.decided', 'AllocationDecided'],
+        ['3', 'letter.issued', 'AllocationDecided'],
+        ['4', 'grant.decided', 'AllocationAmended'],
+        ['4', 'letter.issued', 'AllocationAmended'],
+        ['5', 'letter.issued', 'RepaymentClaimed'],
+        ['7', 'appeal.outcome', 'AppealReconsidered'],
+      ]);
+      expect(first.filter((r) => r.kind === 'letter.issued').map((r) => r.data)).toEqual([
+        letter(1, 'decision'),
+        letter(2, 'amendment'),
+        letter(3, 'repayment_claim'),
+      ]);
+      expect(first[0].delivery_id).toBe(deliveryIdOf('l', stored[2].id));
+      expect(first[1].delivery_id).toBe(deliveryIdOf('l', `${stored[2].id}:letter.issued`));
+      expect(first.at(-1)!.data).toMatchObject({ appealId: `${G}.1.${UIS}`, outcome: 'upheld', grantId: G, appellantOrg: UIS });
+      await build('rm_webhooks_letters_again', events);
+      expect(await rows()).toEqual(first);
     });
   });
 });

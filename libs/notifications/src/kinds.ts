@@ -2,8 +2,8 @@ import type { Role } from '#libs/kernel';
 
 /**
  * The event kinds a webhook subscription can name: the published facts of Dekomp, in the subscriber's words.
- * `emitted: false` kinds are reserved for facts later issues add (letters, appeal outcomes): a
- * subscription may name them today and starts receiving them when they exist.
+ * A kind marked `emitted: false` would be reserved for a fact a later issue adds: a subscription may name it
+ * and starts receiving it when it exists (every kind is emitted today).
  */
 export const WEBHOOK_KINDS = [
   'call.opened',
@@ -28,6 +28,11 @@ export interface KindInfo {
   /** R20: the roles that may see events of this kind at all (which ones, decides the audience). */
   roles: readonly Role[];
   emitted: boolean;
+  /**
+   * Made from events another kind is published from too (a letter of every grant decision): its delivery id is
+   * that of the event id with the kind appended, so both notices of one event are distinct and stable.
+   */
+  secondary?: boolean;
   description: string;
 }
 
@@ -76,10 +81,12 @@ export const KIND_INFO: Readonly<Record<WebhookKind, KindInfo>> = {
   },
   'letter.issued': {
     kind: 'letter.issued',
-    eventTypes: [],
+    eventTypes: ['AllocationDecided', 'AllocationAmended', 'AllocationRevoked', 'RepaymentClaimed'],
     roles: EVERYONE,
-    emitted: false,
-    description: 'Reserved: a decision letter was issued',
+    emitted: true,
+    secondary: true,
+    description:
+      "R22: a grant's letter (vedtaksbrev) was issued: its decision, each amendment, revocation and repayment claim (the recipient); `data.link` is the letter",
   },
   'report.due': {
     kind: 'report.due',
@@ -98,20 +105,23 @@ export const KIND_INFO: Readonly<Record<WebhookKind, KindInfo>> = {
   },
   'appeal.outcome': {
     kind: 'appeal.outcome',
-    eventTypes: [],
+    eventTypes: ['AppealReconsidered', 'AppealDecided'],
     roles: EVERYONE,
-    emitted: false,
-    description: 'Reserved: an appeal was decided',
+    emitted: true,
+    description:
+      "R23: an appeal's outcome: the governor's reconsideration or Udir's decision (the appellant, the grant's recipient, the office); `event` tells which",
   },
 };
 
-const BY_EVENT_TYPE = new Map<string, WebhookKind>(Object.values(KIND_INFO).flatMap((k) => k.eventTypes.map((t) => [t, k.kind] as const)));
+const BY_EVENT_TYPE = new Map<string, WebhookKind[]>();
+for (const k of Object.values(KIND_INFO)) for (const t of k.eventTypes) BY_EVENT_TYPE.set(t, [...(BY_EVENT_TYPE.get(t) ?? []), k.kind]);
 
 /**
- * The kind an event type is published as, or undefined when it is not published. One event type is two kinds:
- * a ReportReminderSent is `report.due` or `report.overdue` by its data's `kind` (see audienceOf).
+ * The kinds an event type is published as (none when it is not published). An event may give two notices (a
+ * decision is `grant.decided` and `letter.issued`), and ReportReminderSent is `report.due` or `report.overdue`
+ * by its data's `kind` (see audienceOf).
  */
-export const kindOfEventType = (type: string): WebhookKind | undefined => BY_EVENT_TYPE.get(type);
+export const kindsOfEventType = (type: string): readonly WebhookKind[] => BY_EVENT_TYPE.get(type) ?? [];
 
 /** Every event type some kind is made from. */
 export const PUBLISHED_EVENT_TYPES: readonly string[] = [...BY_EVENT_TYPE.keys()];

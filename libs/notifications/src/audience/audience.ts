@@ -1,9 +1,9 @@
 import { AccessPolicy, type Role } from '#libs/kernel';
-import { kindOfEventType, type WebhookKind } from '../kinds.js';
+import { kindsOfEventType, type WebhookKind } from '../kinds.js';
 
 /**
  * Who may see one published event (R20), decided from the event's data alone (plus what earlier events said:
- * a recommendation's parties, an amended grant's recipient): its governor office, the organisations it is about,
+ * a recommendation's parties, an amended grant's recipient, an appeal's parties): its governor office, the organisations it is about,
  * and whether it is public to every school owner of the office.
  */
 export interface Audience {
@@ -19,6 +19,10 @@ export interface AudienceFacts {
   recommendationParties?: readonly string[];
   /** The recipient of a grant whose amendment does not name it. */
   grantRecipient?: string | null;
+  /** R22: the number of the letter a grant event made (the grant's letter count then); none: it made no letter. */
+  letterN?: number | null;
+  /** R23: the appealed grant, its recipient and the appellant of an appeal (from AppealLodged). */
+  appeal?: { grantId: string; recipientOrg: string; appellantOrg: string } | null;
 }
 
 export interface Notice {
@@ -30,24 +34,31 @@ type Data = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const orgsOf = (...orgs: unknown[]): string[] => [...new Set(orgs.map(str).filter((o): o is string => o !== null))];
 
-/** The kind and audience of a stored event, or null when it is not published as a webhook kind. */
-export function audienceOf(event: { type: string; data: unknown }, facts: AudienceFacts = {}): Notice | null {
-  const kind = kindOfEventType(event.type);
-  if (!kind) return null;
+/** The notices of a stored event: one per kind it is published as (none when it is not published). */
+export function audienceOf(event: { type: string; data: unknown }, facts: AudienceFacts = {}): Notice[] {
+  return kindsOfEventType(event.type).flatMap((kind) => noticeOf(kind, event, facts) ?? []);
+}
+
+function noticeOf(kind: WebhookKind, event: { type: string; data: unknown }, facts: AudienceFacts): Notice | null {
   const d = (event.data ?? {}) as Data;
   const office = str(d.office);
-  switch (event.type) {
-    case 'CallOpened':
+  switch (kind) {
+    case 'call.opened':
       return { kind, audience: { office, orgs: [], public: true } };
-    case 'RecommendationPublished':
+    case 'recommendation.published':
       return { kind, audience: { office, orgs: orgsOf(...(facts.recommendationParties ?? [])), public: true } };
-    case 'AllocationAmended':
-      return { kind, audience: { office, orgs: orgsOf(d.recipientOrg ?? facts.grantRecipient) } };
-    case 'ReportReminderSent':
+    case 'report.due':
+    case 'report.overdue':
       // R26: the recipient and its governor office (office null for YRKESFAG: the ministry, which sees everything).
-      return { kind: d.kind === 'overdue' ? 'report.overdue' : 'report.due', audience: { office, orgs: orgsOf(d.recipientOrg) } };
-    default:
+      if ((d.kind === 'overdue') !== (kind === 'report.overdue')) return null;
       return { kind, audience: { office, orgs: orgsOf(d.recipientOrg) } };
+    case 'appeal.outcome':
+      return { kind, audience: { office, orgs: orgsOf(facts.appeal?.appellantOrg, facts.appeal?.recipientOrg) } };
+    default:
+      // R22: an event that made no letter (an amendment of a grant never decided) is no letter.issued.
+      if (kind === 'letter.issued' && facts.letterN == null) return null;
+      // The grant's recipient (an amendment does not name it: the decision did).
+      return { kind, audience: { office, orgs: orgsOf(d.recipientOrg ?? facts.grantRecipient) } };
   }
 }
 

@@ -3,9 +3,10 @@ import type { Sql } from '#libs/db';
 import type { StoredEvent } from '#libs/event-store';
 import { upcast } from '#libs/platform';
 import type { Projection } from '#libs/projections';
-import { audienceOf, matches, type AudienceFacts, type Subscriber, type SubscriptionFilter } from '../../audience/audience.js';
-import { PUBLISHED_EVENT_TYPES } from '../../kinds.js';
+import { audienceOf, matches, type Subscriber, type SubscriptionFilter } from '../../audience/audience.js';
+import { KIND_INFO, PUBLISHED_EVENT_TYPES } from '../../kinds.js';
 import { WebhookSubscriptions, type WebhookEvent } from '../../subscriptions/webhook-subscriptions.aggregate.js';
+import { FACT_SCHEMA, FACT_TYPES, factsFor, payloadOf, rememberFact } from './notice-facts.js';
 import { readPublished } from './published-events.js';
 import { json } from './sql-values.js';
 
@@ -15,17 +16,17 @@ export function deliveryIdOf(subscriptionId: string, eventId: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
-const FACT_TYPES = ['RecommendationRecorded', 'RecommendationAmended'];
-
 /**
  * Webhook subscriptions (for their GET routes and the delivery worker) and the transactional outbox: for every
  * published event, one row per subscription that may see it (R20: audienceOf / matches), written in the
  * projection engine's batch, so exactly once with the read model's checkpoint. The outbox table itself is a
  * migration's (public.webhook_deliveries), so a rebuild re-inserts the same ids and sends nothing again.
+ * Version 2 added letter.issued and appeal.outcome (and their facts): its rebuild queues them for the events
+ * after a subscription that named them (while they were reserved), once each; nothing else is sent again.
  */
 export const webhooksProjection: Projection = {
   name: 'webhooks',
-  version: 1,
+  version: 2,
   schema: `
     CREATE TABLE webhook_subscriptions (
       subscription_id text PRIMARY KEY,
@@ -42,57 +43,15 @@ export const webhooksProjection: Projection = {
       updated_at timestamptz NOT NULL,
       version integer NOT NULL
     );
-    CREATE INDEX webhook_subscriptions_by_org ON webhook_subscriptions (subscriber_org);
-    CREATE TABLE webhook_recommendation_parties (recommendation_id text PRIMARY KEY, parties jsonb NOT NULL);
-    CREATE TABLE webhook_grant_recipients (grant_id text PRIMARY KEY, recipient_org text NOT NULL);`,
+    CREATE INDEX webhook_subscriptions_by_org ON webhook_subscriptions (subscriber_org);${FACT_SCHEMA}`,
   handles: [...Object.keys(WebhookSubscriptions.eventTypes), ...PUBLISHED_EVENT_TYPES, ...FACT_TYPES],
   async apply(stored, sql) {
     if (stored.type in WebhookSubscriptions.eventTypes) return applySubscription(upcast(WebhookSubscriptions, stored), stored, sql);
     const e = readPublished(stored);
-    if (FACT_TYPES.includes(e.type)) return rememberParties(e.data as RecommendationData, sql);
-    if (e.type === 'AllocationDecided') {
-      const d = e.data as { grantId: string; recipientOrg: string };
-      await sql.query(`INSERT INTO webhook_grant_recipients (grant_id, recipient_org) VALUES ($1, $2) ON CONFLICT (grant_id) DO NOTHING`, [
-        d.grantId,
-        d.recipientOrg,
-      ]);
-    }
+    if (FACT_TYPES.includes(e.type)) return rememberFact(e, sql);
     return queueDeliveries(stored, e, sql);
   },
 };
-
-interface RecommendationData {
-  recommendationId: string;
-  measures: Array<{ cooperatingOwners: string[]; cooperatingUniversities: string[]; amounts: Array<{ recipientOrg: string }> }>;
-}
-
-async function rememberParties(d: RecommendationData, sql: Sql): Promise<void> {
-  const parties = [
-    ...new Set(d.measures.flatMap((m) => [...m.cooperatingOwners, ...m.cooperatingUniversities, ...m.amounts.map((a) => a.recipientOrg)])),
-  ];
-  await sql.query(
-    `INSERT INTO webhook_recommendation_parties (recommendation_id, parties) VALUES ($1, $2::jsonb)
-     ON CONFLICT (recommendation_id) DO UPDATE SET parties = EXCLUDED.parties`,
-    [d.recommendationId, JSON.stringify(parties)],
-  );
-}
-
-async function factsFor(e: { type: string; data: unknown }, sql: Sql): Promise<AudienceFacts> {
-  const d = e.data as { recommendationId?: string; grantId?: string };
-  if (e.type === 'RecommendationPublished') {
-    const r = await sql.query<{ parties: unknown }>(`SELECT parties FROM webhook_recommendation_parties WHERE recommendation_id = $1`, [
-      d.recommendationId,
-    ]);
-    return { recommendationParties: r.rows[0] ? json<string[]>(r.rows[0].parties) : [] };
-  }
-  if (e.type === 'AllocationAmended') {
-    const r = await sql.query<{ recipient_org: string }>(`SELECT recipient_org FROM webhook_grant_recipients WHERE grant_id = $1`, [
-      d.grantId,
-    ]);
-    return { grantRecipient: r.rows[0]?.recipient_org ?? null };
-  }
-  return {};
-}
 
 interface SubscriptionRow {
   subscription_id: string;
@@ -105,32 +64,30 @@ interface SubscriptionRow {
 }
 
 async function queueDeliveries(stored: StoredEvent, e: { type: string; data: unknown }, sql: Sql): Promise<void> {
-  const notice = audienceOf(e, await factsFor(e, sql));
-  if (!notice) return;
+  const facts = await factsFor(e, sql);
+  const notices = audienceOf(e, facts);
+  if (notices.length === 0) return;
   const subs = await sql.query<SubscriptionRow>(
     `SELECT subscription_id, subscriber_role, subscriber_org, subscriber_office, home_office, kinds, scope_office FROM webhook_subscriptions WHERE status = 'active'`,
   );
-  for (const s of subs.rows) {
-    const filter: SubscriptionFilter = {
-      subscriber: { role: s.subscriber_role, org: s.subscriber_org, office: s.subscriber_office, homeOffice: s.home_office },
-      kinds: json<string[]>(s.kinds),
-      scope: { office: s.scope_office },
-      status: 'active',
-    };
-    if (!matches(filter, notice.kind, notice.audience)) continue;
-    await sql.query(
-      `INSERT INTO public.webhook_deliveries (delivery_id, subscription_id, kind, event_type, position, occurred_at, data, next_attempt_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $6) ON CONFLICT (delivery_id) DO NOTHING`,
-      [
-        deliveryIdOf(s.subscription_id, stored.id),
-        s.subscription_id,
-        notice.kind,
-        e.type,
-        stored.globalPosition,
-        stored.metadata.recordedAt,
-        JSON.stringify(e.data),
-      ],
-    );
+  for (const notice of notices) {
+    // A second notice of the event (letter.issued of a decision): its own id, as stable as the first's.
+    const key = KIND_INFO[notice.kind].secondary ? `${stored.id}:${notice.kind}` : stored.id;
+    const data = JSON.stringify(payloadOf(notice, e, facts));
+    for (const s of subs.rows) {
+      const filter: SubscriptionFilter = {
+        subscriber: { role: s.subscriber_role, org: s.subscriber_org, office: s.subscriber_office, homeOffice: s.home_office },
+        kinds: json<string[]>(s.kinds),
+        scope: { office: s.scope_office },
+        status: 'active',
+      };
+      if (!matches(filter, notice.kind, notice.audience)) continue;
+      await sql.query(
+        `INSERT INTO public.webhook_deliveries (delivery_id, subscription_id, kind, event_type, position, occurred_at, data, next_attempt_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $6) ON CONFLICT (delivery_id) DO NOTHING`,
+        [deliveryIdOf(s.subscription_id, key), s.subscription_id, notice.kind, e.type, stored.globalPosition, stored.metadata.recordedAt, data],
+      );
+    }
   }
 }
 
