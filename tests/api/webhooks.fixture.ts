@@ -1,9 +1,15 @@
 import type { EventStore } from '#libs/event-store';
 import { Recommendation, type RecommendationPublished, type RecommendationRecorded } from '#libs/forum';
 import {
+  Appeal,
+  appealIdOf,
   FrameLedger,
   Grant,
   ledgerIdOf,
+  type AppealDecided,
+  type AppealForwarded,
+  type AppealLodged,
+  type AppealReconsidered,
   type AllocationAmended,
   type AllocationDecided,
   type AllocationRevoked,
@@ -123,6 +129,46 @@ export const claimed = (grantId: string, office: string, recipientOrg: string): 
   },
 });
 
+/** R23: an appeal of `appellantOrg` against the grant's first letter (its decision). */
+export function lodged(grantId: string, office: string, recipientOrg: string, appellantOrg: string): AppealLodged {
+  return {
+    type: 'AppealLodged',
+    data: {
+      appealId: appealIdOf(grantId, 1, appellantOrg),
+      grantId,
+      office,
+      scheme: 'DEKOMP',
+      callId: `${office.toLowerCase()}-dekomp-2027`,
+      measureId: `m-${grantId}`,
+      recipientOrg,
+      appellantOrg,
+      standing: appellantOrg === recipientOrg ? 'recipient' : 'owner',
+      requested: 500_000,
+      granted: 400_000,
+      letter: { n: 1, kind: 'decision', date: '2027-04-20', caseNumber: `2027/${grantId}` },
+      grounds: 'The measure needs the full amount',
+      lodgedOn: '2027-05-03',
+      deadline: '2027-05-11',
+      late: false,
+    },
+  };
+}
+
+export const reconsidered = (appealId: string, office: string, outcome: 'upheld' | 'reversed'): AppealReconsidered => ({
+  type: 'AppealReconsidered',
+  data: { appealId, office, outcome, reason: 'Reconsidered', lateReason: null, remedy: null, reconsideredOn: '2027-05-20' },
+});
+
+export const forwarded = (appealId: string, office: string): AppealForwarded => ({
+  type: 'AppealForwarded',
+  data: { appealId, office, to: 'UDIR', forwardedOn: '2027-05-21' },
+});
+
+export const decidedByUdir = (appealId: string, office: string): AppealDecided => ({
+  type: 'AppealDecided',
+  data: { appealId, office, by: 'UDIR', outcome: 'upheld', reason: 'The decision stands', remedy: null, decidedOn: '2027-06-15' },
+});
+
 export const recommendationId = 'rogaland-11--rogaland-dekomp-2027';
 
 export const recorded: RecommendationRecorded = {
@@ -178,3 +224,5 @@ export const appendGrant = (store: EventStore, grantId: string, events: DomainEv
   append(store, Grant.streamOf(grantId), events, Grant.eventTypes);
 export const appendRecommendation = (store: EventStore, events: DomainEvent[]) =>
   append(store, Recommendation.streamOf(recommendationId), events, Recommendation.eventTypes);
+export const appendAppeal = (store: EventStore, appealId: string, events: DomainEvent[]) =>
+  append(store, Appeal.streamOf(appealId), events, Appeal.eventTypes);

@@ -6,12 +6,17 @@ import {
   amended,
   appendGrant,
   appendLedger,
+  appendAppeal,
   appendRecommendation,
   claimed,
   decided,
+  decidedByUdir,
+  forwarded,
   KRISTIANSAND,
+  lodged,
   paid,
   published,
+  reconsidered,
   recorded,
   reported,
   revoked,
@@ -43,6 +48,7 @@ describe.each(backends)('webhooks API on %s', (backend: BackendName) => {
   const t: Record<'rogaland' | 'agder' | 'ministry' | 'owner' | 'sandnes' | 'uis', string> = {} as never;
   const subs: Record<string, { id: string; secret: string }> = {};
   let last = 0;
+  let lastEvent = 0;
 
   const subscribe = async (who: keyof typeof t, path: string, kinds: string[], scope?: { office: string }) => {
     const r = await api.post('/webhooks', t[who], { url: receiver.url + path, kinds, ...(scope ? { scope } : {}) });
@@ -176,8 +182,9 @@ describe.each(backends)('webhooks API on %s', (backend: BackendName) => {
       expect(
         (await api.request('PATCH', `/webhooks/${subs['/owner'].id}`, { token: t.uis, body: { url: 'https://evil.example.org' } })).status,
       ).toBe(404);
+      expect((await read('/webhooks/kinds', 'uis')).body).toContainEqual(expect.objectContaining({ kind: 'letter.issued', emitted: true }));
       expect((await read('/webhooks/kinds', 'uis')).body).toContainEqual(
-        expect.objectContaining({ kind: 'letter.issued', emitted: false }),
+        expect.objectContaining({ kind: 'appeal.outcome', emitted: true }),
       );
     });
   });
@@ -186,6 +193,8 @@ describe.each(backends)('webhooks API on %s', (backend: BackendName) => {
     it('publishes the events of a year (calls by HTTP, the rest as their capabilities write them)', async () => {
       receiver.answer('/rogaland', (_r, nth) => (nth <= 2 ? 500 : 200)); // fails twice per delivery, then recovers
       receiver.answer('/uis', () => 500); // always down: dead letters
+      receiver.answer('/owner-letters', (_r, nth) => (nth === 1 ? 500 : 200)); // fails once per delivery
+      await subscribe('owner', '/owner-letters', ['letter.issued', 'appeal.outcome']);
       await openCall('rogaland');
       await openCall('agder');
       await appendRecommendation(api.store, [recorded, published]);
@@ -202,6 +211,19 @@ describe.each(backends)('webhooks API on %s', (backend: BackendName) => {
       ]);
       await appendGrant(api.store, G2, [paid(G2, 'ROGALAND', UIS)]);
       await appendLedger(api.store, 'ROGALAND', [revoked(G1, 'ROGALAND', STAVANGER)]);
+      // R23: the owner's appeal of its grant (upheld by the governor, forwarded, upheld by Udir); Sandnes appeals
+      // UiS's grant and Kristiansand its own in Agder: none of the owner's.
+      const own = lodged(G1, 'ROGALAND', STAVANGER, STAVANGER);
+      await appendAppeal(api.store, own.data.appealId, [
+        own,
+        reconsidered(own.data.appealId, 'ROGALAND', 'upheld'),
+        forwarded(own.data.appealId, 'ROGALAND'),
+        decidedByUdir(own.data.appealId, 'ROGALAND'),
+      ]);
+      const sandnes = lodged(G2, 'ROGALAND', UIS, SANDNES);
+      await appendAppeal(api.store, sandnes.data.appealId, [sandnes, reconsidered(sandnes.data.appealId, 'ROGALAND', 'reversed')]);
+      const agder = lodged(G3, 'AGDER', KRISTIANSAND, KRISTIANSAND);
+      lastEvent = await appendAppeal(api.store, agder.data.appealId, [agder, reconsidered(agder.data.appealId, 'AGDER', 'upheld')]);
     });
 
     it('a school owner receives each subscribed kind once, signed, and nothing of another office or organisation', async () => {
@@ -234,6 +256,42 @@ describe.each(backends)('webhooks API on %s', (backend: BackendName) => {
       ).toEqual(['AllocationAmended', 'AllocationDecided', 'AllocationRevoked']);
       expect(got.some((r) => r.body.data.grantId === G2 || r.body.data.grantId === G3)).toBe(false);
       expect(verifySignature(got[0].raw, got[0].signature, subs['/rogaland'].secret)).toBe(false);
+    });
+
+    it('a subscriber of letter.issued and appeal.outcome gets each letter of its grant and each outcome of its appeal once, across a failure', async () => {
+      await receiver.waitFor(() => receiver.at('/owner-letters').length >= 12, '6 deliveries × 2 attempts to the owner');
+      await new Promise((r) => setTimeout(r, 400));
+      const got = receiver.at('/owner-letters');
+      expect(got).toHaveLength(12);
+      const once = [...new Map(got.map((r) => [r.deliveryId, r.body])).values()].sort((a, b) => a.position - b.position);
+      expect(once.map((b) => [b.kind, b.event])).toEqual([
+        ['letter.issued', 'AllocationDecided'],
+        ['letter.issued', 'AllocationAmended'],
+        ['letter.issued', 'RepaymentClaimed'],
+        ['letter.issued', 'AllocationRevoked'],
+        ['appeal.outcome', 'AppealReconsidered'],
+        ['appeal.outcome', 'AppealDecided'],
+      ]);
+      expect(got.every((r) => verifySignature(r.raw, r.signature, subs['/owner-letters'].secret))).toBe(true);
+      const letters = once.filter((b) => b.kind === 'letter.issued').map((b) => b.data);
+      const kinds = ['decision', 'amendment', 'repayment_claim', 'revocation'];
+      expect(letters).toEqual(
+        kinds.map((letterKind, i) => ({
+          grantId: G1,
+          office: 'ROGALAND',
+          recipientOrg: STAVANGER,
+          n: i + 1,
+          letterKind,
+          link: `/grants/${G1}/letters/${i + 1}`,
+        })),
+      );
+      // The link is the letter: the grant's letters, as its own route numbers them.
+      const listed = await api.get(`/grants/${G1}/letters?minPosition=${lastEvent}`, t.owner);
+      expect(listed.body.map((l: { n: number; kind: string }) => [l.n, l.kind])).toEqual(kinds.map((k, i) => [i + 1, k]));
+      expect(once.filter((b) => b.kind === 'appeal.outcome').map((b) => b.data)).toEqual([
+        expect.objectContaining({ grantId: G1, appellantOrg: STAVANGER, recipientOrg: STAVANGER, outcome: 'upheld', office: 'ROGALAND' }),
+        expect.objectContaining({ grantId: G1, appellantOrg: STAVANGER, by: 'UDIR', outcome: 'upheld' }),
+      ]);
     });
 
     it('a governor gets its office only; the ministry what its scope names', async () => {

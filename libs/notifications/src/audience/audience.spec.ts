@@ -42,7 +42,9 @@ describe('audienceOf', () => {
       type: 'ReportReminderSent',
       data: { reportId: 'x.2028', kind, office, recipientOrg: '964965226', deadline: '2029-01-15' },
     });
-    expect(audienceOf(reminder('due', 'ROGALAND'))).toEqual([{ kind: 'report.due', audience: { office: 'ROGALAND', orgs: ['964965226'] } }]);
+    expect(audienceOf(reminder('due', 'ROGALAND'))).toEqual([
+      { kind: 'report.due', audience: { office: 'ROGALAND', orgs: ['964965226'] } },
+    ]);
     expect(kindsOf(reminder('overdue', 'ROGALAND'))).toEqual(['report.overdue']);
     const [yrkesfag] = audienceOf(reminder('overdue', null));
     expect(yrkesfag).toEqual({ kind: 'report.overdue', audience: { office: null, orgs: ['964965226'] } });

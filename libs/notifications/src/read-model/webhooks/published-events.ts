@@ -6,7 +6,14 @@ import { upcast, type Aggregate, type DomainEvent } from '#libs/platform';
 import { ReportReminders } from '#libs/worklists';
 
 /** The aggregates whose events are published as webhook kinds (the published language), to read them in today's shape. */
-const OWNERS: Array<Aggregate<unknown, unknown, DomainEvent>> = [Call, Recommendation, FrameLedger, Grant, Appeal, ReportReminders] as never;
+const OWNERS: Array<Aggregate<unknown, unknown, DomainEvent>> = [
+  Call,
+  Recommendation,
+  FrameLedger,
+  Grant,
+  Appeal,
+  ReportReminders,
+] as never;
 
 const BY_TYPE = new Map<string, Aggregate<unknown, unknown, DomainEvent>>(
   OWNERS.flatMap((a) => Object.keys(a.eventTypes).map((t) => [t, a] as const)),

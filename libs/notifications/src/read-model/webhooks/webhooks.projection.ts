@@ -85,7 +85,15 @@ async function queueDeliveries(stored: StoredEvent, e: { type: string; data: unk
       await sql.query(
         `INSERT INTO public.webhook_deliveries (delivery_id, subscription_id, kind, event_type, position, occurred_at, data, next_attempt_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $6) ON CONFLICT (delivery_id) DO NOTHING`,
-        [deliveryIdOf(s.subscription_id, key), s.subscription_id, notice.kind, e.type, stored.globalPosition, stored.metadata.recordedAt, data],
+        [
+          deliveryIdOf(s.subscription_id, key),
+          s.subscription_id,
+          notice.kind,
+          e.type,
+          stored.globalPosition,
+          stored.metadata.recordedAt,
+          data,
+        ],
       );
     }
   }
