@@ -54,6 +54,27 @@ describe.each(backends)('PostgresEventStore on %s', (backend: BackendName) => {
     await db.drop();
   });
 
+  it('positionAt gives the log as it stood: no event recorded after the time, though a later position was recorded before it', async () => {
+    // An append's time is its transaction's start, so overlapping appends can record a later position at an earlier
+    // time: here the second event (a longer transaction) was recorded a second before the first.
+    const db = await createTestDatabase(backend);
+    await migrate(db.client, [...idempotencyMigrations, ...eventStoreMigrations]);
+    const store = new PostgresEventStore(db.client);
+    const first = await store.append('S-late', [newEvent('A')], 'no_stream');
+    const [stored] = await store.readStream('S-late');
+    const recorded = new Date(stored.metadata.recordedAt).getTime();
+    await db.client.query(
+      `INSERT INTO events (event_id, stream_id, stream_version, type, data, metadata, recorded_at)
+       VALUES ($1, 'S-long', 0, 'B', '{}', '{}', $2)`,
+      [randomUUID(), new Date(recorded - 1000)],
+    );
+    expect(await store.positionAt(new Date(recorded - 500))).toBe(first.lastPosition - 1);
+    expect(await store.positionAt(new Date(recorded + 1000))).toBe(first.lastPosition + 1);
+    expect(await store.positionAt(new Date(recorded - 2000))).toBe(first.lastPosition - 1);
+    await store.close();
+    await db.drop();
+  });
+
   it('refuses to update or delete an event (R21)', async () => {
     const db = await createTestDatabase(backend);
     await migrate(db.client, [...idempotencyMigrations, ...eventStoreMigrations]);

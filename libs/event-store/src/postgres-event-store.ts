@@ -245,10 +245,16 @@ export class PostgresEventStore implements EventStore {
     return Number(r.rows[0]?.head ?? 0);
   }
 
+  /**
+   * The log as it stood at `time`: the longest prefix of it recorded at or before then. Not the last position
+   * recorded by then: an append's time is its transaction's start, so overlapping appends can record a later
+   * position at an earlier time, and that position would pull in events recorded after `time`.
+   */
   async positionAt(time: Date): Promise<number> {
-    const r = await this.sql.query<{ head: string | null }>(`SELECT max(global_position) AS head FROM events WHERE recorded_at <= $1`, [
-      time,
-    ]);
+    const r = await this.sql.query<{ head: string | null }>(
+      `SELECT COALESCE((SELECT min(global_position) - 1 FROM events WHERE recorded_at > $1), (SELECT max(global_position) FROM events)) AS head`,
+      [time],
+    );
     return Number(r.rows[0]?.head ?? 0);
   }
 
