@@ -5,7 +5,7 @@ import { FrameLedger, ledgerIdOf } from '../frame-ledger/frame-ledger.aggregate.
 import { Grant } from '../grant/grant.aggregate.js';
 import { positioned } from '../letters/grant-letters/grant-letters.service.js';
 import { grantLetterSteps } from '../letters/model/grant-steps.js';
-import { grantIdParts } from '../shared/grant-id.js';
+import { grantIdParts } from '../common/grant-id.js';
 import { Appeal, appealIdOf } from './appeal.aggregate.js';
 
 const remedyOf = (h: HistoryEntry) => (h.data as { remedy?: { grantId: string } | null }).remedy?.grantId;

@@ -18,7 +18,7 @@ import { FrameLedger, ledgerIdOf, type AmountLine, type LedgerCommand } from '..
 import { recommendationFor } from '../frame-ledger/recommendation-facts.js';
 import { Grant } from '../grant/grant.aggregate.js';
 import { letterSettingsAt } from '../letters/letter-settings/letter-settings.queries.js';
-import { grantIdOf } from '../shared/grant-id.js';
+import { grantIdOf } from '../common/grant-id.js';
 import type { AppealLodgedData, Remedy } from './appeal.aggregate.js';
 
 /** The requested lines of one org in a measure (a full reversal grants what it asked). */

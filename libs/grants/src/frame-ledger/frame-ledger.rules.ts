@@ -1,6 +1,6 @@
 import { minimumCoFinancing, ruleSetFor, SCHOOL_OWNER_KINDS, type OrgKind, type RuleViolation, type Scheme } from '#libs/kernel';
 import type { Warning } from '#libs/platform';
-import { isSafeAmount } from '../shared/money.js';
+import { isSafeAmount } from '../common/money.js';
 import type { AmountLine, LedgerState, RecommendationFacts } from './frame-ledger.aggregate.js';
 
 /** R15: a recipient reports by this month-day of the year after each grant year (data, per grant line). */

@@ -3,7 +3,7 @@ import { AccessPolicy } from '#libs/kernel';
 import { CommandRunner, type CommandMeta, type CommandOutcome } from '#libs/platform';
 import type { GrantState } from '../grant/grant.aggregate.js';
 import { GrantFactsLoader, grantVersionOf } from '../grant/grant-facts.js';
-import { grantIdParts } from '../shared/grant-id.js';
+import { grantIdParts } from '../common/grant-id.js';
 import { FrameLedger, ledgerIdOf, type GrantCharge, type LedgerCommand } from './frame-ledger.aggregate.js';
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '#libs/kernel';
 import { CommandRunner, type CommandMeta, type CommandOutcome, type RunOptions } from '#libs/platform';
-import { grantIdParts } from '../shared/grant-id.js';
+import { grantIdParts } from '../common/grant-id.js';
 import { Grant, type GrantCommand, type GrantEvent, type GrantFacts, type GrantState } from './grant.aggregate.js';
 import { factsOf, GrantFactsLoader, grantVersionOf } from './grant-facts.js';
 

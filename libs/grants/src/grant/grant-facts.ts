@@ -3,7 +3,7 @@ import type { SqlClient } from '#libs/db';
 import { NotFoundError } from '#libs/kernel';
 import { CommandRunner, SQL_CLIENT } from '#libs/platform';
 import { FrameLedger, ledgerIdOf, type GrantCharge } from '../frame-ledger/frame-ledger.aggregate.js';
-import { grantIdParts } from '../shared/grant-id.js';
+import { grantIdParts } from '../common/grant-id.js';
 import { Grant, type GrantFacts, type GrantState, type OverdueReport } from './grant.aggregate.js';
 
 /**

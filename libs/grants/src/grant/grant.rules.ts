@@ -1,6 +1,6 @@
 import { DomainError, type RuleViolation } from '#libs/kernel';
 import type { DecidedLine } from '../frame-ledger/frame-ledger.aggregate.js';
-import { isSafeAmount } from '../shared/money.js';
+import { isSafeAmount } from '../common/money.js';
 import type { CoFinancingForms, GrantBase, GrantFacts } from './grant.aggregate.js';
 
 export const baseOf = (g: GrantFacts): GrantBase => ({

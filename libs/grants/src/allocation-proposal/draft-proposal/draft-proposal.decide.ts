@@ -1,5 +1,5 @@
 import { DomainError, type MeasureInfo, type OrgKind, type RuleViolation, type Scheme } from '#libs/kernel';
-import { grantIdOf } from '../../shared/grant-id.js';
+import { grantIdOf } from '../../common/grant-id.js';
 import type { AllocationKey, ProposalEvent, ProposalLine, ProposalState, YearEffect } from '../allocation-proposal.aggregate.js';
 import { splitByKey } from '../../allocation-key/split-by-key.js';
 import { chargedTo, requiredCoFinancing } from '../../frame-ledger/frame-ledger.rules.js';

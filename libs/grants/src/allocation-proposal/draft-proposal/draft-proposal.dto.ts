@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, Max, Min } from 'class-validator';
 import { SCHEMES, type Scheme } from '#libs/kernel';
-import { MAX_KRONER } from '../../shared/dto-decorators.js';
+import { MAX_KRONER } from '../../common/dto-decorators.js';
 import { KEYS, type AllocationKey } from '../allocation-proposal.aggregate.js';
 
 export class DraftProposalDto {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { AmountLineDto, Reason } from '../../shared/dto-decorators.js';
+import { AmountLineDto, Reason } from '../../common/dto-decorators.js';
 import type { UdirOutcome } from '../appeal.aggregate.js';
 import { RemedyAmounts } from '../reconsider-appeal/reconsider-appeal.dto.js';
 

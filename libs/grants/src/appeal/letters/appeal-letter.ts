@@ -4,7 +4,7 @@ import { letterFrame } from '../../letters/model/letter-frame.js';
 import type { LetterBlock, LetterModel } from '../../letters/model/letter.model.js';
 import type { Positioned } from '../../letters/model/grant-steps.js';
 import { textsFor } from '../../letters/model/texts.js';
-import { sum } from '../../shared/money.js';
+import { sum } from '../../common/money.js';
 import type { AppealEvent, AppealLodgedData, Remedy } from '../appeal.aggregate.js';
 import { appealTextsFor } from './appeal-texts.js';
 

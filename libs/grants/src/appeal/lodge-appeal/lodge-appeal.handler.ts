@@ -4,8 +4,8 @@ import { AccessPolicy, CLOCK, MEASURE_CATALOG, NotFoundError, type Clock, type M
 import { CommandRunner, type CommandMeta, type CommandOutcome } from '#libs/platform';
 import { FrameLedger, ledgerIdOf } from '../../frame-ledger/frame-ledger.aggregate.js';
 import { GrantLetters } from '../../letters/grant-letters/grant-letters.service.js';
-import { grantIdOf, grantIdParts } from '../../shared/grant-id.js';
-import { sum } from '../../shared/money.js';
+import { grantIdOf, grantIdParts } from '../../common/grant-id.js';
+import { sum } from '../../common/money.js';
 import { Appeal, appealIdOf } from '../appeal.aggregate.js';
 import type { LodgeAppealDto } from './lodge-appeal.dto.js';
 

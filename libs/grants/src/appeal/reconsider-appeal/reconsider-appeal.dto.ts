@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { AmountLineDto, Reason } from '../../shared/dto-decorators.js';
+import { AmountLineDto, Reason } from '../../common/dto-decorators.js';
 import type { GovernorOutcome } from '../appeal.aggregate.js';
 
 const GOVERNOR_OUTCOMES: GovernorOutcome[] = ['reversed', 'partly_reversed', 'upheld', 'dismissed'];

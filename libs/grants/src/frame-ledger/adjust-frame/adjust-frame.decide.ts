@@ -1,5 +1,5 @@
 import { DomainError, NotFoundError } from '#libs/kernel';
-import { isSafeAmount } from '../../shared/money.js';
+import { isSafeAmount } from '../../common/money.js';
 import type { LedgerEvent, LedgerState } from '../frame-ledger.aggregate.js';
 import { chargedTo } from '../frame-ledger.rules.js';
 

@@ -1,4 +1,4 @@
-import { AmountLineDto, AmountLines, Reason } from '../../shared/dto-decorators.js';
+import { AmountLineDto, AmountLines, Reason } from '../../common/dto-decorators.js';
 
 export class AmendAllocationDto {
   @AmountLines('The new money per year (replaces the earlier lines)') amounts: AmountLineDto[];

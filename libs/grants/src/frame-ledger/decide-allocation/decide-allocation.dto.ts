@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { SCHEMES, type Scheme } from '#libs/kernel';
-import { AmountLineDto, AmountLines } from '../../shared/dto-decorators.js';
-import { MEASURE_ID_PATTERN } from '../../shared/grant-id.js';
+import { AmountLineDto, AmountLines } from '../../common/dto-decorators.js';
+import { MEASURE_ID_PATTERN } from '../../common/grant-id.js';
 
 export class DecideAllocationDto {
   @ApiProperty({ enum: SCHEMES }) @IsIn(SCHEMES) scheme: Scheme;

@@ -16,7 +16,7 @@ import {
   type Scheme,
 } from '#libs/kernel';
 import { CommandRunner, type CommandMeta, type CommandOutcome } from '#libs/platform';
-import { grantIdOf } from '../../shared/grant-id.js';
+import { grantIdOf } from '../../common/grant-id.js';
 import { FrameLedger, ledgerIdOf, type AmountLine } from '../frame-ledger.aggregate.js';
 import { recommendationFor } from '../recommendation-facts.js';
 import { letterSettingsAt } from '../../letters/letter-settings/letter-settings.queries.js';

@@ -15,8 +15,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SCHEMES, type Scheme } from '#libs/kernel';
-import { AmountLineDto, AmountLines } from '../../shared/dto-decorators.js';
-import { MEASURE_ID_PATTERN } from '../../shared/grant-id.js';
+import { AmountLineDto, AmountLines } from '../../common/dto-decorators.js';
+import { MEASURE_ID_PATTERN } from '../../common/grant-id.js';
 
 /** At most this many lines in one batch (an office's whole decision day is ~230). */
 export const MAX_BULK_LINES = 1000;

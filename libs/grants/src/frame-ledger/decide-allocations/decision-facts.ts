@@ -14,7 +14,7 @@ import {
   type RecommendationLookup,
   type Scheme,
 } from '#libs/kernel';
-import { grantIdOf } from '../../shared/grant-id.js';
+import { grantIdOf } from '../../common/grant-id.js';
 import type { DecideAllocation } from '../decide-allocation/decide-allocation.decide.js';
 import type { AmountLine } from '../frame-ledger.aggregate.js';
 import { recommendationFor } from '../recommendation-facts.js';

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { AmountLineDto, AmountLines } from '../../shared/dto-decorators.js';
+import { AmountLineDto, AmountLines } from '../../common/dto-decorators.js';
 
 /** At most this many rows in one import (all or nothing, one append). */
 export const MAX_IMPORT_ROWS = 5000;

@@ -3,7 +3,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccessPolicy, CLOCK, ORGANISATION_DIRECTORY, type Clock, type OrganisationDirectory, type Scheme } from '#libs/kernel';
 import { CommandRunner, type CommandMeta, type CommandOutcome } from '#libs/platform';
-import { grantIdOf } from '../../shared/grant-id.js';
+import { grantIdOf } from '../../common/grant-id.js';
 import { FrameLedger, ledgerIdOf } from '../frame-ledger.aggregate.js';
 import type { ImportCommitmentsDto } from './import-commitments.dto.js';
 import type { ImportRow } from './import-commitments.decide.js';

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Roles } from '#libs/auth';
 import { ApiCommand, CommandContext, CommandResultDto } from '#libs/http';
 import type { CommandMeta } from '#libs/platform';
-import { schemeOf } from '../../shared/scheme-param.js';
+import { schemeOf } from '../../common/scheme-param.js';
 import { ImportCommitmentsDto } from './import-commitments.dto.js';
 import { ImportCommitmentsCommand } from './import-commitments.handler.js';
 

@@ -1,1 +1,1 @@
-export { ReasonDto as RevokeAllocationDto } from '../../shared/dto-decorators.js';
+export { ReasonDto as RevokeAllocationDto } from '../../common/dto-decorators.js';

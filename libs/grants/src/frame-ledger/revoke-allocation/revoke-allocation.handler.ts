@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, type Clock } from '#libs/kernel';
 import type { CommandMeta, CommandOutcome } from '#libs/platform';
-import { sum } from '../../shared/money.js';
+import { sum } from '../../common/money.js';
 import { LedgerGrantRunner } from '../ledger-grant-runner.js';
 
 export class RevokeAllocationCommand {

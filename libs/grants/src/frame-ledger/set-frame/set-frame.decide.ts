@@ -1,5 +1,5 @@
 import { ConflictError, DomainError, ruleSetFor, type RuleViolation, type Scheme } from '#libs/kernel';
-import { isSafeAmount } from '../../shared/money.js';
+import { isSafeAmount } from '../../common/money.js';
 import type { LedgerEvent, LedgerState } from '../frame-ledger.aggregate.js';
 import { schemeViolation } from '../frame-ledger.rules.js';
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Matches } from 'class-validator';
 import { SCHEMES, type Scheme } from '#libs/kernel';
-import { Kroner, Year } from '../../shared/dto-decorators.js';
+import { Kroner, Year } from '../../common/dto-decorators.js';
 
 export class SetFrameDto {
   @ApiProperty({ example: 'ROGALAND', description: 'Governor office code' }) @IsString() @Matches(/^[A-Z_]{2,40}$/) office: string;

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Roles } from '#libs/auth';
 import { ApiCommand, CommandContext, CommandResultDto } from '#libs/http';
 import type { CommandMeta } from '#libs/platform';
-import { schemeOf } from '../../shared/scheme-param.js';
+import { schemeOf } from '../../common/scheme-param.js';
 import { ExtendReportDeadlineCommand } from '../extend-report-deadline/extend-report-deadline.handler.js';
 import { ExtendReportDeadlineDto, SetReportDeadlineDto } from './set-report-deadline.dto.js';
 import { SetReportDeadlineCommand } from './set-report-deadline.handler.js';

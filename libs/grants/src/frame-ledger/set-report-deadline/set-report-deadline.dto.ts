@@ -1,6 +1,6 @@
 import { IsCalendarDate } from '#libs/http';
 import { ApiProperty } from '@nestjs/swagger';
-import { Reason, Year } from '../../shared/dto-decorators.js';
+import { Reason, Year } from '../../common/dto-decorators.js';
 
 export class SetReportDeadlineDto {
   @Year() year: number;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { AmountLineDto, AmountLines } from '../../shared/dto-decorators.js';
+import { AmountLineDto, AmountLines } from '../../common/dto-decorators.js';
 import { BulkLineDto, MAX_BULK_LINES } from '../decide-allocations/decide-allocations.dto.js';
 
 export class SimulatedAmendmentDto {

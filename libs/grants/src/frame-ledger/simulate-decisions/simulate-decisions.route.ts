@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CurrentActor, Roles } from '#libs/auth';
 import { ApiCommand } from '#libs/http';
 import type { Actor } from '#libs/kernel';
-import { schemeOf } from '../../shared/scheme-param.js';
+import { schemeOf } from '../../common/scheme-param.js';
 import { SimulateDecisionsDto } from './simulate-decisions.dto.js';
 import { SimulateDecisionsCommand } from './simulate-decisions.handler.js';
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
-import { CoFinancingFormsDto, Year } from '../../shared/dto-decorators.js';
+import { CoFinancingFormsDto, Year } from '../../common/dto-decorators.js';
 
 export class CoFinancingLineDto extends CoFinancingFormsDto {
   @Year() year: number;

@@ -1,5 +1,5 @@
 import { ConflictError, DomainError } from '#libs/kernel';
-import { isSafeAmount, sum } from '../../shared/money.js';
+import { isSafeAmount, sum } from '../../common/money.js';
 import type { GrantEvent, GrantFacts, GrantState } from '../grant.aggregate.js';
 import { baseOf, lineOf } from '../grant.rules.js';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { MAX_KRONER, Reason } from '../../shared/dto-decorators.js';
+import { MAX_KRONER, Reason } from '../../common/dto-decorators.js';
 
 export class ClaimRepaymentDto {
   @ApiPropertyOptional({ example: 2028 }) @IsOptional() @IsInt() @Min(2015) @Max(2100) year?: number;

@@ -1,5 +1,5 @@
 import { ConflictError, DomainError, type RuleViolation } from '#libs/kernel';
-import { isSafeAmount } from '../../shared/money.js';
+import { isSafeAmount } from '../../common/money.js';
 import type { GrantEvent, GrantFacts, GrantState, OverdueReport } from '../grant.aggregate.js';
 import { baseOf, lineOf } from '../grant.rules.js';
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '#libs/http';
-import { MAX_KRONER, Year } from '../../shared/dto-decorators.js';
+import { MAX_KRONER, Year } from '../../common/dto-decorators.js';
 
 export class RecordPaymentDto {
   @Year() year: number;

@@ -1,5 +1,5 @@
 import { ConflictError, DomainError, NotFoundError } from '#libs/kernel';
-import { isSafeAmount } from '../../shared/money.js';
+import { isSafeAmount } from '../../common/money.js';
 import type { GrantEvent, GrantFacts, GrantState } from '../grant.aggregate.js';
 import { baseOf } from '../grant.rules.js';
 

@@ -1,6 +1,6 @@
 import { ConflictError, DomainError, type RuleViolation } from '#libs/kernel';
 import type { Warning } from '#libs/platform';
-import { isSafeAmount } from '../../shared/money.js';
+import { isSafeAmount } from '../../common/money.js';
 import type { CoFinancingForms, GrantEvent, GrantState, GrantFacts, ParticipantCount } from '../grant.aggregate.js';
 import { baseOf, checkForms, lineOf, totalOf } from '../grant.rules.js';
 

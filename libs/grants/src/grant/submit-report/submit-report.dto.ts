@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { CoFinancingFormsDto, Kroner, Year } from '../../shared/dto-decorators.js';
+import { CoFinancingFormsDto, Kroner, Year } from '../../common/dto-decorators.js';
 
 export class ParticipantCountDto {
   @ApiProperty({ example: 'teacher', description: 'Role, e.g. teacher, school_leader, assistant, ppt' })

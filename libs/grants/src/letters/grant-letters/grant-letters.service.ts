@@ -3,7 +3,7 @@ import { MEASURE_CATALOG, NotFoundError, ORGANISATION_DIRECTORY, type MeasureCat
 import { CommandRunner, type DomainEvent } from '#libs/platform';
 import { FrameLedger, ledgerIdOf, type LedgerEvent } from '../../frame-ledger/frame-ledger.aggregate.js';
 import { Grant, type GrantEvent } from '../../grant/grant.aggregate.js';
-import { grantIdParts } from '../../shared/grant-id.js';
+import { grantIdParts } from '../../common/grant-id.js';
 import { letterSettingsAt } from '../letter-settings/letter-settings.queries.js';
 import { grantLetter } from '../model/grant-letter.js';
 import { grantLetterFacts, grantLetterSteps, type GrantLetterStep, type Positioned } from '../model/grant-steps.js';

@@ -1,5 +1,5 @@
 import { ruleSetFor } from '#libs/kernel';
-import { sum } from '../../shared/money.js';
+import { sum } from '../../common/money.js';
 import { appealDeadlineOf, kroner, norwegianDate } from './format.js';
 import { appealBlocks, letterFrame } from './letter-frame.js';
 import type { GrantLetterFacts, LetterBlock, LetterLine, LetterMeasure, LetterModel } from './letter.model.js';

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CsvDialectParam, IsCalendarDate, ReadParamsDto, type CsvDialect } from '#libs/http';
 import { SCHEMES, type Scheme } from '#libs/kernel';
-import { Year } from '../../shared/dto-decorators.js';
+import { Year } from '../../common/dto-decorators.js';
 
 export class RunPaymentsDto {
   @ApiProperty({ enum: SCHEMES }) @IsIn(SCHEMES) scheme: Scheme;

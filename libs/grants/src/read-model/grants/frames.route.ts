@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '#libs/auth';
 import { ApiPage, ApiRead, AsOf, HistoryEntryDto, pageOf, PageQueryDto } from '#libs/http';
 import type { Actor } from '#libs/kernel';
-import { schemeOf } from '../../shared/scheme-param.js';
+import { schemeOf } from '../../common/scheme-param.js';
 import { GetFrameLedgerHistory, ListFrames } from './frames.queries.js';
 import { FrameQueryDto, FrameViewDto } from './grants.dto.js';
 

@@ -5,7 +5,7 @@ import { Page, historyPage, type PageRequest } from '#libs/http';
 import { ReadModels, Versioned, type HistoryEntry } from '#libs/platform';
 import { FrameLedger, ledgerIdOf } from '../../frame-ledger/frame-ledger.aggregate.js';
 import { Grant } from '../../grant/grant.aggregate.js';
-import { grantIdParts } from '../../shared/grant-id.js';
+import { grantIdParts } from '../../common/grant-id.js';
 import { grants, grantsPage, RM, type GrantFilter } from './grants.read.js';
 import type { GrantView } from './grants.view.js';
 import { AppealHistory } from '../../appeal/appeal-history.js';
