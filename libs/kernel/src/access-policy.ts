@@ -29,6 +29,21 @@ export const AccessPolicy = {
     }
   },
 
+  /**
+   * `canSee` as a SQL condition, so a paged list is scoped in its query rather than filtered after it. `office` is a
+   * text expression, `orgs` a text[] expression; the condition's one parameter is `$<param>`.
+   */
+  canSeeSql(actor: Actor, owner: { office: string; orgs: string }, param: number): { sql: string; params: unknown[] } {
+    switch (actor.role) {
+      case 'ministry':
+        return { sql: 'true', params: [] };
+      case 'governor':
+        return { sql: `${owner.office} = $${param}::text`, params: [actor.office ?? null] };
+      default:
+        return { sql: `$${param}::text = ANY(${owner.orgs})`, params: [actor.org] };
+    }
+  },
+
   assertCanSee(actor: Actor, owner: Ownership, what = 'This resource'): void {
     if (!AccessPolicy.canSee(actor, owner)) throw new ForbiddenError(`${what} is not visible to ${who(actor)}`);
   },

@@ -3,4 +3,3 @@ export * from './migrations.js';
 export * from './checkpoints.js';
 export * from './engine.js';
 export * from './names.js';
-export * from './visibility.js';

@@ -1,7 +1,7 @@
 import type { Sql } from '#libs/db';
 import { queryPage, type Page, type PageRequest, type SortKey } from '#libs/http';
-import { NotFoundError, type Actor } from '#libs/kernel';
-import { canSeeSql, officeNameSql } from '#libs/projections';
+import { AccessPolicy, NotFoundError, type Actor } from '#libs/kernel';
+import { officeNameSql } from '#libs/projections';
 import { NA_ORG_NAMES as names } from './needs-assessments.schema.js';
 import type { AssessmentSummaryView } from './needs-assessments.view.js';
 
@@ -25,7 +25,7 @@ export const READ = ['needs_assessments'];
 /** The summaries `where` selects (params from $1) that the actor may see (R20: members, the office's governor, the ministry). */
 function visible(actor: Actor, where: string, params: unknown[]) {
   const members = 'ARRAY(SELECT m.org FROM na_members m WHERE m.assessment_id = a.assessment_id)';
-  const scope = canSeeSql(actor, { office: 'a.office', orgs: members }, params.length + 1);
+  const scope = AccessPolicy.canSeeSql(actor, { office: 'a.office', orgs: members }, params.length + 1);
   return {
     select: `${SUMMARY} ${where ? `${where} AND` : 'WHERE'} ${scope.sql}`,
     params: [...params, ...scope.params],

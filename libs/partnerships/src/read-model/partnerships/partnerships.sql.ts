@@ -1,7 +1,7 @@
 import type { Sql } from '#libs/db';
 import { queryPage, type Page, type PageRequest, type SortKey } from '#libs/http';
 import { AccessPolicy, type Actor } from '#libs/kernel';
-import { canSeeSql, officeNameSql } from '#libs/projections';
+import { officeNameSql } from '#libs/projections';
 import { PARTNERSHIP_ORG_NAMES as names } from './partnerships.schema.js';
 import type { PartnershipView } from './partnerships.view.js';
 
@@ -25,7 +25,7 @@ const SELECT = `SELECT u.measure_id AS "measureId", m.brief->>'title' AS "measur
 
 /** The pairs `where` picks that the actor may see (R20, in SQL: a university its own, a governor its office's). */
 function visible(actor: Actor, where: string, params: unknown[]) {
-  const scope = canSeeSql(actor, { office: 'a.office', orgs: 'ARRAY[u.university]' }, params.length + 1);
+  const scope = AccessPolicy.canSeeSql(actor, { office: 'a.office', orgs: 'ARRAY[u.university]' }, params.length + 1);
   return { select: `${SELECT} ${where ? `${where} AND` : 'WHERE'} ${scope.sql}`, params: [...params, ...scope.params] };
 }
 
