@@ -64,8 +64,8 @@ interface ExportOptions {
   url?: string;
 }
 
-/** The command line, checked (a bad option exits 2 with the usage); null after --help. */
-function readOptions(): ExportOptions | null {
+/** The command line, checked (a bad option exits 2 with the usage; --help is answered by runCli). */
+function readOptions(): ExportOptions {
   const { values } = parseCliArgs(process.argv.slice(2), {
     year: { type: 'string' },
     scheme: { type: 'string' },
@@ -102,7 +102,6 @@ function readOptions(): ExportOptions | null {
 /** npm run export -- --year 2027 --format xlsx --out evaluation-2027.xlsx */
 async function main(): Promise<void> {
   const options = readOptions();
-  if (!options) return;
   const config = loadConfig();
   const started = Date.now();
   let db;

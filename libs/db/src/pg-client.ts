@@ -60,9 +60,9 @@ export class PgClient implements SqlClient {
   async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
     const limit = currentQueryLimit();
     const run = async (client: pg.PoolClient) => {
-      await client.query('BEGIN');
+      // With a limit, BEGIN and its statement_timeout go in one round trip (one simple-protocol query).
+      await client.query(limit ? `BEGIN; SET LOCAL statement_timeout = ${millisecondsLeft(limit)}` : 'BEGIN');
       try {
-        if (limit) await client.query(`SET LOCAL statement_timeout = ${millisecondsLeft(limit)}`);
         const send = (text: string, params?: unknown[]) => {
           if (limit) millisecondsLeft(limit);
           return client.query(text, params);

@@ -11,7 +11,7 @@ const EXAMPLES: Record<
     slug: 'validation',
     title: 'The request is not valid',
     detail: 'year: year is required',
-    errors: [{ field: 'year', rule: 'isInt', message: 'year is required' }],
+    errors: [{ field: 'year', rule: 'required', message: 'year is required' }],
   },
   '401': { slug: 'unauthorized', title: 'Unauthorized', detail: 'Missing bearer token: send Authorization: Bearer <token>' },
   '403': {
