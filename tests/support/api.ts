@@ -67,7 +67,7 @@ export async function startTestApi(backend: BackendName, env: Record<string, str
   const dataDir = handle.dataDir;
   const config = loadConfig({
     DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     READ_WAIT_TIMEOUT_MS: '10000',
     RATE_LIMIT_PER_MINUTE: '0',
     ...env,

@@ -8,3 +8,4 @@ export * from './open.js';
 export * from './scratch-database.js';
 export * from './db-errors.js';
 export * from './query-limit.js';
+export * from './inline-params.js';

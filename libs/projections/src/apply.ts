@@ -1,29 +1,39 @@
 import type { Sql } from '#libs/db';
 import type { StoredEvent } from '#libs/event-store';
 import { writeState } from './checkpoints.js';
+import { addHistory } from './history.js';
+import { PipelinedSql } from './pipeline.js';
 import type { Projection } from './projection.js';
 
+/** Creates a read model's schema from its DDL, each table with its history (`history.ts`). */
 export async function createSchema(tx: Sql, schema: string, ddl: string): Promise<void> {
   await tx.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}; SET LOCAL search_path TO ${schema}, public;`);
   await tx.exec(ddl);
+  await addHistory(tx, schema);
 }
 
 /**
  * Applies events to one read model in `schema` (only the types it handles; no SQL at all when none) and,
- * when `stateName` is given, moves its checkpoint. Returns how many events it applied.
+ * when `stateName` is given, moves its checkpoint. Returns how many events it applied. Each event is applied with
+ * `dekomp.position` set to its position (so its rows' history says when), and the writes of the whole run go to
+ * the server together (`PipelinedSql`).
  */
 export async function applyTo(tx: Sql, p: Projection, schema: string, stateName: string | null, events: StoredEvent[]): Promise<number> {
   if (events.length === 0) return 0;
   const handled = events.filter((e) => p.handles.includes(e.type));
-  if (handled.length > 0) await tx.exec(`SET LOCAL search_path TO ${schema}, public`);
-  if (p.applyBatch && handled.length > 1) await p.applyBatch(handled, tx);
-  else for (const e of handled) await p.apply(e, tx);
-  const applied = handled.length;
+  if (handled.length > 0) {
+    const pipe = new PipelinedSql(tx);
+    await pipe.hold(`SET LOCAL search_path TO ${schema}, public`);
+    for (const e of handled) {
+      await pipe.hold(`SELECT set_config('dekomp.position', '${e.globalPosition}', true)`);
+      await p.apply(e, pipe);
+    }
+    await pipe.flush();
+  }
   const last = events[events.length - 1];
-  if (stateName) await writeState(tx, stateName, last.checkpoint, last.globalPosition, applied);
-  return applied;
+  if (stateName) await writeState(tx, stateName, last.checkpoint, last.globalPosition, handled.length);
+  return handled.length;
 }
-
 /** A read model that could not apply an event: it stops there, alone, until repaired (an upcaster, then a rebuild). */
 export interface StuckReadModel {
   position: number;

@@ -4,6 +4,7 @@ import { compareCheckpoints, type Checkpoint, type EventStore, type StoredEvent 
 import { applyIsolated, createSchema, type StuckReadModel } from './apply.js';
 import { readModelsAsOf } from './as-of.js';
 import { readStates, writeStates } from './checkpoints.js';
+import { createAsOfViews, hasAsOfViews } from './history.js';
 import { schemaOf, type Projection } from './projection.js';
 import { rebuildReadModels, type RebuildProgress } from './rebuild.js';
 
@@ -88,9 +89,12 @@ export class ProjectionEngine {
       if (!state) {
         await this.sql.transaction(async (tx) => {
           await createSchema(tx, schemaOf(p.name), p.schema);
+          await createAsOfViews(tx, schemaOf(p.name));
           await tx.query(`INSERT INTO projection_state (name, version) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [p.name, p.version]);
         });
-      } else if (state.version !== p.version) {
+      } else if (state.version === p.version) {
+        await this.ensureAsOfViews(p.name);
+      } else {
         this.options.log?.(`read model ${p.name} is at version ${state.version}, code at ${p.version}: rebuilding`);
         const done = this.rebuild(p.name);
         onRebuild?.(p.name, done);
@@ -271,13 +275,31 @@ export class ProjectionEngine {
     }
   }
 
-  /** Runs `fn` on the named read models as they stood at a global position (R21). */
-  asOf<T>(position: number, names: string[], fn: (sql: Sql) => Promise<T>): Promise<T> {
+  /** The as-of views of a live read model, created once (under a lock: several processes may start together). */
+  private ensureAsOfViews(name: string): Promise<void> {
+    return this.sql.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('dekomp.asof.' || $1))`, [name]);
+      if (!(await hasAsOfViews(tx, schemaOf(name)))) await createAsOfViews(tx, schemaOf(name));
+    });
+  }
+
+  /**
+   * Runs `fn` on the named read models as they stood at a global position (R21): a `WHERE` on their rows'
+   * history, once they have passed that position (waited for, bounded, when it is recent).
+   */
+  async asOf<T>(position: number, names: string[], fn: (sql: Sql) => Promise<T>, timeoutMs = 10_000): Promise<T> {
     const targets = names.map((n) => {
       const p = this.byName.get(n);
       if (!p) throw new Error(`unknown read model ${n}`);
       return p;
     });
-    return readModelsAsOf(this.sql, this.store, targets, position, this.batchSize * 4, fn);
+    const states = await readStates(this.sql, names);
+    if (names.some((n) => (states.get(n)?.position ?? 0) < position)) {
+      // A position past the head, or one no event took (a failed append), is passed once the head is.
+      const target = (await this.store.checkpointOf(position)) ? position : await this.store.headPosition();
+      if (target > 0 && !(await this.waitFor(target, timeoutMs, names)))
+        throw new Error(`read models ${names.join(', ')} did not reach position ${target} within ${timeoutMs} ms`);
+    }
+    return readModelsAsOf(this.sql, targets, position, fn);
   }
 }

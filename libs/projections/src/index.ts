@@ -3,3 +3,6 @@ export * from './migrations.js';
 export * from './checkpoints.js';
 export * from './engine.js';
 export * from './names.js';
+export { applyTo, createSchema } from './apply.js';
+export { asOfSchemaOf, createAsOfViews } from './history.js';
+export { PipelinedSql } from './pipeline.js';

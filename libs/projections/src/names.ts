@@ -20,7 +20,7 @@ export interface NameSource {
 
 /**
  * A read model's own table of names (key → latest name), kept from another capability's events. Because it is a
- * table of the read model, an as-of query (`?asOf=`, R21) replays it too and answers the names as they stood then;
+ * table of the read model, it keeps its history too, and an as-of query (`?asOf=`, R21) answers the names as they stood then;
  * the directory ports answer only today's.
  */
 export interface NamesTable {
@@ -64,10 +64,8 @@ export function namesTable(table: string, source: NameSource): NamesTable {
 /**
  * The read model `p` with its names tables: their DDL added to its schema and their events applied to them (an
  * event both handle goes to both). Bump `p.version` when adding one, so the read model is rebuilt with its names.
- * For row-oriented read models: one with a set-based `applyBatch` must keep its names in that batch itself.
  */
 export function withNames(p: Projection, ...tables: NamesTable[]): Projection {
-  if (p.applyBatch) throw new Error(`withNames: read model ${p.name} applies in batches; apply its names there`);
   return {
     name: p.name,
     version: p.version,

@@ -14,12 +14,12 @@ export interface Projection {
   readonly schema: string;
   /** Event types it reads; others pass by without a call. */
   readonly handles: readonly string[];
-  apply(event: StoredEvent, sql: Sql): Promise<void>;
   /**
-   * Optional set-based form of `apply` for a run of events (in log order, only types in `handles`): must
-   * leave the same tables as applying them one by one. Used by rebuilds and live batches for speed.
+   * Applies one event. Its writes may be held and sent with the rest of the batch (see `PipelinedSql`): a write's
+   * `rowCount` cannot be read; use RETURNING, or a SELECT, to read what a write did. Every table needs a primary
+   * key (its history is kept by it).
    */
-  applyBatch?(events: StoredEvent[], sql: Sql): Promise<void>;
+  apply(event: StoredEvent, sql: Sql): Promise<void>;
 }
 
 export function schemaOf(name: string): string {

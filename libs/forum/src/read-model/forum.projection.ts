@@ -16,7 +16,7 @@ const FORUM_TYPES: readonly string[] = Object.keys(Forum.eventTypes);
 export const forumProjection = withNames(
   {
     name: 'forum',
-    version: 2,
+    version: 3,
     schema: `${forumsSchema}${recommendationsSchema}`,
     handles: [...FORUM_TYPES, ...Object.keys(Recommendation.eventTypes)],
     async apply(stored, sql) {

@@ -5,7 +5,7 @@ import { Call } from '../../call/call.aggregate.js';
 /** Every call, for every authenticated user. */
 export const callsProjection: Projection = {
   name: 'calls',
-  version: 1,
+  version: 2,
   schema: `
     CREATE TABLE calls (
       call_id text PRIMARY KEY,

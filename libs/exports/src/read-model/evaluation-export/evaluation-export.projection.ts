@@ -6,7 +6,7 @@ import { frameLedgerEvents } from './sources/frame-ledger.js';
 import { forumEvents, recommendationEvents } from './sources/forum.js';
 import { grantEvents } from './sources/grants.js';
 import { needsAssessmentEvents } from './sources/needs-assessments.js';
-import { isOrganisationEvent, organisationEvents, organisationFactsOf, upsertOrganisations } from './sources/organisations.js';
+import { organisationEvents } from './sources/organisations.js';
 import { partnershipEvents } from './sources/partnerships.js';
 import { appealEvents } from './sources/appeals.js';
 import { yrkesfagEvents } from './sources/yrkesfag.js';
@@ -15,8 +15,8 @@ import type { EventSource } from './sources/source.js';
 /**
  * The ministry's evaluation export (R20, R21): one row per measure × recipient × year in `ex_rows`, and the facts
  * the rows are joined with at query time. It subscribes to the events of every capability itself (their published
- * language: `sources/`), so `ReadModels.run(['evaluation_export'], asOf, …)` recomputes it from the events as of
- * any past position. Tables are prefixed `ex_` (`evaluation-export.schema.ts`).
+ * language: `sources/`), so `ReadModels.run(['evaluation_export'], asOf, …)` reads it as of any past position
+ * (its tables' history). Tables are prefixed `ex_` (`evaluation-export.schema.ts`).
  *
  * Where each column of `ex_rows` comes from:
  * - office, scheme: the needs assessment (NeedsAssessmentDrafted), the recommendation's call (CallOpened) or the
@@ -58,28 +58,8 @@ async function applyEvent(stored: StoredEvent, sql: Parameters<Projection['apply
 
 export const evaluationExportProjection: Projection = {
   name: EVALUATION_EXPORT,
-  version: 2,
+  version: 3,
   schema: EVALUATION_EXPORT_SCHEMA,
   handles: [...SOURCE_OF.keys()],
   apply: applyEvent,
-  /**
-   * Runs of organisation events (every one carries the whole organisation, so per org the last wins) go in one
-   * set-based upsert; everything else is applied one by one, in order.
-   */
-  async applyBatch(events, sql) {
-    let run: StoredEvent[] = [];
-    const flush = async () => {
-      await upsertOrganisations(sql, run.map(organisationFactsOf));
-      run = [];
-    };
-    for (const stored of events) {
-      if (isOrganisationEvent(stored)) {
-        run.push(stored);
-        continue;
-      }
-      await flush();
-      await applyEvent(stored, sql);
-    }
-    await flush();
-  },
 };

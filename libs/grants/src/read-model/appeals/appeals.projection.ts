@@ -7,7 +7,7 @@ import { APPEAL_MEASURE_TITLES, APPEAL_ORG_NAMES } from './appeals.read.js';
 export const appealsProjection = withNames(
   {
     name: 'appeals',
-    version: 2,
+    version: 3,
     schema: `
     CREATE TABLE ap_appeals (
       appeal_id text PRIMARY KEY,

@@ -19,7 +19,7 @@ const isLedgerType = (type: string) => type in FrameLedger.eventTypes;
 export const grantsProjection = withNames(
   {
     name: 'grants',
-    version: 3,
+    version: 4,
     schema: GRANTS_SCHEMA,
     handles: GRANTS_EVENT_TYPES,
     async apply(stored, sql) {

@@ -20,7 +20,7 @@ const CALL_EVENT_TYPES = Object.keys(Call.eventTypes);
 export const needsAssessmentsProjection = withNames(
   {
     name: 'needs_assessments',
-    version: 3,
+    version: 4,
     schema: NEEDS_ASSESSMENTS_SCHEMA,
     handles: [...NEEDS_ASSESSMENT_EVENT_TYPES, ...CALL_EVENT_TYPES],
     async apply(stored, sql) {

@@ -26,7 +26,7 @@ export function deliveryIdOf(subscriptionId: string, eventId: string): string {
  */
 export const webhooksProjection: Projection = {
   name: 'webhooks',
-  version: 2,
+  version: 3,
   schema: `
     CREATE TABLE webhook_subscriptions (
       subscription_id text PRIMARY KEY,

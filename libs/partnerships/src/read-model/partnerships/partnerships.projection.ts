@@ -24,7 +24,7 @@ const ASSESSMENT_EVENT_TYPES = [
 export const partnershipsProjection = withNames(
   {
     name: 'partnerships',
-    version: 3,
+    version: 4,
     schema: PARTNERSHIPS_SCHEMA,
     handles: [...Object.keys(Partnership.eventTypes), ...ASSESSMENT_EVENT_TYPES],
     async apply(stored, sql) {

@@ -14,7 +14,7 @@ const BEFORE = new Set(BEFORE_DECISION_TYPES);
 export const todosProjection = withNames(
   {
     name: 'todos',
-    version: 1,
+    version: 2,
     schema: TODOS_SCHEMA,
     handles: [...BEFORE_DECISION_TYPES, ...AFTER_DECISION_TYPES],
     async apply(stored, sql) {

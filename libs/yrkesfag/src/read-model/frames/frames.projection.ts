@@ -143,7 +143,7 @@ async function applyCountySide(e: YrkesfagEvent, sql: Sql): Promise<void> {
 
 export const yrkesfagFramesProjection: Projection = {
   name: 'yrkesfag_frames',
-  version: 1,
+  version: 2,
   schema: framesSchema,
   handles: Object.keys(YrkesfagFrame.eventTypes),
   async apply(stored: StoredEvent, sql: Sql) {

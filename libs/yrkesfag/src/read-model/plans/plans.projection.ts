@@ -152,7 +152,7 @@ export const PLAN_ORG_NAMES = namesTable('yfp_org_names', ORGANISATION_NAMES);
 export const yrkesfagPlansProjection = withNames(
   {
     name: 'yrkesfag_plans',
-    version: 2,
+    version: 3,
     schema: plansSchema,
     handles: Object.keys(YrkesfagFrame.eventTypes),
     async apply(stored: StoredEvent, sql: Sql) {

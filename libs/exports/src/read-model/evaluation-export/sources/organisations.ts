@@ -1,7 +1,5 @@
 import type { Sql } from '#libs/db';
-import type { StoredEvent } from '#libs/event-store';
 import { Organisation, type OrganisationFacts } from '#libs/organisations';
-import { upcast } from '#libs/platform';
 import { sourceOf } from './source.js';
 
 const UPSERT = `INSERT INTO ex_orgs (org_number, name, kind, municipality_number, county_number, office)
@@ -18,18 +16,13 @@ const rowOf = (d: OrganisationFacts) => ({
   office: d.office,
 });
 
-/** Upserts organisations; every event carries the whole organisation, so per org the last one wins. */
-export async function upsertOrganisations(sql: Sql, facts: Iterable<OrganisationFacts>): Promise<void> {
-  const rows = new Map<string, ReturnType<typeof rowOf>>();
-  for (const d of facts) rows.set(d.orgNumber, rowOf(d));
-  if (rows.size > 0) await sql.query(UPSERT, [JSON.stringify([...rows.values()])]);
+/** Upserts an organisation; every event carries the whole organisation, so the latest wins. */
+async function upsertOrganisation(sql: Sql, facts: OrganisationFacts): Promise<void> {
+  await sql.query(UPSERT, [JSON.stringify([rowOf(facts)])]);
 }
 
 /** R19: the recipient's name, kind, municipality and county. */
 export const organisationEvents = sourceOf(Organisation, {
-  OrganisationRegistered: ({ data }, sql) => upsertOrganisations(sql, [data]),
-  OrganisationAmended: ({ data }, sql) => upsertOrganisations(sql, [data]),
+  OrganisationRegistered: ({ data }, sql) => upsertOrganisation(sql, data),
+  OrganisationAmended: ({ data }, sql) => upsertOrganisation(sql, data),
 });
-
-export const isOrganisationEvent = (stored: StoredEvent) => stored.type in Organisation.eventTypes;
-export const organisationFactsOf = (stored: StoredEvent): OrganisationFacts => upcast(Organisation, stored).data;

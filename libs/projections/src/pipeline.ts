@@ -1,0 +1,55 @@
+import { inlineParams, type QueryResult, type Sql } from '#libs/db';
+
+/** Statements held before they are sent (bounds the message and the server's parse of it). */
+const MAX_HELD = 400;
+
+const WRITE = /^\s*(insert|update|delete)\b/i;
+const RETURNING = /\breturning\b/i;
+
+/**
+ * The SQL a read model applies events with, sent in as few round trips as possible: a write whose result is not
+ * read (INSERT/UPDATE/DELETE without RETURNING) is held and sent with the others in one simple-protocol message
+ * (its parameters inlined as quoted literals), before the next statement that returns rows and at `flush()`.
+ * Order is kept, so a read sees every write before it; an error in a held write surfaces at the next send, and the
+ * caller's savepoint rolls the batch back. A held write's `rowCount` is not known: reading it throws.
+ */
+export class PipelinedSql implements Sql {
+  private held: string[] = [];
+
+  constructor(private readonly tx: Sql) {}
+
+  /** Holds a statement without parameters (the engine's own: the position of the event being applied). */
+  hold(statement: string): Promise<void> {
+    this.held.push(statement);
+    return this.held.length >= MAX_HELD ? this.flush() : Promise.resolve();
+  }
+
+  async query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<QueryResult<T>> {
+    if (WRITE.test(text) && !RETURNING.test(text)) {
+      await this.hold(inlineParams(text, params));
+      return heldResult<T>();
+    }
+    await this.flush();
+    return this.tx.query<T>(text, params);
+  }
+
+  async exec(text: string): Promise<void> {
+    await this.hold(text);
+  }
+
+  async flush(): Promise<void> {
+    if (this.held.length === 0) return;
+    const text = this.held.join('\n;\n');
+    this.held = [];
+    await this.tx.exec(text);
+  }
+}
+
+function heldResult<T>(): QueryResult<T> {
+  return {
+    rows: [],
+    get rowCount(): number {
+      throw new Error('the row count of a read model write is not known until the batch is sent; use RETURNING to read it');
+    },
+  };
+}
