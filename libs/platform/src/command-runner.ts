@@ -34,6 +34,11 @@ export interface RunOptions<S, E extends DomainEvent> {
    * command's facts do not depend on the stream it writes; never when the client sent If-Match.
    */
   retryOnConflict?: boolean;
+  /**
+   * The id was generated for this command (a new stream): nothing to load, the command is decided against the
+   * initial state and appended expecting no stream (which guards it as a load would). One round trip less.
+   */
+  newStream?: boolean;
 }
 
 /** A command: fixed, or built from the aggregate's current state (for facts the state holds). */
@@ -138,7 +143,7 @@ export class CommandRunner {
     meta: CommandMeta,
     o: RunOptions<S, E>,
   ): Promise<CommandOutcome> {
-    const { state, version } = await this.load(aggregate, id);
+    const { state, version } = o.newStream ? { state: aggregate.decider.initialState, version: 0 } : await this.load(aggregate, id);
     const resourceVersion = (s: S, v: number) => (o.resourceVersion ? o.resourceVersion(s, v) : v);
     // A command built from the state may refuse first (R20 on the loaded resource): no version leaks to outsiders.
     const built = typeof command === 'function' ? (command as (s: S) => C)(state) : command;

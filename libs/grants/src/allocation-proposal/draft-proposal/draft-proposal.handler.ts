@@ -68,8 +68,10 @@ export class DraftProposalHandler implements ICommandHandler<DraftProposalComman
         ]),
       ),
     ];
-    const directory = await this.directory.getMany(orgs);
-    const { state: ledger } = await this.runner.load(FrameLedger, ledgerIdOf(office, input.scheme));
+    const [directory, { state: ledger }] = await Promise.all([
+      this.directory.getMany(orgs),
+      this.runner.load(FrameLedger, ledgerIdOf(office, input.scheme)),
+    ]);
     const proposalId = randomUUID();
     const command = {
       type: 'DraftProposal' as const,
@@ -83,6 +85,9 @@ export class DraftProposalHandler implements ICommandHandler<DraftProposalComman
       },
       ...{ kinds: Object.fromEntries(orgs.map((o) => [o, directory.get(o)?.kind ?? null])), ledger, today: this.clock.today() },
     };
-    return this.runner.run(AllocationProposal, proposalId, command, meta, { extra: (state) => ({ proposal: state.proposal }) });
+    return this.runner.run(AllocationProposal, proposalId, command, meta, {
+      newStream: true, // a new id: nothing to load
+      extra: (state) => ({ proposal: state.proposal }),
+    });
   }
 }

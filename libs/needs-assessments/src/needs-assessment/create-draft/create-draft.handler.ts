@@ -21,13 +21,14 @@ export class CreateDraftHandler implements ICommandHandler<CreateDraftCommand, C
   async execute({ meta, input }: CreateDraftCommand) {
     assertWriter(meta.actor);
     const id = randomUUID();
-    const call = await this.facts.call(input.callId);
-    const lead = await this.facts.org(meta.actor.org);
+    // Independent lookups, side by side; the new id's stream cannot exist yet, so it is not loaded.
+    const [call, lead] = await Promise.all([this.facts.call(input.callId), this.facts.org(meta.actor.org)]);
     return this.runner.run(
       NeedsAssessment,
       id,
       { type: 'CreateDraft', assessmentId: id, actor: meta.actor, call, lead, title: input.title, summary: input.summary ?? '' },
       meta,
+      { newStream: true },
     );
   }
 }
