@@ -11,6 +11,7 @@ Measures Dekomp and, in the same run, the ceiling or peer beside each figure:
   P3 rebuild of every read model  beside the raw sequential read of the log
   P4 read-your-writes under load
   P5 evaluation export, CSV       beside csv-stringify writing the same rows straight from a query
+  P6 ?asOf= on one office-year    beside the same query live
 
 options:
   --only P1,P3          run only these figures (P2 and P4 run together)
@@ -19,6 +20,7 @@ options:
   --seconds 10          P2/P4: seconds of load
   --events 1000000      P3: events in the log
   --grants 34000        P5: grants seeded (3 export rows each)
+  --scale 1             P6: the seed's scale for the office-year (1: 40–250 needs assessments)
   --out bench/results   where the JSON of the figures goes
   --help                this text`;
 
@@ -29,6 +31,7 @@ const OPTIONS = {
   appends: { type: 'string', default: '400' },
   seconds: { type: 'string', default: '10' },
   grants: { type: 'string', default: '34000' },
+  scale: { type: 'string', default: '1' },
   out: { type: 'string', default: 'bench/results' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
@@ -54,13 +57,17 @@ function options(): Values {
       process.exit(2);
     }
   }
+  if (!/^(0?\.\d*[1-9]\d*|[1-9]\d*(\.\d+)?)$/.test(values.scale)) {
+    console.error(`--scale must be a positive number, not '${values.scale}'\n\n${USAGE}`);
+    process.exit(2);
+  }
   if (!['both', 'embedded', 'postgres'].includes(values.backend)) {
     console.error(`--backend must be embedded, postgres or both, not '${values.backend}'\n\n${USAGE}`);
     process.exit(2);
   }
-  const unknown = (values.only ?? '').split(',').filter((id) => id.trim() && !/^P[1-5]$/i.test(id.trim()));
+  const unknown = (values.only ?? '').split(',').filter((id) => id.trim() && !/^P[1-6]$/i.test(id.trim()));
   if (unknown.length > 0) {
-    console.error(`--only takes P1…P5, not ${unknown.join(', ')}\n\n${USAGE}`);
+    console.error(`--only takes P1…P6, not ${unknown.join(', ')}\n\n${USAGE}`);
     process.exit(2);
   }
   return values;
@@ -108,6 +115,13 @@ async function main(): Promise<void> {
     }
     await run('P3', async () => (await import('./p3-rebuild.js')).p3Rebuild(backend, Number(values.events)));
     await run('P5', async () => (await import('./p5-export.js')).p5Export(backend, Number(values.grants)));
+    if (wants('P6')) {
+      process.stdout.write('running P6… ');
+      for (const f of await (await import('./p6-as-of.js')).p6AsOf(backend, Number(values.scale))) {
+        figures.push(f);
+        report(f);
+      }
+    }
   }
   console.log();
   console.table(

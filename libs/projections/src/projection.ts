@@ -4,7 +4,7 @@ import type { StoredEvent } from '#libs/event-store';
 /**
  * A read model: its tables live in their own schema `rm_<name>`. `schema` and `apply` use unqualified
  * table names; the engine points `search_path` at the live schema, at a shadow schema during a rebuild,
- * or at a scratch schema for an as-of query. Table names must be unique across projections.
+ * or at its as-of views (`history.ts`) for an as-of query. Table names must be unique across projections.
  */
 export interface Projection {
   readonly name: string;

@@ -27,7 +27,7 @@ export class EvaluationExportService {
     @Optional() @Inject(OPERATION_OBSERVER) private readonly observer?: OperationObserver,
   ) {}
 
-  /** Runs on the live read model, or on one recomputed from the events up to `asOf` in a scratch schema. */
+  /** Runs on the live read model, or on its rows as they stood at `asOf` (their history). */
   write(
     filter: ExportFilter,
     format: ExportFormat,
