@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { currentQueryLimit, millisecondsLeft, QueryTimeoutError, type QueryLimit } from './query-limit.js';
 import { isStatementCancelled } from './db-errors.js';
+import { inlineParams } from './inline-params.js';
 import { PgListener } from './pg-listener.js';
 import { searchPathSql, type QueryResult, type Sql, type SqlClient } from './sql-client.js';
 
@@ -48,13 +49,34 @@ export class PgClient implements SqlClient {
 
   async query<T>(text: string, params?: unknown[]): Promise<QueryResult<T>> {
     // Within a request's limit a statement runs in a transaction of its own, with SET LOCAL statement_timeout.
-    if (currentQueryLimit()) return this.transaction((tx) => tx.query<T>(text, params));
+    const limit = currentQueryLimit();
+    if (limit) return this.limitedStatement<T>(limit, text, params);
     return result<T>(await this.pool.query(text, params));
   }
 
   async exec(text: string): Promise<void> {
-    if (currentQueryLimit()) return this.transaction((tx) => tx.exec(text));
+    const limit = currentQueryLimit();
+    if (limit) return void (await this.limitedStatement(limit, text));
     await this.pool.query(text);
+  }
+
+  /**
+   * One statement within a request's limit in ONE round trip: BEGIN, SET LOCAL statement_timeout (the time left),
+   * the statement with its parameters inlined as literals, and COMMIT, as one simple-protocol message.
+   */
+  private limitedStatement<T>(limit: QueryLimit, text: string, params?: unknown[]): Promise<QueryResult<T>> {
+    return this.limited(limit, async (client) => {
+      // The statement on its own lines: a trailing comment in it cannot swallow the COMMIT.
+      const sql = `BEGIN; SET LOCAL statement_timeout = ${millisecondsLeft(limit)};\n${inlineParams(text, params)}\n;COMMIT`;
+      try {
+        const results = (await client.query(sql)) as unknown as pg.QueryResult[];
+        return result<T>(results[results.length - 2]);
+      } catch (error) {
+        // The failed statement left the transaction open and aborted; a cancelled connection is dropped anyway.
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
   }
 
   async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
