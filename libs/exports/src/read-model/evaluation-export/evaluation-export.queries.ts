@@ -7,8 +7,14 @@ export interface ExportFilter {
   office?: string;
 }
 
-/** Rows per keyset page: memory stays flat however many rows there are (both backends). */
-export const PAGE_SIZE = 1000;
+/**
+ * Rows per keyset page: memory stays flat however many rows there are (both backends). The next page is read while
+ * one is written (`streamRawRows`), so a page's planning and round trip cost little; a small page's rows are
+ * garbage before the young generation is collected twice, so they are never promoted. Measured on 102 000 rows
+ * (CSV through the CLI): peak RSS 175 MB at 500 rows a page, 250 MB at 1 000, 370 MB at 5 000, at the same speed.
+ * (A page of 10 000 rows would also cross PostgreSQL's jit_above_cost: compiling it took ≈ 0.4 s a page.)
+ */
+export const PAGE_SIZE = 500;
 
 const SELECT = `
   SELECT r.year, r.scheme, COALESCE(r.rule_set_version, a.rule_set_version, c.rule_set_version) AS "ruleSetVersion", r.office,
@@ -48,7 +54,7 @@ const SELECT = `
   ) ap ON true`;
 
 /** Values of bigint columns come as float8 (whole kroner stay exact below 2^53); the order of keys is COLUMNS'. */
-function normalise(raw: Record<string, unknown>): ExportRow {
+export function normalise(raw: Record<string, unknown>): ExportRow {
   const row: ExportRow = {};
   for (const c of COLUMNS) {
     const v = raw[c.key];
@@ -57,21 +63,23 @@ function normalise(raw: Record<string, unknown>): ExportRow {
   return row;
 }
 
+/** A row as the query gives it: every column of COLUMNS by its key (numbers of bigint columns as float8), and the key's parts. */
+export type RawExportRow = Record<string, unknown>;
+
 /**
- * Streams the export's rows in key order (measure, recipient, year) page by page with keyset pagination, calling
- * `onPage` for each page before reading the next (so a slow consumer slows the reading down). Returns the row count.
+ * Streams the export's rows in key order (measure, recipient, year) page by page with keyset pagination, as the
+ * query gives them (`normalise` makes an ExportRow of one). While `onPage` handles a page the next one is read,
+ * and no further one: a slow consumer slows the reading down, and at most two pages are held. Returns the row count.
  */
-export async function streamRows(
+export async function streamRawRows(
   sql: Sql,
   filter: ExportFilter,
-  onPage: (rows: ExportRow[]) => Promise<void>,
+  onPage: (rows: RawExportRow[]) => Promise<void>,
   extraWhere = '',
 ): Promise<number> {
-  let key: [string, string, number] = ['', '', -1];
-  let count = 0;
-  for (;;) {
-    const page = (
-      await sql.query<Record<string, unknown>>(
+  const pageAfter = async (key: [string, string, number]) =>
+    (
+      await sql.query<RawExportRow>(
         `${SELECT}
          WHERE (r.measure_id, r.recipient_org, r.year) > ($1, $2, $3)
            AND ($4::int IS NULL OR r.year = $4) AND ($5::text IS NULL OR r.scheme = $5) AND ($6::text IS NULL OR r.office = $6) ${extraWhere}
@@ -80,14 +88,24 @@ export async function streamRows(
         [key[0], key[1], key[2], filter.year ?? null, filter.scheme ?? null, filter.office ?? null],
       )
     ).rows;
-    if (page.length === 0) return count;
-    const rows = page.map(normalise);
-    count += rows.length;
-    await onPage(rows);
+  let count = 0;
+  let page = await pageAfter(['', '', -1]);
+  while (page.length > 0) {
     const last = page[page.length - 1];
-    key = [last.measureId as string, last.recipientOrg as string, Number(last.year)];
-    if (page.length < PAGE_SIZE) return count;
+    const next =
+      page.length < PAGE_SIZE ? Promise.resolve([]) : pageAfter([last.measureId as string, last.recipientOrg as string, Number(last.year)]);
+    // Handled now: it may fail while `onPage` runs (and is not awaited at all when `onPage` throws).
+    next.catch(() => undefined);
+    count += page.length;
+    await onPage(page);
+    page = await next;
   }
+  return count;
+}
+
+/** The export's rows streamed as ExportRows (`streamRawRows`, each row normalised). */
+export function streamRows(sql: Sql, filter: ExportFilter, onPage: (rows: ExportRow[]) => Promise<void>, extraWhere = ''): Promise<number> {
+  return streamRawRows(sql, filter, (rows) => onPage(rows.map(normalise)), extraWhere);
 }
 
 export async function countRows(sql: Sql, filter: ExportFilter): Promise<number> {

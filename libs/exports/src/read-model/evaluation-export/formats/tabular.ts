@@ -2,8 +2,9 @@ import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { Sql } from '#libs/db';
 import { csvOptions, type CsvLayout } from '#libs/http';
-import { COLUMNS, headingOf } from '../columns.js';
-import { streamRows, type ExportFilter } from '../evaluation-export.queries.js';
+import { COLUMNS, headingOf, isNumeric } from '../columns.js';
+import { streamRawRows, streamRows, type ExportFilter } from '../evaluation-export.queries.js';
+import { csvRowWriter } from './csv-rows.js';
 import { end, write, type ExportLayout, type Progress } from './stream.js';
 
 /** The evaluation CSV's own layout (dialect `standard`): `,` between fields, LF line ends, no byte order mark. */
@@ -17,14 +18,19 @@ export async function writeCsv(
   progress?: Progress,
   layout: ExportLayout = {},
 ): Promise<number> {
-  const options = { ...csvOptions(layout.dialect, STANDARD_CSV), escape_formulas: true };
-  // The byte order mark (if any) goes before the heading only; each page after it is stringified on its own.
-  await write(out, stringify([COLUMNS.map((c) => headingOf(c, layout.labels))], options));
-  const rowOptions = { ...options, bom: false, columns: COLUMNS.map((c) => c.key) };
+  // Options of their own for each: csv-stringify fills the default casts into the options object it is given.
+  const options = () => ({ ...csvOptions(layout.dialect, STANDARD_CSV), escape_formulas: true });
+  // The byte order mark (if any) goes before the heading only.
+  await write(out, stringify([COLUMNS.map((c) => headingOf(c, layout.labels))], options()));
+  const record = csvRowWriter(
+    { ...options(), bom: false },
+    COLUMNS.map((c) => ({ key: c.key, numeric: isNumeric(c) })),
+  );
   let n = 0;
-  n = await streamRows(sql, filter, async (rows) => {
-    await write(out, stringify(rows, rowOptions));
-    n += rows.length;
+  n = await streamRawRows(sql, filter, async (rows) => {
+    let text = '';
+    for (const row of rows) text += record(row, n++);
+    await write(out, text);
     progress?.(n);
   });
   await end(out);
