@@ -1,30 +1,27 @@
-import 'reflect-metadata';
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { Readable } from 'node:stream';
-import cliProgress from 'cli-progress';
-import { DevTokenIssuer } from '#libs/auth';
-import { ConfigError, loadConfig, type DekompConfig } from '#libs/config';
-import { DataDirLockedError, migrate, openDatabase, type OpenDatabase } from '#libs/db';
-import { eventStoreMigrations, idempotencyMigrations, PostgresEventStore } from '#libs/event-store';
+import type { CsvDialect } from '#libs/http';
+import { SCHEMES } from '#libs/kernel';
 import {
-  countRows,
-  EVALUATION_EXPORT,
-  evaluationExportProjection,
   EXPORT_FORMATS,
   LABEL_SETS,
   LAYOUT_FORMATS,
-  writeEvaluationExport,
   type ExportFilter,
   type ExportFormat,
   type ExportLayout,
   type LabelSet,
-} from '#libs/exports';
-import { CSV_DIALECTS, type CsvDialect } from '#libs/http';
-import { SCHEMES } from '#libs/kernel';
-import { projectionMigrations, ProjectionEngine } from '#libs/projections';
-import { eventStoreFactoryFor } from '../../api/src/event-store-factory.js';
+} from '../../../libs/exports/src/options.js';
 import { officeCode, parseCliArgs, runCli } from './cli-args.js';
+import type { ExportOptions } from './export-run.js';
+
+/**
+ * The command line is read and checked with plain data only; the store, the read model and the writers are loaded
+ * after it (`export-run.ts`), so --help and a bad option are answered at once.
+ *
+ * The CSV dialects, as `#libs/http` declares them (that module brings Nest's OpenAPI decorators); the type checker
+ * holds the two lists equal.
+ */
+const CSV_DIALECTS = ['standard', 'excel-no'] as const satisfies readonly CsvDialect[];
+const sameDialects: [CsvDialect] extends [(typeof CSV_DIALECTS)[number]] ? true : never = true;
+void sameDialects;
 
 const USAGE = `usage: npm run export -- --year <y> [--scheme DEKOMP] [--office ROGALAND] --format ${EXPORT_FORMATS.join('|')} --out <file>
          [--dialect ${CSV_DIALECTS.join('|')}] [--labels ${LABEL_SETS.join('|')}] [--as-of <ISO time|position>] [--url http://127.0.0.1:3000]
@@ -55,18 +52,9 @@ function layoutOf(format: ExportFormat, dialect: string | undefined, labels: str
   return { dialect: dialect as CsvDialect | undefined, labels: labels as LabelSet | undefined };
 }
 
-interface ExportOptions {
-  filter: ExportFilter;
-  format: ExportFormat;
-  layout: ExportLayout;
-  out: string;
-  asOf?: string;
-  url?: string;
-}
-
 /** The command line, checked (a bad option exits 2 with the usage; --help is answered by runCli). */
-function readOptions(): ExportOptions {
-  const { values } = parseCliArgs(process.argv.slice(2), {
+function readOptions(argv: string[]): ExportOptions {
+  const { values } = parseCliArgs(argv, {
     year: { type: 'string' },
     scheme: { type: 'string' },
     office: { type: 'string' },
@@ -84,6 +72,8 @@ function readOptions(): ExportOptions {
   if (values.scheme !== undefined && !(SCHEMES as readonly string[]).includes(values.scheme))
     fail(`--scheme must be one of ${SCHEMES.join(', ')}`);
   if (values.office !== undefined) officeCode(values.office); // upper case, one of the codes, as for npm run token
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !/^\d+$/.test(asOf) && Number.isNaN(Date.parse(asOf))) fail('--as-of is an ISO 8601 time or a global position');
   const filter: ExportFilter = {
     year: values.year === undefined ? undefined : Number(values.year),
     scheme: values.scheme,
@@ -94,111 +84,20 @@ function readOptions(): ExportOptions {
     format,
     layout: layoutOf(format, values.dialect, values.labels),
     out: values.out,
-    asOf: values['as-of'],
+    asOf,
     url: values.url,
   };
 }
 
 /** npm run export -- --year 2027 --format xlsx --out evaluation-2027.xlsx */
-async function main(): Promise<void> {
-  const options = readOptions();
-  const config = loadConfig();
-  const started = Date.now();
-  let db;
-  try {
-    db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 4 });
-  } catch (error) {
-    if (!(error instanceof DataDirLockedError)) throw error;
-    await viaService(options.url ?? `http://127.0.0.1:${config.PORT}`, config.DATA_DIR, options);
-    console.log(`${options.out} written in ${((Date.now() - started) / 1000).toFixed(1)} s (through the service)`);
-    return;
-  }
-  try {
-    await fromStore(db, config, options, started);
-  } finally {
-    await db.close();
-  }
+async function main(argv: string[]): Promise<void> {
+  const options = readOptions(argv);
+  const { runExport } = await import('./export-run.js');
+  await runExport(options);
 }
 
-/** Reads the store itself: the export's read model brought up to date with the log, then written (as of a past position). */
-async function fromStore(
-  db: OpenDatabase,
-  config: DekompConfig,
-  { filter, format, layout, out: outPath, asOf: asOfText }: ExportOptions,
-  started: number,
-) {
-  const factory = eventStoreFactoryFor(config);
-  await migrate(db.client, [...idempotencyMigrations, ...(factory ? [] : eventStoreMigrations), ...projectionMigrations]);
-  const store = factory ? await factory(db, config) : new PostgresEventStore(db.client);
-  // Only the export's read model: brought up to date with the log before reading.
-  const engine = new ProjectionEngine(db.client, store, [evaluationExportProjection], { batchSize: config.PROJECTION_BATCH_SIZE });
-  await db.client.setSearchPath(engine.schemas);
-  const rebuilding: Promise<void>[] = [];
-  await engine.ensure((_, done) => rebuilding.push(done));
-  await Promise.all(rebuilding);
-  await engine.catchUp();
-  let asOf: number | undefined;
-  if (asOfText !== undefined) {
-    asOf = /^\d+$/.test(asOfText)
-      ? Number(asOfText)
-      : Number.isNaN(Date.parse(asOfText))
-        ? fail('--as-of is an ISO 8601 time or a global position')
-        : await store.positionAt(new Date(asOfText));
-  }
-  const bar = new cliProgress.SingleBar(
-    {
-      hideCursor: true,
-      noTTYOutput: true,
-      notTTYSchedule: 1000,
-      format: ` export |{bar}| {percentage}% {value}/{total} ${format === '360giving' ? 'rows read' : 'rows'}`,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  const out = createWriteStream(outPath);
-  const run = async (sql: Parameters<typeof countRows>[0]) => {
-    bar.start(Math.max(await countRows(sql, filter), 1), 0);
-    return writeEvaluationExport(sql, filter, format, out, (n) => bar.update(n), layout);
-  };
-  const n = asOf === undefined ? await run(db.client) : await engine.asOf(asOf, [EVALUATION_EXPORT], run);
-  bar.update(bar.getTotal());
-  bar.stop();
-  console.log(
-    `${outPath}: ${n} ${format === '360giving' ? 'grants' : 'rows'} in ${((Date.now() - started) / 1000).toFixed(1)} s${asOf === undefined ? '' : ` (as of position ${asOf})`}`,
-  );
-  await store.close();
-}
-
-async function viaService(url: string, dataDir: string, { filter, format, layout, asOf, out: outPath }: ExportOptions): Promise<void> {
-  console.log(`The service holds ${dataDir}; exporting through it at ${url}.`);
-  const token = await new DevTokenIssuer(dataDir).issue({ role: 'ministry', org: '972417750', subject: 'cli:export', ttl: '1h' });
-  const q = new URLSearchParams({ format });
-  if (filter.year !== undefined) q.set('year', String(filter.year));
-  if (filter.scheme) q.set('scheme', filter.scheme);
-  if (filter.office) q.set('office', filter.office);
-  if (layout.dialect) q.set('dialect', layout.dialect);
-  if (layout.labels) q.set('labels', layout.labels);
-  if (asOf) q.set('asOf', asOf);
-  const res = await fetch(`${url}/exports/evaluation?${q.toString()}`, { headers: { authorization: `Bearer ${token}` } });
-  if (res.status !== 200 || !res.body) throw new Error(`the service refused the export: ${res.status} ${await res.text()}`);
-  const bar = new cliProgress.SingleBar(
-    { hideCursor: true, noTTYOutput: true, notTTYSchedule: 1000, format: ' export |{bar}| {value} kB received' },
-    cliProgress.Presets.shades_classic,
-  );
-  bar.start(0, 0);
-  const out = createWriteStream(outPath);
-  let bytes = 0;
-  for await (const chunk of Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>)) {
-    bytes += (chunk as Buffer).length;
-    bar.setTotal(Math.ceil(bytes / 1024));
-    bar.update(Math.ceil(bytes / 1024));
-    if (!out.write(chunk)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
-  bar.stop();
-}
-
-runCli({ name: 'export', usage: USAGE }, main).catch((error: unknown) => {
+runCli({ name: 'export', usage: USAGE }, main).catch(async (error: unknown) => {
+  const { ConfigError } = await import('#libs/config');
   console.error(error instanceof ConfigError ? error.message : `export failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

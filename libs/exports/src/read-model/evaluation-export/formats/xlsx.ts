@@ -5,13 +5,8 @@ import type { Sql } from '#libs/db';
 import { COLUMNS, headingOf, KIND_NAMES, OFFICE_COLUMNS, type Column, type ColumnKind, type LabelSet } from '../columns.js';
 import { officeYears, streamRows, type ExportFilter } from '../evaluation-export.queries.js';
 import { drained, type ExportLayout, type Progress } from './stream.js';
+import { DATE_FORMAT, DICTIONARY_SHEET, KRONER_FORMAT, SHEET_NAMES } from './xlsx-layout.js';
 
-/**
- * Whole kroner with thousands grouping: Excel groups with the reader's own separator (a space in Norway: «1 250 000 kr»).
- * Dates are real date cells shown the Norwegian way.
- */
-export const KRONER_FORMAT = '#,##0 "kr"';
-export const DATE_FORMAT = 'dd.mm.yyyy';
 const NUMBER_FORMATS: Record<ColumnKind, string | undefined> = {
   kroner: KRONER_FORMAT,
   integer: '0',
@@ -19,13 +14,6 @@ const NUMBER_FORMATS: Record<ColumnKind, string | undefined> = {
   text: undefined,
   boolean: undefined,
 };
-
-/** The sheet names, in the headings' language. «Dataordbok» (the data dictionary) is always Norwegian. */
-export const SHEET_NAMES: Record<LabelSet, { rows: string; offices: string }> = {
-  key: { rows: 'Evaluation', offices: 'Offices' },
-  nb: { rows: 'Evaluering', offices: 'Embeter' },
-};
-export const DICTIONARY_SHEET = 'Dataordbok';
 
 const toDate = (s: string) => new Date(`${s}T00:00:00Z`);
 
