@@ -1,10 +1,11 @@
 import { EventEmitter } from 'node:events';
 import type { Sql, SqlClient } from '#libs/db';
-import { compareCheckpoints, type Checkpoint, type EventStore, type StoredEvent } from '#libs/event-store';
-import { applyIsolated, createSchema, type StuckReadModel } from './apply.js';
+import { compareCheckpoints, type Checkpoint, type EventStore } from '#libs/event-store';
+import { createSchema, type StuckReadModel } from './apply.js';
 import { readModelsAsOf } from './as-of.js';
-import { readStates, writeStates } from './checkpoints.js';
-import { createAsOfViews, hasAsOfViews } from './history.js';
+import { readStates } from './checkpoints.js';
+import { createAsOfViews, ensureAsOfViews } from './history.js';
+import { applyPage } from './page.js';
 import { schemaOf, type Projection } from './projection.js';
 import { rebuildReadModels, type RebuildProgress } from './rebuild.js';
 
@@ -93,7 +94,7 @@ export class ProjectionEngine {
           await tx.query(`INSERT INTO projection_state (name, version) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [p.name, p.version]);
         });
       } else if (state.version === p.version) {
-        await this.ensureAsOfViews(p.name);
+        await ensureAsOfViews(this.sql, schemaOf(p.name));
       } else {
         this.options.log?.(`read model ${p.name} is at version ${state.version}, code at ${p.version}: rebuilding`);
         const done = this.rebuild(p.name);
@@ -165,24 +166,9 @@ export class ProjectionEngine {
     const page = await this.store.readAll(from, this.batchSize);
     this.heldBack = page.heldBack;
     if (page.events.length === 0) return false;
-    await this.sql.transaction(async (tx) => {
-      // Lock, then re-read: another process may have passed some of these events meanwhile.
-      const locked = await readStates(tx, names, true);
-      const moved: Array<{ name: string; event: StoredEvent; applied: number }> = [];
-      for (const p of this.live()) {
-        const state = locked.get(p.name);
-        if (!state) continue;
-        const events = page.events.filter((e) => compareCheckpoints(e.checkpoint, state.checkpoint) > 0);
-        if (events.length === 0) continue;
-        const r = await applyIsolated(tx, p, schemaOf(p.name), events, () => new Date());
-        if (r.last) moved.push({ name: p.name, event: r.last, applied: r.applied });
-        if (r.stuck) this.markStuck(p.name, r.stuck);
-      }
-      await writeStates(
-        tx,
-        moved.map((m) => ({ name: m.name, checkpoint: m.event.checkpoint, position: m.event.globalPosition, applied: m.applied })),
-      );
-      await this.options.beforeCommit?.();
+    await applyPage(this.sql, this.live(), page.events, {
+      onStuck: (name, stuck) => this.markStuck(name, stuck),
+      beforeCommit: this.options.beforeCommit,
     });
     this.emitter.emit('progress');
     return true;
@@ -273,14 +259,6 @@ export class ProjectionEngine {
     } finally {
       for (const p of targets) this.rebuilding.delete(p.name);
     }
-  }
-
-  /** The as-of views of a live read model, created once (under a lock: several processes may start together). */
-  private ensureAsOfViews(name: string): Promise<void> {
-    return this.sql.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('dekomp.asof.' || $1))`, [name]);
-      if (!(await hasAsOfViews(tx, schemaOf(name)))) await createAsOfViews(tx, schemaOf(name));
-    });
   }
 
   /**

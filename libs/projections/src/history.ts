@@ -1,4 +1,4 @@
-import type { Sql } from '#libs/db';
+import type { Sql, SqlClient } from '#libs/db';
 
 /**
  * Every read-model table keeps its past (R21, `?asOf=`): beside each table `t` of a read model's schema a table
@@ -123,8 +123,16 @@ export async function createAsOfViews(tx: Sql, schema: string): Promise<void> {
   await tx.exec(`DROP SCHEMA IF EXISTS ${asOf} CASCADE; CREATE SCHEMA ${asOf};\n${views.join('\n')}`);
 }
 
-/** Whether the as-of views of `schema` exist (created once per read-model schema). */
-export async function hasAsOfViews(sql: Sql, schema: string): Promise<boolean> {
-  const r = await sql.query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [asOfSchemaOf(schema)]);
-  return r.rows.length > 0;
+/** Creates the as-of views of a live read-model schema once (under a lock: several processes may start together). */
+export function ensureAsOfViews(sql: SqlClient, schema: string): Promise<void> {
+  return sql.transaction(async (tx) => {
+    await lockAsOfViews(tx, schema);
+    const r = await tx.query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [asOfSchemaOf(schema)]);
+    if (r.rows.length === 0) await createAsOfViews(tx, schema);
+  });
+}
+
+/** Serialises the creation of a schema's as-of views (start-up, a rebuild's swap) across processes. */
+export async function lockAsOfViews(tx: Sql, schema: string): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('dekomp.asof.' || $1))`, [schema]);
 }

@@ -2,7 +2,7 @@ import type { SqlClient } from '#libs/db';
 import { compareCheckpoints, START, type EventStore, type ReadAllResult } from '#libs/event-store';
 import { applyTo, createSchema } from './apply.js';
 import { readStates } from './checkpoints.js';
-import { createAsOfViews } from './history.js';
+import { createAsOfViews, lockAsOfViews } from './history.js';
 import { schemaOf, type Projection } from './projection.js';
 
 export type RebuildProgress = (done: number, total: number) => void;
@@ -78,7 +78,7 @@ function swapIn(sql: SqlClient, t: Target, cp: typeof START): Promise<boolean> {
   return sql.transaction(async (tx) => {
     const live = (await readStates(tx, [t.name], true)).get(t.name);
     if (live && compareCheckpoints(cp, live.checkpoint) < 0) return false;
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('dekomp.asof.' || $1))`, [t.name]);
+    await lockAsOfViews(tx, schemaOf(t.name));
     await tx.exec(`DROP SCHEMA IF EXISTS ${schemaOf(t.name)} CASCADE; ALTER SCHEMA ${t.shadowSchema} RENAME TO ${schemaOf(t.name)};`);
     await createAsOfViews(tx, schemaOf(t.name));
     await tx.query(
