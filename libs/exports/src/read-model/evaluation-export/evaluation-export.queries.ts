@@ -16,7 +16,7 @@ export interface ExportFilter {
  */
 export const PAGE_SIZE = 500;
 
-const SELECT = `
+const COLUMNS_SQL = `
   SELECT r.year, r.scheme, COALESCE(r.rule_set_version, a.rule_set_version, c.rule_set_version) AS "ruleSetVersion", r.office,
     o.county_number AS "countyNumber", a.call_id AS "callId", a.network, a.lead_owner AS "leadOwner", a.assessment_id AS "assessmentId",
     a.title AS "assessmentTitle", a.status AS "assessmentStatus", a.late AS "assessmentLate",
@@ -42,7 +42,10 @@ const SELECT = `
     r.claimed::float8 AS claimed, r.repaid::float8 AS repaid, r.evaluation,
     COALESCE(ap.appeals, 0) AS appeals, ap.status AS "appealStatus", to_char(ap.lodged_on, 'YYYY-MM-DD') AS "appealLodgedOn", ap.late AS "appealLate",
     to_char(ap.outcome_on, 'YYYY-MM-DD') AS "appealOutcomeOn", r.provider_kind AS "providerKind", r.provider_org AS "providerOrg"
-  FROM ex_rows r
+`;
+
+/** What a row is joined with (after `ex_rows r`). */
+const JOINS = `
   LEFT JOIN ex_measures m ON m.measure_id = r.measure_id
   LEFT JOIN ex_assessments a ON a.assessment_id = m.assessment_id
   LEFT JOIN ex_calls c ON c.call_id = a.call_id
@@ -66,10 +69,83 @@ export function normalise(raw: Record<string, unknown>): ExportRow {
 /** A row as the query gives it: every column of COLUMNS by its key (numbers of bigint columns as float8), and the key's parts. */
 export type RawExportRow = Record<string, unknown>;
 
+type RowKey = [measureId: string, recipientOrg: string, year: number];
+
+const keyOf = (row: RawExportRow): RowKey => [row.measureId as string, row.recipientOrg as string, Number(row.year)];
+
+const FILTERS = `($4::int IS NULL OR r.year = $4) AND ($5::text IS NULL OR r.scheme = $5) AND ($6::text IS NULL OR r.office = $6)`;
+
+/** Keys walked at most for one filtered page (the key walk reads no more than its rows' keys and filter columns). */
+export const WALK = 10 * PAGE_SIZE;
+
 /**
- * Streams the export's rows in key order (measure, recipient, year) page by page with keyset pagination, as the
- * query gives them (`normalise` makes an ExportRow of one). While `onPage` handles a page the next one is read,
- * and no further one: a slow consumer slows the reading down, and at most two pages are held. Returns the row count.
+ * A filtered page's keys: of the next WALK keys after $1..$3 in key order (a walk of the primary key that no
+ * filter's selectivity can turn into a sort of the whole table), the first PAGE_SIZE whose rows pass the filter;
+ * when fewer pass, also the walk's last key, with how many keys were walked (`walked`; null on a passing key).
+ */
+const pageKeys = (extraWhere: string) => `
+  WITH w AS MATERIALIZED (
+    SELECT r.measure_id, r.recipient_org, r.year, (${FILTERS} ${extraWhere}) AS passes FROM ex_rows r
+     WHERE (r.measure_id, r.recipient_org, r.year) > ($1, $2, $3) ORDER BY r.measure_id, r.recipient_org, r.year LIMIT ${WALK}
+  ), p AS (SELECT measure_id, recipient_org, year FROM w WHERE passes ORDER BY measure_id, recipient_org, year LIMIT ${PAGE_SIZE})
+  SELECT measure_id, recipient_org, year, NULL::int AS walked FROM p
+  UNION ALL
+  SELECT * FROM (SELECT measure_id, recipient_org, year, (SELECT count(*) FROM w)::int FROM w ORDER BY measure_id DESC, recipient_org DESC, year DESC LIMIT 1) last
+   WHERE (SELECT count(*) FROM p) < ${PAGE_SIZE}
+  ORDER BY walked NULLS FIRST, measure_id, recipient_org, year`;
+
+/** A page's rows, and the key the next page starts after (none after the last page). */
+interface Page {
+  rows: RawExportRow[];
+  next: RowKey | null;
+}
+
+/**
+ * Reads a page. Unfiltered: the next PAGE_SIZE rows in key order (an index scan of the primary key). Filtered: the
+ * next PAGE_SIZE keys, then the rows of those that pass the filter, looked up by key — so a filter the planner
+ * thinks rare (the 360Giving one, or any before the table has statistics, as after a rebuild) cannot make it sort
+ * the whole table for every page, as a LIMIT over the filtered rows did (17 s for 34 000 grants).
+ */
+function pageReader(sql: Sql, filter: ExportFilter, extraWhere: string): (from: RowKey) => Promise<Page> {
+  const filters = [filter.year ?? null, filter.scheme ?? null, filter.office ?? null];
+  if (filters.every((f) => f === null) && extraWhere === '')
+    return async (from) => {
+      const sorted = `ORDER BY r.measure_id, r.recipient_org, r.year LIMIT ${PAGE_SIZE}`;
+      const rows = (
+        await sql.query<RawExportRow>(
+          `${COLUMNS_SQL} FROM ex_rows r ${JOINS} WHERE (r.measure_id, r.recipient_org, r.year) > ($1, $2, $3) ${sorted}`,
+          from,
+        )
+      ).rows;
+      return { rows, next: rows.length < PAGE_SIZE ? null : keyOf(rows[rows.length - 1]) };
+    };
+  const walk = pageKeys(extraWhere);
+  return async (from) => {
+    const keys = (
+      await sql.query<{ measure_id: string; recipient_org: string; year: number; walked: number | null }>(walk, [...from, ...filters])
+    ).rows;
+    const passing = keys.filter((k) => k.walked === null);
+    const end = keys.find((k) => k.walked !== null); // fewer than PAGE_SIZE passed: where the walk ended
+    const last = end ?? passing[passing.length - 1];
+    const next: RowKey | null = !last || (end && end.walked! < WALK) ? null : [last.measure_id, last.recipient_org, last.year];
+    if (passing.length === 0) return { rows: [], next };
+    const rows = (
+      await sql.query<RawExportRow>(
+        `${COLUMNS_SQL}
+         FROM unnest($1::text[], $2::text[], $3::int[]) AS k(measure_id, recipient_org, year)
+         JOIN ex_rows r ON r.measure_id = k.measure_id AND r.recipient_org = k.recipient_org AND r.year = k.year ${JOINS}
+         ORDER BY r.measure_id, r.recipient_org, r.year`,
+        [passing.map((k) => k.measure_id), passing.map((k) => k.recipient_org), passing.map((k) => k.year)],
+      )
+    ).rows;
+    return { rows, next };
+  };
+}
+
+/**
+ * Streams the export's rows in key order (measure, recipient, year) page by page (`pageReader`), as the query
+ * gives them (`normalise` makes an ExportRow of one). While `onPage` handles a page the next one is read, and no
+ * further one: a slow consumer slows the reading down, and at most two pages are held. Returns the row count.
  */
 export async function streamRawRows(
   sql: Sql,
@@ -77,30 +153,20 @@ export async function streamRawRows(
   onPage: (rows: RawExportRow[]) => Promise<void>,
   extraWhere = '',
 ): Promise<number> {
-  const pageAfter = async (key: [string, string, number]) =>
-    (
-      await sql.query<RawExportRow>(
-        `${SELECT}
-         WHERE (r.measure_id, r.recipient_org, r.year) > ($1, $2, $3)
-           AND ($4::int IS NULL OR r.year = $4) AND ($5::text IS NULL OR r.scheme = $5) AND ($6::text IS NULL OR r.office = $6) ${extraWhere}
-         ORDER BY r.measure_id, r.recipient_org, r.year
-         LIMIT ${PAGE_SIZE}`,
-        [key[0], key[1], key[2], filter.year ?? null, filter.scheme ?? null, filter.office ?? null],
-      )
-    ).rows;
+  const pageAfter = pageReader(sql, filter, extraWhere);
   let count = 0;
   let page = await pageAfter(['', '', -1]);
-  while (page.length > 0) {
-    const last = page[page.length - 1];
-    const next =
-      page.length < PAGE_SIZE ? Promise.resolve([]) : pageAfter([last.measureId as string, last.recipientOrg as string, Number(last.year)]);
+  for (;;) {
+    const next = page.next ? pageAfter(page.next) : undefined;
     // Handled now: it may fail while `onPage` runs (and is not awaited at all when `onPage` throws).
-    next.catch(() => undefined);
-    count += page.length;
-    await onPage(page);
+    next?.catch(() => undefined);
+    if (page.rows.length > 0) {
+      count += page.rows.length;
+      await onPage(page.rows);
+    }
+    if (!next) return count;
     page = await next;
   }
-  return count;
 }
 
 /** The export's rows streamed as ExportRows (`streamRawRows`, each row normalised). */
