@@ -56,13 +56,14 @@ export async function p5Export(backend: BenchBackend, grants: number): Promise<F
     const out = join(dataDir, 'export.csv');
     const run = spawnSync(
       '/usr/bin/time',
-      ['-f', 'maxrss_kb=%M', process.execPath, 'dist/apps/cli/src/export.js', '--format', 'csv', '--out', out],
+      ['-f', 'maxrss_kb=%M wall_s=%e', process.execPath, 'dist/apps/cli/src/export.js', '--format', 'csv', '--out', out],
       { env, encoding: 'utf8' },
     );
     if (run.status !== 0) throw new Error(`P5 export failed: ${run.stderr}`);
     const done = /: (\d+) rows in ([\d.]+) s/.exec(run.stdout);
     const rss = /maxrss_kb=(\d+)/.exec(run.stderr);
-    if (!done || !rss) throw new Error(`P5: unexpected output ${run.stdout} ${run.stderr}`);
+    const wall = /wall_s=([\d.]+)/.exec(run.stderr);
+    if (!done || !rss || !wall) throw new Error(`P5: unexpected output ${run.stdout} ${run.stderr}`);
     const rows = Number(done[1]);
     const seconds = Number(done[2]);
     const rssMb = Number(rss[1]) / 1024;
@@ -80,7 +81,8 @@ export async function p5Export(backend: BenchBackend, grants: number): Promise<F
       ],
       target: '≥ 50,000 rows/s under 256 MB',
       met: rows / seconds >= 50_000 && rssMb < 256,
-      note: `peak RSS ${rssMb.toFixed(0)} MB${backend === 'embedded' ? ' (includes the embedded database itself)' : ''}; ${seconds} s`,
+      // The rate is the command's own time (from opening the store); the process's wall time adds loading its modules.
+      note: `peak RSS ${rssMb.toFixed(0)} MB${backend === 'embedded' ? ' (includes the embedded database itself)' : ''}; ${seconds} s (process ${wall[1]} s)`,
     };
   } finally {
     if (backend === 'postgres') await db.drop();

@@ -1,16 +1,11 @@
-import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import cliProgress from 'cli-progress';
-import { DevTokenIssuer } from '#libs/auth';
-import { ConfigError, loadConfig } from '#libs/config';
 import type { SqlClient } from '#libs/db';
-import { SQL_CLIENT } from '#libs/platform';
 import { OFFICE_CODES } from '#libs/reference-data';
-import { createApp } from '../../api/src/bootstrap.js';
 import { osloToday } from './seed/dates.js';
 import { parseOffices } from './seed/options.js';
-import { SeedConflictError } from './seed/preflight.js';
-import { runSeed, type SeedResult } from './seed/run.js';
+import type { SeedResult } from './seed/run.js';
+
+// The options are read (and --help answered) before the service's application and the rest are loaded (main).
 
 const USAGE = `usage: npm run seed -- [--years N] [--offices all|<codes>] [--seed <n>] [--scale <f>] [--url <service url>] [--concurrency <n>]
 
@@ -101,6 +96,13 @@ async function answers(url: string): Promise<boolean> {
 
 async function main(): Promise<void> {
   const o = parseOptions();
+  await import('reflect-metadata'); // before any module with Nest's decorators
+  const [{ default: cliProgress }, { DevTokenIssuer }, { loadConfig }, { runSeed }] = await Promise.all([
+    import('cli-progress'),
+    import('#libs/auth'),
+    import('#libs/config'),
+    import('./seed/run.js'),
+  ]);
   const config = loadConfig();
   const url = (o.url ?? `http://127.0.0.1:${config.PORT}`).replace(/\/$/, '');
   const issuer = new DevTokenIssuer(config.DATA_DIR);
@@ -138,6 +140,7 @@ async function main(): Promise<void> {
     console.log(
       `No service answers at ${url}: starting it in this process on the configured store (${config.DATABASE_URL ? 'PostgreSQL' : config.DATA_DIR}); seed ${o.seed}, years from ${today.slice(0, 4)}: ${o.years}, offices: ${o.offices.join(', ')}, scale ${o.scale}`,
     );
+    const [{ createApp }, { SQL_CLIENT }] = await Promise.all([import('../../api/src/bootstrap.js'), import('#libs/platform')]);
     const app = await createApp(
       loadConfig({ ...process.env, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: process.env.SEED_LOG_LEVEL ?? 'error' }),
     );
@@ -167,7 +170,8 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
+  const [{ SeedConflictError }, { ConfigError }] = await Promise.all([import('./seed/preflight.js'), import('#libs/config')]);
   if (error instanceof SeedConflictError) console.error(`seed refused: ${error.message}`);
   else
     console.error(error instanceof ConfigError ? error.message : `seed failed: ${error instanceof Error ? error.message : String(error)}`);
