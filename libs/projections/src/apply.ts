@@ -24,6 +24,7 @@ export async function applyTo(tx: Sql, p: Projection, schema: string, stateName:
   if (handled.length > 0) {
     const pipe = new PipelinedSql(tx);
     await pipe.hold(`SET LOCAL search_path TO ${schema}, public`);
+    await p.prefetch?.(handled, pipe);
     for (const e of handled) {
       await pipe.hold(`SELECT set_config('dekomp.position', '${e.globalPosition}', true)`);
       await p.apply(e, pipe);

@@ -5,4 +5,4 @@ export * from './engine.js';
 export * from './names.js';
 export { applyTo, createSchema } from './apply.js';
 export { asOfSchemaOf, createAsOfViews } from './history.js';
-export { PipelinedSql } from './pipeline.js';
+export { batchMemo, PipelinedSql } from './pipeline.js';

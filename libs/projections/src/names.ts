@@ -75,6 +75,15 @@ export function withNames(p: Projection, ...tables: NamesTable[]): Projection {
       for (const t of tables) if (t.has(event.type)) await t.apply(event, sql);
       if (p.handles.includes(event.type)) await p.apply(event, sql);
     },
+    ...(p.prefetch
+      ? {
+          prefetch: (events, sql) =>
+            p.prefetch!(
+              events.filter((e) => p.handles.includes(e.type)),
+              sql,
+            ),
+        }
+      : {}),
   };
 }
 

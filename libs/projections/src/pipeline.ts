@@ -53,3 +53,18 @@ function heldResult<T>(): QueryResult<T> {
     },
   };
 }
+
+const memos = new WeakMap<Sql, Map<string, Map<string, unknown>>>();
+
+/**
+ * A map that lives as long as one run of events through one read model (the `sql` its `prefetch` and `apply` get):
+ * rows a read model loaded for the run in one query (`prefetch`) and keeps current as it applies them, so applying
+ * an event reads nothing. A retry after a failure gets a new `sql`, so nothing stale survives a rollback.
+ */
+export function batchMemo<V>(sql: Sql, name: string): Map<string, V> {
+  let byName = memos.get(sql);
+  if (!byName) memos.set(sql, (byName = new Map()));
+  let memo = byName.get(name);
+  if (!memo) byName.set(name, (memo = new Map()));
+  return memo as Map<string, V>;
+}

@@ -20,6 +20,11 @@ export interface Projection {
    * key (its history is kept by it).
    */
   apply(event: StoredEvent, sql: Sql): Promise<void>;
+  /**
+   * Optional: loads, in one query or a few, the rows `apply` will read for a run of events (only types in
+   * `handles`), into `batchMemo(sql, …)`, so that applying them reads nothing (each read is a round trip).
+   */
+  prefetch?(events: StoredEvent[], sql: Sql): Promise<void>;
 }
 
 export function schemaOf(name: string): string {

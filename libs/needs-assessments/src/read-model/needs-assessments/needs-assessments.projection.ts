@@ -2,7 +2,7 @@ import { Call } from '#libs/calls';
 import type { Sql } from '#libs/db';
 import type { StoredEvent } from '#libs/event-store';
 import { upcast } from '#libs/platform';
-import { withNames } from '#libs/projections';
+import { batchMemo, withNames } from '#libs/projections';
 import { NeedsAssessment } from '../../needs-assessment/needs-assessment.aggregate.js';
 import type { NeedsAssessmentEvent } from '../../needs-assessment/needs-assessment.events.js';
 import type { NeedsAssessmentState } from '../../needs-assessment/needs-assessment.types.js';
@@ -29,6 +29,20 @@ export const needsAssessmentsProjection = withNames(
       const s = await writeAssessment(sql, stored, e);
       await applyDetails(sql, stored, e, s);
     },
+    /** The folded states of every assessment of the run, in one query. */
+    async prefetch(events, sql) {
+      const ids = [
+        ...new Set(events.filter((e) => !CALL_EVENT_TYPES.includes(e.type)).map((e) => upcast(NeedsAssessment, e).data.assessmentId)),
+      ];
+      if (ids.length === 0) return;
+      const memo = states(sql);
+      for (const id of ids) memo.set(id, null);
+      const r = await sql.query<{ assessment_id: string; state: StoredState }>(
+        'SELECT assessment_id, state FROM na_assessments WHERE assessment_id = ANY($1::text[])',
+        [ids],
+      );
+      for (const row of r.rows) memo.set(row.assessment_id, parsed(row.state));
+    },
   },
   NA_ORG_NAMES,
 );
@@ -41,18 +55,23 @@ async function applyCallEvent(stored: StoredEvent, sql: Sql): Promise<void> {
   ]);
 }
 
+type StoredState = NeedsAssessmentState | string;
+const parsed = (state: StoredState): NeedsAssessmentState =>
+  typeof state === 'string' ? (JSON.parse(state) as NeedsAssessmentState) : state;
+/** Each assessment's folded state as this run of events left it (null: none yet). */
+const states = (sql: Sql) => batchMemo<NeedsAssessmentState | null>(sql, 'na_states');
+
 /** The assessment's row: its state folded one event further. */
 async function writeAssessment(sql: Sql, stored: StoredEvent, e: NeedsAssessmentEvent): Promise<NeedsAssessmentState> {
   const id = e.data.assessmentId;
-  const prior = (
-    await sql.query<{ state: NeedsAssessmentState | string }>('SELECT state FROM na_assessments WHERE assessment_id = $1', [id])
-  ).rows[0];
-  const before = prior
-    ? typeof prior.state === 'string'
-      ? (JSON.parse(prior.state) as NeedsAssessmentState)
-      : prior.state
-    : NeedsAssessment.decider.initialState;
-  const s = NeedsAssessment.decider.evolve(before, e);
+  const memo = states(sql);
+  let prior = memo.get(id);
+  if (prior === undefined) {
+    const row = (await sql.query<{ state: StoredState }>('SELECT state FROM na_assessments WHERE assessment_id = $1', [id])).rows[0];
+    prior = row ? parsed(row.state) : null;
+  }
+  const s = NeedsAssessment.decider.evolve(prior ?? NeedsAssessment.decider.initialState, e);
+  memo.set(id, s);
   await sql.query(
     `INSERT INTO na_assessments (assessment_id, call_id, office, scheme, year, lead_owner, title, status, revision, versions, late, warnings, state, created_at, version)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14, $15)
