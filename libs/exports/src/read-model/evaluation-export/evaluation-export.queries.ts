@@ -44,17 +44,22 @@ const COLUMNS_SQL = `
     to_char(ap.outcome_on, 'YYYY-MM-DD') AS "appealOutcomeOn", r.provider_kind AS "providerKind", r.provider_org AS "providerOrg"
 `;
 
-/** What a row is joined with (after `ex_rows r`). */
+/**
+ * What a row is joined with (after `ex_rows r`). The appeals as one set (the latest per measure and appellant, and
+ * how many): a LATERAL subquery per row cost three times the rest of a page (7.3 ms against 2.2 ms for 500 rows);
+ * appeals are few, so reading them all for a page costs little.
+ */
 const JOINS = `
   LEFT JOIN ex_measures m ON m.measure_id = r.measure_id
   LEFT JOIN ex_assessments a ON a.assessment_id = m.assessment_id
   LEFT JOIN ex_calls c ON c.call_id = a.call_id
   LEFT JOIN ex_orgs o ON o.org_number = r.recipient_org
   LEFT JOIN ex_partnerships p ON p.measure_id = r.measure_id AND p.university = m.university_org
-  LEFT JOIN LATERAL (
-    SELECT x.status, x.lodged_on, x.late, x.outcome_on, count(*) OVER ()::int AS appeals FROM ex_appeals x
-     WHERE x.measure_id = r.measure_id AND x.appellant_org = r.recipient_org ORDER BY x.lodged_on DESC, x.appeal_id DESC LIMIT 1
-  ) ap ON true`;
+  LEFT JOIN (
+    SELECT DISTINCT ON (x.measure_id, x.appellant_org) x.measure_id, x.appellant_org, x.status, x.lodged_on, x.late, x.outcome_on,
+      count(*) OVER (PARTITION BY x.measure_id, x.appellant_org)::int AS appeals
+    FROM ex_appeals x ORDER BY x.measure_id, x.appellant_org, x.lodged_on DESC, x.appeal_id DESC
+  ) ap ON ap.measure_id = r.measure_id AND ap.appellant_org = r.recipient_org`;
 
 /** Values of bigint columns come as float8 (whole kroner stay exact below 2^53); the order of keys is COLUMNS'. */
 export function normalise(raw: Record<string, unknown>): ExportRow {
