@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import cliProgress from 'cli-progress';
 import { loadConfig, type DekompConfig } from '#libs/config';
-import { DataDirLockedError, migrate, openDatabase, type OpenDatabase } from '#libs/db';
+import { DataDirLockedError, migrate, openDatabase, type OpenDatabase, type Sql } from '#libs/db';
 import { eventStoreMigrations, idempotencyMigrations, PostgresEventStore } from '#libs/event-store';
 import { projectionMigrations, ProjectionEngine } from '#libs/projections';
 import type { ExportFilter, ExportFormat, ExportLayout } from '../../../libs/exports/src/options.js';
@@ -73,11 +73,13 @@ async function fromStore(
     cliProgress.Presets.shades_classic,
   );
   const out = createWriteStream(outPath);
-  const run = async (sql: Parameters<typeof countRows>[0]) => {
+  const run = async (sql: Sql) => {
     bar.start(Math.max(await countRows(sql, filter), 1), 0);
     return writeEvaluationExport(sql, filter, format, out, (n) => bar.update(n), layout);
   };
-  const n = asOf === undefined ? await run(db.client) : await engine.asOf(asOf, [EVALUATION_EXPORT], run);
+  // Now: every page from one snapshot, on one connection (warmed once, not each of the pool's).
+  const now = (tx: Sql) => tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY').then(() => run(tx));
+  const n = asOf === undefined ? await db.client.transaction(now) : await engine.asOf(asOf, [EVALUATION_EXPORT], run);
   bar.update(bar.getTotal());
   bar.stop();
   console.log(
