@@ -77,9 +77,7 @@ async function fromStore(
     bar.start(Math.max(await countRows(sql, filter), 1), 0);
     return writeEvaluationExport(sql, filter, format, out, (n) => bar.update(n), layout);
   };
-  // Now: every page from one snapshot, on one connection (warmed once, not each of the pool's).
-  const now = (tx: Sql) => tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY').then(() => run(tx));
-  const n = asOf === undefined ? await db.client.transaction(now) : await engine.asOf(asOf, [EVALUATION_EXPORT], run);
+  const n = asOf === undefined ? await run(db.client) : await engine.asOf(asOf, [EVALUATION_EXPORT], run);
   bar.update(bar.getTotal());
   bar.stop();
   console.log(
