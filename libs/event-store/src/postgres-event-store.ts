@@ -235,14 +235,17 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** One index probe per type (`events_by_type`). */
-  async lastPositionOf(types: readonly string[]): Promise<number> {
-    if (types.length === 0) return 0;
-    const r = await this.sql.query<{ head: string | null }>(
-      `SELECT max(l.global_position) AS head FROM unnest($1::text[]) AS t(type)
-         CROSS JOIN LATERAL (SELECT global_position FROM events e WHERE e.type = t.type ORDER BY global_position DESC LIMIT 1) l`,
+  async lastCheckpointOf(types: readonly string[]): Promise<Checkpoint | null> {
+    if (types.length === 0) return null;
+    const r = await this.sql.query<{ major: string; minor: string }>(
+      `SELECT l.transaction_id::text AS major, l.global_position::text AS minor FROM unnest($1::text[]) AS t(type)
+         CROSS JOIN LATERAL (SELECT transaction_id, global_position FROM events e WHERE e.type = t.type
+                              ORDER BY global_position DESC LIMIT 1) l
+        ORDER BY l.global_position DESC LIMIT 1`,
       [types],
     );
-    return Number(r.rows[0]?.head ?? 0);
+    const row = r.rows[0];
+    return row ? { major: BigInt(row.major), minor: BigInt(row.minor) } : null;
   }
 
   /**

@@ -94,7 +94,7 @@ export const eventStoreMigrations: Migration[] = [
     },
   },
   {
-    // The last event of given types, for a command that waits only for the read models it reads (lastPositionOf).
+    // The last event of given types, for a command that waits only for the read models it reads (lastCheckpointOf).
     name: '0003-events-by-type',
     async up(sql) {
       await sql.exec(`CREATE INDEX events_by_type ON events (type, global_position);`);

@@ -100,10 +100,11 @@ export interface EventStore {
   /** The highest global position written, 0 when empty. */
   headPosition(): Promise<number>;
   /**
-   * Optional: the highest global position of an event of one of these types, 0 when none (what a read model
-   * handling only them must have passed to be up to date). Without it, callers fall back to `headPosition`.
+   * Optional: the checkpoint of the event of one of these types at the highest global position, null when none
+   * (what a read model handling only them must have passed to be up to date). Without it, callers fall back to
+   * `headPosition`.
    */
-  lastPositionOf?(types: readonly string[]): Promise<number>;
+  lastCheckpointOf?(types: readonly string[]): Promise<Checkpoint | null>;
   /** The last position recorded at or before `time` (to translate an `asOf` timestamp). */
   positionAt(time: Date): Promise<number>;
   /** Called after every local commit and every notification from other processes. */

@@ -38,12 +38,14 @@ export class ReadModels {
   async caughtUp<T>(names: string[], fn: (sql: Sql) => Promise<T>, timeoutMs = 10_000): Promise<T> {
     const handled = names.map((n) => this.engine.projections.find((p) => p.name === n)?.handles);
     const types = [...new Set(handled.flatMap((h) => h ?? []))];
+    // The checkpoint of the last event they read, in one query (a read model this process applies answers from memory).
     const target =
-      this.store.lastPositionOf && handled.every((h) => h !== undefined)
-        ? await this.store.lastPositionOf(types)
+      this.store.lastCheckpointOf && handled.every((h) => h !== undefined)
+        ? await this.store.lastCheckpointOf(types)
         : await this.store.headPosition();
-    if (target > 0 && !(await this.engine.waitFor(target, timeoutMs, names))) {
-      throw new Error(`read models ${names.join(', ')} did not reach position ${target} within ${timeoutMs} ms`);
+    if (target && !(await this.engine.waitFor(target, timeoutMs, names))) {
+      const at = typeof target === 'number' ? target : Number(target.minor);
+      throw new Error(`read models ${names.join(', ')} did not reach position ${at} within ${timeoutMs} ms`);
     }
     return fn(this.sql);
   }

@@ -57,6 +57,8 @@ export class ProjectionEngine {
   private unsubscribe?: () => void;
   private readonly rebuilding = new Set<string>();
   private readonly stuck = new Map<string, StuckReadModel>();
+  /** The checkpoint each read model was last seen at (committed here or read): for waits that need not ask. */
+  private readonly committed = new Map<string, Checkpoint>();
 
   constructor(
     private readonly sql: SqlClient,
@@ -166,12 +168,19 @@ export class ProjectionEngine {
     const page = await this.store.readAll(from, this.batchSize);
     this.heldBack = page.heldBack;
     if (page.events.length === 0) return false;
-    await applyPage(this.sql, this.live(), page.events, {
+    const moved = await applyPage(this.sql, this.live(), page.events, {
       onStuck: (name, stuck) => this.markStuck(name, stuck),
       beforeCommit: this.options.beforeCommit,
     });
+    for (const m of moved) this.noteCommitted(m.name, m.checkpoint);
     this.emitter.emit('progress');
     return true;
+  }
+
+  /** Checkpoints only move forward (a rebuild swaps in a copy at least as far along), so the highest seen holds. */
+  private noteCommitted(name: string, checkpoint: Checkpoint): void {
+    const known = this.committed.get(name);
+    if (!known || compareCheckpoints(checkpoint, known) > 0) this.committed.set(name, checkpoint);
   }
 
   private markStuck(name: string, s: StuckReadModel & { cause: unknown }): void {
@@ -187,23 +196,25 @@ export class ProjectionEngine {
    * Resolves true once every read model (or the named ones) has passed the event at `position`;
    * false when `timeoutMs` runs out first.
    */
-  async waitFor(position: number, timeoutMs: number, names?: string[]): Promise<boolean> {
+  async waitFor(position: number | Checkpoint, timeoutMs: number, names?: string[]): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     // By default a stuck read model is not waited for: it must not hold every read-your-writes query.
     const wanted = names ?? this.live().map((p) => p.name);
-    let target: Checkpoint | null = null;
+    let target: Checkpoint | null = typeof position === 'number' ? null : position;
     for (;;) {
-      target ??= await this.store.checkpointOf(position);
+      target ??= await this.store.checkpointOf(position as number);
       if (target) {
-        const states = await readStates(this.sql, wanted);
         const t = target;
-        if (
+        const passed = (checkpoints: Map<string, Checkpoint>) =>
           wanted.every((n) => {
-            const s = states.get(n);
-            return s !== undefined && compareCheckpoints(s.checkpoint, t) >= 0;
-          })
-        )
-          return true;
+            const c = checkpoints.get(n);
+            return c !== undefined && compareCheckpoints(c, t) >= 0;
+          });
+        // What this process committed is known without asking; another process's progress is read.
+        if (passed(this.committed)) return true;
+        const states = await readStates(this.sql, wanted);
+        for (const [n, st] of states) this.noteCommitted(n, st.checkpoint);
+        if (passed(this.committed)) return true;
       }
       const left = deadline - Date.now();
       if (left <= 0) return false;

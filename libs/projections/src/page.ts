@@ -1,5 +1,5 @@
 import type { SqlClient } from '#libs/db';
-import { compareCheckpoints, type StoredEvent } from '#libs/event-store';
+import { compareCheckpoints, type Checkpoint, type StoredEvent } from '#libs/event-store';
 import { applyIsolated, applyTo, type StuckReadModel } from './apply.js';
 import { readStates, writeStates } from './checkpoints.js';
 import { PipelinedSql } from './pipeline.js';
@@ -25,13 +25,19 @@ class TogetherFailed extends Error {
  * (`PipelinedSql`). If any of it fails, that transaction is rolled back and the page applied again isolated: each
  * read model in its own savepoint, the failing event found and that read model stopped there alone.
  */
-export async function applyPage(sql: SqlClient, readModels: Projection[], page: StoredEvent[], options: PageOptions): Promise<void> {
+export async function applyPage(sql: SqlClient, readModels: Projection[], page: StoredEvent[], options: PageOptions): Promise<Moved[]> {
   try {
-    await applyPageOnce(sql, readModels, page, options, true);
+    return await applyPageOnce(sql, readModels, page, options, true);
   } catch (error) {
     if (!(error instanceof TogetherFailed)) throw error;
-    await applyPageOnce(sql, readModels, page, options, false);
+    return await applyPageOnce(sql, readModels, page, options, false);
   }
+}
+
+/** A read model's checkpoint, moved by a committed page. */
+export interface Moved {
+  name: string;
+  checkpoint: Checkpoint;
 }
 
 function applyPageOnce(
@@ -40,7 +46,7 @@ function applyPageOnce(
   page: StoredEvent[],
   options: PageOptions,
   together: boolean,
-): Promise<void> {
+): Promise<Moved[]> {
   return sql.transaction(async (raw) => {
     const tx = together ? new PipelinedSql(raw) : raw;
     const moved: Array<{ name: string; event: StoredEvent; applied: number }> = [];
@@ -73,5 +79,6 @@ function applyPageOnce(
       throw together ? new TogetherFailed(cause) : cause;
     }
     await options.beforeCommit?.();
+    return moved.map((m) => ({ name: m.name, checkpoint: m.event.checkpoint }));
   });
 }
