@@ -14,6 +14,15 @@ interface Target {
   name: string;
   shadowName: string;
   shadowSchema: string;
+  analysed?: boolean;
+}
+
+async function tablesIn(sql: SqlClient, schema: string): Promise<string[]> {
+  const r = await sql.query<{ name: string }>(
+    `SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE schemaname = $1`,
+    [schema],
+  );
+  return r.rows.map((t) => t.name);
 }
 
 /**
@@ -67,7 +76,13 @@ export async function rebuildReadModels(
       continue;
     }
     const still: Target[] = [];
-    for (const t of pending) if (!(await swapIn(sql, t, checkpoint))) still.push(t);
+    for (const t of pending) {
+      // A rebuilt copy has never been analysed: without statistics the planner guesses (a sort of a whole table per page).
+      const tables = t.analysed ? [] : await tablesIn(sql, t.shadowSchema);
+      if (tables.length > 0) await sql.exec(`ANALYZE ${tables.join(', ')}`);
+      t.analysed = true;
+      if (!(await swapIn(sql, t, checkpoint))) still.push(t);
+    }
     pending = still;
   }
   onProgress?.(Math.max(position, total), Math.max(position, total));
