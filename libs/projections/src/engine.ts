@@ -282,12 +282,12 @@ export class ProjectionEngine {
       if (!p) throw new Error(`unknown read model ${n}`);
       return p;
     });
-    const states = await readStates(this.sql, names);
-    if (names.some((n) => (states.get(n)?.position ?? 0) < position)) {
-      // A position past the head, or one no event took (a failed append), is passed once the head is.
-      const target = (await this.store.checkpointOf(position)) ? position : await this.store.headPosition();
-      if (target > 0 && !(await this.waitFor(target, timeoutMs, names)))
-        throw new Error(`read models ${names.join(', ')} did not reach position ${target} within ${timeoutMs} ms`);
+    // Read once the read models have passed that event (known from memory when this process applied it); a
+    // position past the head, or one no event took (a failed append), once they have passed the head.
+    const target = (await this.store.checkpointOf(position)) ?? (await this.store.headPosition());
+    if (target !== 0 && !(await this.waitFor(target, timeoutMs, names))) {
+      const at = typeof target === 'number' ? target : position;
+      throw new Error(`read models ${names.join(', ')} did not reach position ${at} within ${timeoutMs} ms`);
     }
     return readModelsAsOf(this.sql, targets, position, fn);
   }

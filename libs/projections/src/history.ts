@@ -70,6 +70,9 @@ function historyDdl(schema: string, t: TableShape): string {
       pos bigint := nullif(current_setting('dekomp.position', true), '')::bigint;
       opened bigint;
     BEGIN
+      IF current_setting('dekomp.history', true) = 'written' THEN
+        RETURN NULL; -- a set-based writer writes this table's history itself (names-writer.ts)
+      END IF;
       IF pos IS NULL THEN
         RAISE EXCEPTION 'read-model table % is written only while the projection engine applies an event (dekomp.position unset)', TG_TABLE_NAME;
       END IF;

@@ -2,6 +2,7 @@ import type { Sql } from '#libs/db';
 import type { StoredEvent } from '#libs/event-store';
 import { COUNTIES, GOVERNOR_OFFICES } from '#libs/reference-data';
 import type { Projection } from './projection.js';
+import { writeName } from './names-writer.js';
 
 /** A (key, name) pair an event tells: an organisation's number and name, a measure's id and title. */
 export interface NamedKey {
@@ -44,12 +45,7 @@ export function namesTable(table: string, source: NameSource): NamesTable {
     handles: source.handles,
     has: (type) => source.handles.includes(type),
     async apply(event, sql) {
-      for (const { key, name } of source.read(event)) {
-        await sql.query(`INSERT INTO ${table} (key, name) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name`, [
-          key,
-          name,
-        ]);
-      }
+      for (const { key, name } of source.read(event)) await writeName(sql, table, { key, name, position: event.globalPosition });
     },
     async lookup(sql, keys) {
       const wanted = [...new Set(keys)];

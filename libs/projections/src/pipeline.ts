@@ -15,6 +15,7 @@ const RETURNING = /\breturning\b/i;
  */
 export class PipelinedSql implements Sql {
   private held: string[] = [];
+  private readonly drains: Array<() => string[]> = [];
 
   constructor(private readonly tx: Sql) {}
 
@@ -37,7 +38,16 @@ export class PipelinedSql implements Sql {
     await this.hold(text);
   }
 
+  /**
+   * Registers a writer that keeps rows in memory for the run (a set-based writer): before anything is read and at
+   * the end, its statements are held after everything held so far, so a read sees its rows.
+   */
+  beforeSend(drain: () => string[]): void {
+    this.drains.push(drain);
+  }
+
   async flush(): Promise<void> {
+    for (const drain of this.drains) this.held.push(...drain());
     if (this.held.length === 0) return;
     const text = this.held.join('\n;\n');
     this.held = [];
