@@ -26,7 +26,7 @@ export async function applyTo(tx: Sql, p: Projection, schema: string, stateName:
     await pipe.hold(`SET LOCAL search_path TO ${schema}, public`);
     await p.prefetch?.(handled, pipe);
     for (const e of handled) {
-      await pipe.hold(`SELECT set_config('dekomp.position', '${e.globalPosition}', true)`);
+      pipe.at(e.globalPosition);
       await p.apply(e, pipe);
     }
     await pipe.flush();

@@ -56,35 +56,29 @@ function versionsOf(named: Named[]): Version[] {
 
 function statements(table: string, named: Named[]): string[] {
   if (named.length === 0) return [];
-  const versions = versionsOf(named);
-  const json = JSON.stringify(versions);
   const h = `${table}__history`;
-  const v = `jsonb_to_recordset($1::jsonb) AS v(key text, name text, "from" bigint, "to" bigint)`;
+  const open = OPEN_VERSION;
+  // One statement, the names once: the parts touch different rows, and all read the history as it stood before.
+  //  at:      where each key's new versions may start (the open version's start, or the last close; 0 for a new key)
+  //  closed:  an open version that started before the first new one ends there
+  //  dropped: one that started at or after it was never valid on its own (the trigger's rule): it goes
+  const write = `
+    WITH v AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS v(key text, name text, "from" bigint, "to" bigint)),
+    f AS (SELECT key, min("from") AS "from" FROM v GROUP BY key),
+    c AS (SELECT f.key, coalesce(max(CASE WHEN h.valid_to = ${open} THEN h.valid_from ELSE h.valid_to END), 0) AS at
+            FROM f LEFT JOIN ${h} h ON h.key = f.key GROUP BY f.key),
+    closed AS (UPDATE ${h} h SET valid_to = f."from" FROM f
+                WHERE h.key = f.key AND h.valid_to = ${open} AND h.valid_from < f."from"),
+    dropped AS (DELETE FROM ${h} h USING f WHERE h.key = f.key AND h.valid_to = ${open} AND h.valid_from >= f."from"),
+    added AS (INSERT INTO ${h} (key, name, valid_from, valid_to)
+              SELECT v.key, v.name, greatest(v."from", c.at), CASE WHEN v."to" = ${open} THEN v."to" ELSE greatest(v."to", c.at) END
+                FROM v JOIN c USING (key)
+               WHERE v."to" = ${open} OR greatest(v."to", c.at) > greatest(v."from", c.at))
+    INSERT INTO ${table} (key, name) SELECT key, name FROM v WHERE "to" = ${open}
+    ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name`;
   return [
     `SELECT set_config('dekomp.history', 'written', true)`,
-    // Close each key's open version where its first new one starts (never before the open one's own start).
-    inlineParams(
-      `UPDATE ${h} h SET valid_to = greatest(f."from", h.valid_from)
-         FROM (SELECT key, min("from") AS "from" FROM ${v} GROUP BY key) f
-        WHERE h.key = f.key AND h.valid_to = ${OPEN_VERSION}`,
-      [json],
-    ),
-    // The new versions, none before the point the old one was closed at.
-    inlineParams(
-      `INSERT INTO ${h} (key, name, valid_from, valid_to)
-       SELECT v.key, v.name, greatest(v."from", c.at), CASE WHEN v."to" = ${OPEN_VERSION} THEN v."to" ELSE greatest(v."to", c.at) END
-         FROM ${v}
-         CROSS JOIN LATERAL (SELECT coalesce(max(h.valid_to), 0) AS at FROM ${h} h WHERE h.key = v.key) c
-        WHERE v."to" = ${OPEN_VERSION} OR greatest(v."to", c.at) > greatest(v."from", c.at)`,
-      [json],
-    ),
-    // A version closed at its own start was never valid.
-    inlineParams(`DELETE FROM ${h} h USING (SELECT DISTINCT key FROM ${v}) k WHERE h.key = k.key AND h.valid_from = h.valid_to`, [json]),
-    inlineParams(
-      `INSERT INTO ${table} (key, name) SELECT v.key, v.name FROM ${v} WHERE v."to" = ${OPEN_VERSION}
-       ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name`,
-      [json],
-    ),
+    inlineParams(write, [JSON.stringify(versionsOf(named))]),
     `SELECT set_config('dekomp.history', '', true)`,
   ];
 }

@@ -16,11 +16,24 @@ const RETURNING = /\breturning\b/i;
 export class PipelinedSql implements Sql {
   private held: string[] = [];
   private readonly drains: Array<() => string[]> = [];
+  private position: number | undefined;
+  private told: number | undefined;
 
   constructor(private readonly tx: Sql) {}
 
-  /** Holds a statement without parameters (the engine's own: the position of the event being applied). */
+  /**
+   * The position of the event being applied: told to the server (`dekomp.position`, which the history trigger
+   * reads) before the next statement, and only when it changed — an event that writes nothing, or only through a
+   * set-based writer, costs no statement.
+   */
+  at(position: number): void {
+    if (!Number.isSafeInteger(position)) throw new Error(`invalid position ${position}`);
+    this.position = position;
+  }
+
+  /** Holds a statement without parameters (the engine's own, a DDL). */
   hold(statement: string): Promise<void> {
+    this.tell();
     this.held.push(statement);
     return this.held.length >= MAX_HELD ? this.flush() : Promise.resolve();
   }
@@ -30,8 +43,15 @@ export class PipelinedSql implements Sql {
       await this.hold(inlineParams(text, params));
       return heldResult<T>();
     }
+    this.tell();
     await this.flush();
     return this.tx.query<T>(text, params);
+  }
+
+  private tell(): void {
+    if (this.position === undefined || this.position === this.told) return;
+    this.held.push(`SELECT set_config('dekomp.position', '${this.position}', true)`);
+    this.told = this.position;
   }
 
   async exec(text: string): Promise<void> {
