@@ -6,3 +6,4 @@ export * from './names.js';
 export { applyTo, createSchema } from './apply.js';
 export { asOfSchemaOf, createAsOfViews } from './history.js';
 export { batchMemo, PipelinedSql } from './pipeline.js';
+export { writeWholeRow, type WholeRowTable } from './row-writer.js';

@@ -2,7 +2,7 @@ import type { Sql } from '#libs/db';
 import type { StoredEvent } from '#libs/event-store';
 import { COUNTIES, GOVERNOR_OFFICES } from '#libs/reference-data';
 import type { Projection } from './projection.js';
-import { writeName } from './names-writer.js';
+import { writeWholeRow, type WholeRowTable } from './row-writer.js';
 
 /** A (key, name) pair an event tells: an organisation's number and name, a measure's id and title. */
 export interface NamedKey {
@@ -40,12 +40,14 @@ export interface NamesTable {
 /** `table` must be unique across read models (they share one search_path): prefix it with the read model's. */
 export function namesTable(table: string, source: NameSource): NamesTable {
   if (!/^[a-z][a-z0-9_]{0,50}$/.test(table)) throw new Error(`invalid names table ${table}`);
+  const rows: WholeRowTable = { table, key: ['key'], columns: { key: 'text', name: 'text' } };
   return {
     schema: `CREATE TABLE ${table} (key text PRIMARY KEY, name text NOT NULL);`,
     handles: source.handles,
     has: (type) => source.handles.includes(type),
     async apply(event, sql) {
-      for (const { key, name } of source.read(event)) await writeName(sql, table, { key, name, position: event.globalPosition });
+      // Written as a set with the rest of the run (row-writer.ts): names are told whole, the latest wins.
+      for (const { key, name } of source.read(event)) await writeWholeRow(sql, rows, { key, name }, event.globalPosition);
     },
     async lookup(sql, keys) {
       const wanted = [...new Set(keys)];

@@ -1,6 +1,23 @@
-import type { Projection } from '#libs/projections';
+import { writeWholeRow, type Projection, type WholeRowTable } from '#libs/projections';
 import { upcast } from '#libs/platform';
 import { Organisation } from '../../organisation/organisation.aggregate.js';
+
+/** The directory's rows, written as a set with the rest of a run (every event tells the whole organisation). */
+const ORGANISATION_ROWS: WholeRowTable = {
+  table: 'org_organisations',
+  key: ['org_number'],
+  columns: {
+    org_number: 'text',
+    name: 'text',
+    kind: 'text',
+    municipality_number: 'text',
+    county_number: 'text',
+    office: 'text',
+    registered_at: 'timestamptz',
+    version: 'integer',
+  },
+  keep: ['registered_at'],
+};
 
 /** The organisation directory (public facts), for every authenticated user. */
 export const organisationsProjection: Projection = {
@@ -22,13 +39,16 @@ export const organisationsProjection: Projection = {
   /** Every event carries the whole organisation: the latest wins, the first keeps the registration time. */
   async apply(stored, sql) {
     const { data: d } = upcast(Organisation, stored);
-    await sql.query(
-      `INSERT INTO org_organisations (org_number, name, kind, municipality_number, county_number, office, registered_at, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (org_number) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind,
-         municipality_number = EXCLUDED.municipality_number, county_number = EXCLUDED.county_number,
-         office = EXCLUDED.office, version = EXCLUDED.version`,
-      [d.orgNumber, d.name, d.kind, d.municipalityNumber, d.countyNumber, d.office, stored.metadata.recordedAt, stored.streamVersion],
-    );
+    const row = {
+      org_number: d.orgNumber,
+      name: d.name,
+      kind: d.kind,
+      municipality_number: d.municipalityNumber,
+      county_number: d.countyNumber,
+      office: d.office,
+      registered_at: stored.metadata.recordedAt,
+      version: stored.streamVersion,
+    };
+    await writeWholeRow(sql, ORGANISATION_ROWS, row, stored.globalPosition);
   },
 };

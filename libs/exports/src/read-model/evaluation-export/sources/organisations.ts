@@ -1,11 +1,15 @@
 import type { Sql } from '#libs/db';
+import type { StoredEvent } from '#libs/event-store';
+import { writeWholeRow, type WholeRowTable } from '#libs/projections';
 import { Organisation, type OrganisationFacts } from '#libs/organisations';
 import { sourceOf } from './source.js';
 
-const UPSERT = `INSERT INTO ex_orgs (org_number, name, kind, municipality_number, county_number, office)
-  SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(org_number text, name text, kind text, municipality_number text, county_number text, office text)
-  ON CONFLICT (org_number) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, municipality_number = EXCLUDED.municipality_number,
-    county_number = EXCLUDED.county_number, office = EXCLUDED.office`;
+/** The export's organisations, written as a set with the rest of a run (every event tells the whole organisation). */
+const ORG_ROWS: WholeRowTable = {
+  table: 'ex_orgs',
+  key: ['org_number'],
+  columns: { org_number: 'text', name: 'text', kind: 'text', municipality_number: 'text', county_number: 'text', office: 'text' },
+};
 
 const rowOf = (d: OrganisationFacts) => ({
   org_number: d.orgNumber,
@@ -17,12 +21,12 @@ const rowOf = (d: OrganisationFacts) => ({
 });
 
 /** Upserts an organisation; every event carries the whole organisation, so the latest wins. */
-async function upsertOrganisation(sql: Sql, facts: OrganisationFacts): Promise<void> {
-  await sql.query(UPSERT, [JSON.stringify([rowOf(facts)])]);
+function upsertOrganisation(sql: Sql, facts: OrganisationFacts, stored: StoredEvent): Promise<void> {
+  return writeWholeRow(sql, ORG_ROWS, rowOf(facts), stored.globalPosition);
 }
 
 /** R19: the recipient's name, kind, municipality and county. */
 export const organisationEvents = sourceOf(Organisation, {
-  OrganisationRegistered: ({ data }, sql) => upsertOrganisation(sql, data),
-  OrganisationAmended: ({ data }, sql) => upsertOrganisation(sql, data),
+  OrganisationRegistered: ({ data }, sql, stored) => upsertOrganisation(sql, data, stored),
+  OrganisationAmended: ({ data }, sql, stored) => upsertOrganisation(sql, data, stored),
 });
