@@ -103,12 +103,14 @@ describe.each(backends)('PostgresEventStore on %s', (backend: BackendName) => {
     const subscriber = (async () => {
       let after = START;
       for (;;) {
+        // Done only after an empty read that began once every append had returned (one begun earlier may miss the last).
+        const allWritten = !writing;
         const page = await store.readAll(after, 50);
         if (page.heldBack) heldBackSeen++;
         if (page.events.length > 0) {
           seen.push(...page.events);
           after = page.events[page.events.length - 1].checkpoint;
-        } else if (!writing && !page.heldBack) {
+        } else if (allWritten && !page.heldBack) {
           return;
         } else {
           await new Promise((r) => setTimeout(r, 1));

@@ -1,5 +1,6 @@
 import { writeWholeRow, type Projection, type WholeRowTable } from '#libs/projections';
 import { upcast } from '#libs/platform';
+import { factsRow } from '../../organisation/facts-row.js';
 import { Organisation } from '../../organisation/organisation.aggregate.js';
 
 /** The directory's rows, written as a set with the rest of a run (every event tells the whole organisation). */
@@ -39,16 +40,7 @@ export const organisationsProjection: Projection = {
   /** Every event carries the whole organisation: the latest wins, the first keeps the registration time. */
   async apply(stored, sql) {
     const { data: d } = upcast(Organisation, stored);
-    const row = {
-      org_number: d.orgNumber,
-      name: d.name,
-      kind: d.kind,
-      municipality_number: d.municipalityNumber,
-      county_number: d.countyNumber,
-      office: d.office,
-      registered_at: stored.metadata.recordedAt,
-      version: stored.streamVersion,
-    };
+    const row = { ...factsRow(d), registered_at: stored.metadata.recordedAt, version: stored.streamVersion };
     await writeWholeRow(sql, ORGANISATION_ROWS, row, stored.globalPosition);
   },
 };

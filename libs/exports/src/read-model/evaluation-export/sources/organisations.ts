@@ -1,7 +1,7 @@
 import type { Sql } from '#libs/db';
 import type { StoredEvent } from '#libs/event-store';
 import { writeWholeRow, type WholeRowTable } from '#libs/projections';
-import { Organisation, type OrganisationFacts } from '#libs/organisations';
+import { factsRow, Organisation, type OrganisationFacts } from '#libs/organisations';
 import { sourceOf } from './source.js';
 
 /** The export's organisations, written as a set with the rest of a run (every event tells the whole organisation). */
@@ -11,18 +11,9 @@ const ORG_ROWS: WholeRowTable = {
   columns: { org_number: 'text', name: 'text', kind: 'text', municipality_number: 'text', county_number: 'text', office: 'text' },
 };
 
-const rowOf = (d: OrganisationFacts) => ({
-  org_number: d.orgNumber,
-  name: d.name,
-  kind: d.kind,
-  municipality_number: d.municipalityNumber,
-  county_number: d.countyNumber,
-  office: d.office,
-});
-
 /** Upserts an organisation; every event carries the whole organisation, so the latest wins. */
 function upsertOrganisation(sql: Sql, facts: OrganisationFacts, stored: StoredEvent): Promise<void> {
-  return writeWholeRow(sql, ORG_ROWS, rowOf(facts), stored.globalPosition);
+  return writeWholeRow(sql, ORG_ROWS, factsRow(facts), stored.globalPosition);
 }
 
 /** R19: the recipient's name, kind, municipality and county. */
