@@ -23,7 +23,7 @@ export async function applyTo(tx: Sql, p: Projection, schema: string, stateName:
   const handled = events.filter((e) => p.handles.includes(e.type));
   if (handled.length > 0) {
     const pipe = new PipelinedSql(tx);
-    await pipe.hold(`SET LOCAL search_path TO ${schema}, public`);
+    await pipe.exec(`SET LOCAL search_path TO ${schema}, public`);
     await p.prefetch?.(handled, pipe);
     for (const e of handled) {
       pipe.at(e.globalPosition);

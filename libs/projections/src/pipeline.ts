@@ -31,8 +31,7 @@ export class PipelinedSql implements Sql {
     this.position = position;
   }
 
-  /** Holds a statement without parameters (the engine's own, a DDL). */
-  hold(statement: string): Promise<void> {
+  private hold(statement: string): Promise<void> {
     this.tell();
     this.held.push(statement);
     return this.held.length >= MAX_HELD ? this.flush() : Promise.resolve();
@@ -54,8 +53,9 @@ export class PipelinedSql implements Sql {
     this.told = this.position;
   }
 
-  async exec(text: string): Promise<void> {
-    await this.hold(text);
+  /** Statements without parameters (the engine's own, a DDL): held like a write. */
+  exec(text: string): Promise<void> {
+    return this.hold(text);
   }
 
   /**
